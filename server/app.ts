@@ -1,0 +1,97 @@
+/**
+ * The hall server as a Fastify plugin tree. `buildApp` is what main.ts starts and what tests
+ * build and drive with `app.inject` (no port) or `listen({ port: 0 })`.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { errors } from './domain/errors.js';
+import authPlugin from './plugins/auth.js';
+import errorsPlugin from './plugins/errors.js';
+import openapiPlugin from './plugins/openapi.js';
+import pagesPlugin from './plugins/pages.js';
+import realtimePlugin from './plugins/realtime.js';
+import servicesPlugin from './plugins/services.js';
+import authRoutes from './routes/auth.js';
+import { DEFAULT_LIMITS, type PublicLimits } from './routes/common.js';
+import deviceRoutes from './routes/devices.js';
+import hallRoutes from './routes/halls.js';
+import healthRoutes from './routes/health.js';
+import ticketRoutes from './routes/tickets.js';
+import windowRoutes from './routes/windows.js';
+import type { Clock } from './services/hall-service.js';
+import type { Store } from './store/store.js';
+
+export interface AppOptions {
+  store: Store;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  cookieSecure?: boolean;
+  trustProxy?: boolean;
+  limits?: Partial<PublicLimits>;
+  /** Built screens (dist/public); null serves the API only. */
+  publicDir?: string | null;
+  closeStore?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    bodyLimit: 64 * 1024,
+    // Slow or stuck clients must not hold connections forever.
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 120 },
+    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+  });
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const cookieSecure = options.cookieSecure ?? false;
+
+  await app.register(errorsPlugin);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        mediaSrc: ["'self'", 'data:', 'blob:'],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Boards and kiosks run over plain HTTP on the hall LAN; HSTS only makes sense behind TLS.
+    hsts: cookieSecure,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      const e = errors.rateLimited({ retryAfterSeconds: Math.ceil(context.ttl / 1000) });
+      return { statusCode: 429, code: e.code, message: e.messageZh, messageEn: e.messageEn, details: e.details };
+    },
+  });
+  await app.register(servicesPlugin, { store: options.store, ...(options.clock ? { clock: options.clock } : {}), closeStore: options.closeStore ?? true });
+  await app.register(authPlugin, { cookieSecure });
+  await app.register(realtimePlugin);
+  await app.register(openapiPlugin);
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(authRoutes, { cookieSecure, loginLimit: limits.login });
+      await api.register(hallRoutes);
+      await api.register(ticketRoutes, { statusLimit: limits.status });
+      await api.register(windowRoutes);
+      await api.register(deviceRoutes, { pairingLimit: limits.pairing });
+    },
+    { prefix: '/api' },
+  );
+
+  if (options.publicDir) await app.register(pagesPlugin, { publicDir: options.publicDir });
+  return app;
+}

@@ -1,0 +1,253 @@
+/**
+ * Socket.IO attached to Fastify's HTTP server (fastify-socket.io does not support Fastify 5).
+ *
+ * Identity at connection: a device token, a staff session cookie, or a visitor's ticket code.
+ * Rooms: `hall:<id>` (public events of a hall), `zone:<id>`, `window:<id>`, `ticket:<code>`
+ * (one visitor's phone), `staff:<hall>` (staff-only events), `device:<id>` and `session:<hash>`
+ * (to end a revoked device's or signed-out user's connections).
+ *
+ * Every domain event published on the bus is emitted once to the union of its rooms, named by its
+ * type (`ticket:called`), carrying the hall sequence number. A client that (re)connects sends
+ * `hall:sync` with the last sequence number it saw and gets the snapshot plus what it missed.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Server, type Socket } from 'socket.io';
+import type {
+  ApiError,
+  ClientToServerEvents,
+  RealtimeEvent,
+  ServerToClientEvents,
+  SocketIdentity,
+  SyncReply,
+} from '../../common/protocol.js';
+import { DomainError, errors } from '../domain/errors.js';
+import { sha256 } from '../services/auth-service.js';
+import { audienceOf, type PublishedEvent } from '../services/event-bus.js';
+import type { EventRecord } from '../store/store.js';
+import { SESSION_COOKIE } from './auth.js';
+import { toApiError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    io: Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+  }
+}
+
+export interface SocketData {
+  identity: SocketIdentity;
+  deviceId: number | null;
+  ticketCode: string | null;
+  ticketId: number | null;
+  sessionHash: string | null;
+}
+
+type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** How many missed events a reconnecting client gets replayed; beyond that the snapshot rules. */
+export const REPLAY_LIMIT = 500;
+
+export const rooms = {
+  hall: (id: number) => `hall:${id}`,
+  zone: (id: number) => `zone:${id}`,
+  window: (id: number) => `window:${id}`,
+  ticket: (code: string) => `ticket:${code}`,
+  staff: (hallId: number) => `staff:${hallId}`,
+  device: (id: number) => `device:${id}`,
+  session: (hash: string) => `session:${hash.slice(0, 24)}`,
+};
+
+function refusal(error: DomainError): Error & { data: ApiError } {
+  const err = new Error(error.messageEn) as Error & { data: ApiError };
+  err.data = { statusCode: error.statusCode, code: error.code, message: error.messageZh, messageEn: error.messageEn };
+  return err;
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
+
+/** The rooms an event goes to. Staff-only events never reach boards, pads or phones. */
+export function roomsFor(event: PublishedEvent): string[] {
+  const { hallId, scope } = event;
+  const list = [rooms.staff(hallId), ...scope.deviceIds.map(rooms.device)];
+  if (scope.audience === 'public') {
+    list.push(rooms.hall(hallId));
+    for (const z of scope.zoneIds) list.push(rooms.zone(z));
+    for (const w of scope.windowIds) list.push(rooms.window(w));
+    if (scope.ticketCode) list.push(rooms.ticket(scope.ticketCode));
+  }
+  return list;
+}
+
+/** The replayable form of a stored event: its public facts, without the views of the moment. */
+function replayMessage(record: EventRecord): RealtimeEvent {
+  const call = record.data.call as RealtimeEvent['call'] | undefined;
+  return {
+    seq: record.seq,
+    type: record.type,
+    at: record.at,
+    reason: record.reason,
+    ...(call ? { call: { ...call, seq: record.seq, at: record.at } } : {}),
+    data: { ...record.data, call: undefined },
+  };
+}
+
+export default fp(
+  async function realtimePlugin(app: FastifyInstance) {
+    const io = new Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>(app.server, {
+      path: '/socket.io',
+      serveClient: false,
+      // Screens on flaky Wi-Fi: notice a dead link within ~45 s, but do not drop a slow one.
+      pingInterval: 20_000,
+      pingTimeout: 25_000,
+      maxHttpBufferSize: 16 * 1024,
+      connectionStateRecovery: undefined,
+    });
+    app.decorate('io', io);
+
+    io.use(async (socket, next) => {
+      try {
+        const identity = await identify(app, socket as HallSocket);
+        socket.data = identity;
+        next();
+      } catch (err) {
+        next(refusal(err instanceof DomainError ? err : errors.unauthenticated()));
+      }
+    });
+
+    io.on('connection', (socket) => {
+      const { identity, deviceId, ticketCode, sessionHash } = socket.data;
+      const joined: string[] = [];
+      if (deviceId !== null) joined.push(rooms.device(deviceId));
+      if (sessionHash) joined.push(rooms.session(sessionHash));
+      if (identity.kind === 'staff') joined.push(rooms.hall(identity.hallId), rooms.staff(identity.hallId));
+      else if (identity.kind === 'visitor') joined.push(rooms.ticket(ticketCode!));
+      else if (identity.deviceKind === 'window_screen' || identity.deviceKind === 'pad') joined.push(rooms.window(identity.windowId!));
+      else if (identity.deviceKind === 'board' && identity.zoneId) joined.push(rooms.zone(identity.zoneId));
+      else joined.push(rooms.hall(identity.hallId));
+      void socket.join(joined);
+
+      socket.on('hall:sync', async (request, ack) => {
+        if (typeof ack !== 'function') return;
+        try {
+          ack({ ok: true, data: await sync(app, socket as HallSocket, request?.lastSeq ?? null) });
+        } catch (err) {
+          ack({ ok: false, error: toApiError(err) ?? { statusCode: 500, code: 'internal', message: '同步失败。', messageEn: 'Sync failed.' } });
+        }
+      });
+
+      socket.on('device:heartbeat', async (info, ack) => {
+        try {
+          if (deviceId === null) throw errors.wrongDeviceKind();
+          const device = await app.store.read((tx) => tx.devices.get(deviceId));
+          if (!device || device.status !== 'active') throw errors.deviceRevoked();
+          const state = info && typeof info === 'object' && info.state && typeof info.state === 'object' ? info.state : undefined;
+          const result = await app.authService.heartbeat(device, state);
+          if (typeof ack === 'function') ack({ ok: true, data: result });
+        } catch (err) {
+          if (typeof ack === 'function') ack({ ok: false, error: toApiError(err)! });
+        }
+      });
+    });
+
+    const unsubscribe = app.bus.subscribe((events) => {
+      for (const event of events) {
+        io.to(roomsFor(event)).emit(event.message.type, event.message);
+        const data = event.record.data;
+        if (event.message.type === 'device:updated' && data.action === 'revoked') {
+          const room = rooms.device(Number(data.deviceId));
+          const e = errors.deviceRevoked();
+          io.in(room).emit('session:ended', { code: e.code, message: e.messageZh, messageEn: e.messageEn });
+          io.in(room).disconnectSockets(true);
+        }
+      }
+    });
+
+    app.addHook('preClose', async () => {
+      unsubscribe();
+      io.disconnectSockets(true);
+    });
+    app.addHook('onClose', async () => {
+      await io.close();
+    });
+  },
+  { name: 'realtime', dependencies: ['services'] },
+);
+
+async function identify(app: FastifyInstance, socket: HallSocket): Promise<SocketData> {
+  const auth = (socket.handshake.auth ?? {}) as { token?: unknown; ticketCode?: unknown; hallId?: unknown };
+  if (typeof auth.token === 'string') {
+    const device = await app.authService.deviceByToken(auth.token);
+    if (!device) throw errors.deviceUnknown();
+    if (device.status === 'pending') throw errors.devicePending();
+    if (device.status === 'revoked') throw errors.deviceRevoked();
+    return {
+      identity: { kind: 'device', hallId: device.hallId, deviceKind: device.kind, windowId: device.windowId, zoneId: device.zoneId },
+      deviceId: device.id,
+      ticketCode: null,
+      ticketId: null,
+      sessionHash: null,
+    };
+  }
+  if (typeof auth.ticketCode === 'string' && /^[a-z2-9]{8,40}$/.test(auth.ticketCode)) {
+    const ticket = await app.store.read((tx) => tx.tickets.byCode(auth.ticketCode as string));
+    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    return {
+      identity: { kind: 'visitor', hallId: ticket.hallId },
+      deviceId: null,
+      ticketCode: ticket.publicCode,
+      ticketId: ticket.id,
+      sessionHash: null,
+    };
+  }
+  const cookie = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
+  if (cookie) {
+    const found = await app.authService.sessionUser(cookie);
+    if (!found) throw errors.sessionExpired();
+    const { user } = found;
+    let hallId = user.hallId;
+    if (hallId === null) {
+      // Admins work across halls and say which one they watch.
+      const asked = Number(auth.hallId);
+      if (!Number.isInteger(asked) || asked < 1) throw errors.invalidInput('请指定大厅。', 'Say which hall (auth.hallId).');
+      hallId = asked;
+    }
+    return {
+      identity: { kind: 'staff', hallId, role: user.role },
+      deviceId: null,
+      ticketCode: null,
+      ticketId: null,
+      sessionHash: sha256(cookie),
+    };
+  }
+  throw errors.unauthenticated();
+}
+
+async function sync(app: FastifyInstance, socket: HallSocket, lastSeq: number | null): Promise<SyncReply> {
+  const { identity, ticketId } = socket.data;
+  const staff = identity.kind === 'staff';
+  const snapshot = await app.hallService.snapshot(identity.hallId, {
+    zoneId: identity.deviceKind === 'board' ? identity.zoneId ?? null : null,
+    includeWaiting: staff,
+  });
+  let missed: RealtimeEvent[] = [];
+  let truncated = false;
+  if (lastSeq !== null && Number.isInteger(lastSeq) && lastSeq >= 0 && lastSeq < snapshot.seq) {
+    const records = await app.store.read((tx) => tx.events.since(identity.hallId, lastSeq, REPLAY_LIMIT + 1));
+    truncated = records.length > REPLAY_LIMIT;
+    missed = records
+      .slice(0, REPLAY_LIMIT)
+      .filter((r) => r.seq <= snapshot.seq)
+      .filter((r) => staff || audienceOf(r.type) === 'public')
+      .filter((r) => identity.kind !== 'visitor' || r.ticketId === ticketId)
+      .filter((r) => !identity.windowId || r.windowId === identity.windowId)
+      .map(replayMessage);
+  }
+  return { snapshot, missed, truncated };
+}

@@ -1,0 +1,71 @@
+/**
+ * Pieces every route module uses: id parameters, the error response schema, the idempotency
+ * key of a request, and the rate limits of public endpoints.
+ */
+import { createHash } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { errors } from '../domain/errors.js';
+import type { Idempotency } from '../services/hall-service.js';
+
+export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+
+export const ApiErrorSchema = Type.Object(
+  {
+    statusCode: Type.Integer(),
+    code: Type.String({ description: 'Stable machine-readable code, e.g. window_busy' }),
+    message: Type.String({ description: '中文说明' }),
+    messageEn: Type.String({ description: 'English explanation' }),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  },
+  { $id: 'ApiError', description: 'Every 4xx/5xx answer has this shape.' },
+);
+
+/** Error responses documented on every route. */
+export const errorResponses = {
+  400: Type.Ref('ApiError'),
+  401: Type.Ref('ApiError'),
+  403: Type.Ref('ApiError'),
+  404: Type.Ref('ApiError'),
+  409: Type.Ref('ApiError'),
+};
+
+export const IdempotencyHeader = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      minLength: 8,
+      maxLength: 128,
+      pattern: '^[A-Za-z0-9_.:-]+$',
+      description: 'Makes the command safe to retry: a repeat with the same key returns the first result.',
+    }),
+  ),
+});
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** The request's idempotency key and a hash of what it asks, or undefined without a key. */
+export function idempotencyOf(request: FastifyRequest): Idempotency | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+    throw errors.invalidInput('Idempotency-Key 格式不正确（8–128 位字母数字）。', 'Idempotency-Key must be 8–128 letters, digits or _.:-');
+  }
+  const requestHash = createHash('sha256')
+    .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params ?? {})}\n${JSON.stringify(request.body ?? null)}`)
+    .digest('hex');
+  return { key, requestHash };
+}
+
+/** Rate limits for endpoints anyone can call. Tests may lower them through the app options. */
+export interface PublicLimits {
+  /** Ticket status page reads per client per minute. */
+  status: number;
+  /** Pairing requests per client per minute. */
+  pairing: number;
+  /** Sign-in attempts per client per minute. */
+  login: number;
+  /** Phone ticket taking per client per minute. */
+  phoneIssue: number;
+}
+
+export const DEFAULT_LIMITS: PublicLimits = { status: 120, pairing: 10, login: 20, phoneIssue: 10 };

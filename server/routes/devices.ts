@@ -1,0 +1,127 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from 'typebox';
+import { DEVICE_KINDS } from '../../common/vocabulary.js';
+import { errors } from '../domain/errors.js';
+import { bearerToken, MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
+import { deviceView } from '../services/auth-service.js';
+import { assertHall } from '../services/hall-service.js';
+import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+
+/**
+ * Pairing: a new screen asks for a code (public, rate-limited) and shows it; a manager approves
+ * the code; from then on the device authenticates with its own token.
+ */
+const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) => {
+  app.post(
+    '/devices/pairing',
+    {
+      config: { rateLimit: { max: opts.pairingLimit, timeWindow: 60_000 } },
+      schema: {
+        tags: ['devices'],
+        summary: 'A new screen asks to be paired: returns its token (valid once approved) and the code to show',
+        body: Type.Object({
+          hallId: Id,
+          kind: Type.Union(DEVICE_KINDS.filter((k) => k !== 'printer').map((k) => Type.Literal(k))),
+        }),
+        response: { ...errorResponses, 429: Type.Ref('ApiError') },
+      },
+    },
+    async (request, reply) => {
+      const { hallId, kind } = request.body as { hallId: number; kind: (typeof DEVICE_KINDS)[number] };
+      const { device, token } = await app.authService.requestPairing(hallId, kind);
+      return reply.code(201).send({ device, token });
+    },
+  );
+
+  app.get(
+    '/devices/me',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'The calling device (Bearer token), whatever its status: pending, active or revoked',
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      const token = bearerToken(request);
+      if (!token) throw errors.deviceUnknown();
+      const device = await app.authService.deviceByToken(token);
+      if (!device) throw errors.deviceUnknown();
+      return deviceView(device);
+    },
+  );
+
+  app.post(
+    '/devices/me/heartbeat',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Heartbeat with optional state (voice missing, paper out, ...)',
+        body: Type.Object({ state: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 20 })) }),
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      const device = requireDevice(request);
+      return app.authService.heartbeat(device, (request.body as { state?: Record<string, unknown> }).state);
+    },
+  );
+
+  app.get(
+    '/halls/:hallId/devices',
+    { schema: { tags: ['devices'], summary: "The hall's devices with last-seen times and state (manager)", params: Type.Object({ hallId: Id }), response: errorResponses } },
+    async (request) => {
+      requireUser(request, MANAGERS);
+      const { hallId } = request.params as { hallId: number };
+      assertHall(request.actor!, hallId);
+      const list = await app.store.read((tx) => tx.devices.list(hallId));
+      return list.map(deviceView);
+    },
+  );
+
+  app.post(
+    '/halls/:hallId/devices/approve',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Approve a pairing code shown on a screen (manager)',
+        params: Type.Object({ hallId: Id }),
+        headers: IdempotencyHeader,
+        body: Type.Object({
+          code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }),
+          name: Type.String({ maxLength: 60, default: '' }),
+          windowId: Type.Optional(Type.Union([Id, Type.Null()])),
+          zoneId: Type.Optional(Type.Union([Id, Type.Null()])),
+          printerId: Type.Optional(Type.Union([Id, Type.Null()])),
+        }),
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      requireUser(request, MANAGERS);
+      const { hallId } = request.params as { hallId: number };
+      return app.authService.approveDevice(request.actor!, hallId, request.body as never, idempotencyOf(request));
+    },
+  );
+
+  app.post(
+    '/devices/:deviceId/revoke',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: 'Revoke a device: its token stops working and its screens show why (manager)',
+        params: Type.Object({ deviceId: Id }),
+        headers: IdempotencyHeader,
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      requireUser(request, MANAGERS);
+      const { deviceId } = request.params as { deviceId: number };
+      const device = await app.store.read((tx) => tx.devices.get(deviceId));
+      if (!device) throw errors.notFound('设备', 'Device');
+      return app.authService.revokeDevice(request.actor!, device.hallId, deviceId, idempotencyOf(request));
+    },
+  );
+};
+export default devices;

@@ -1,0 +1,257 @@
+/**
+ * Who is calling: staff sessions (argon2 passwords, HttpOnly session cookies with a CSRF token)
+ * and paired devices (a short pairing code a manager approves; the device keeps its own token).
+ * Tokens are stored only as sha256 hashes.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
+import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
+import { DomainError, errors } from '../domain/errors.js';
+import type { Actor, Device, User } from '../domain/types.js';
+import type { Session, Store } from '../store/store.js';
+import type { HallService, Idempotency } from './hall-service.js';
+import { isManager } from './hall-service.js';
+
+export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
+export const newToken = (): string => randomBytes(32).toString('base64url');
+
+export const SESSION_HOURS = 12;
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_MINUTES = 5;
+const PAIRING_MINUTES = 30;
+
+export function hashPassword(password: string): Promise<string> {
+  return argonHash(password);
+}
+
+export function userActor(user: User): Actor {
+  return { kind: 'user', id: user.id, name: user.displayName, role: user.role, hallId: user.hallId };
+}
+
+export function deviceActor(device: Device): Actor {
+  return { kind: 'device', id: device.id, name: device.name || `${device.kind}#${device.id}`, deviceKind: device.kind, hallId: device.hallId };
+}
+
+export interface PublicUser {
+  id: number;
+  hallId: number | null;
+  username: string;
+  displayName: string;
+  staffNo: string;
+  role: Role;
+  photoUrl: string | null;
+}
+
+export const publicUser = (u: User): PublicUser => ({
+  id: u.id,
+  hallId: u.hallId,
+  username: u.username,
+  displayName: u.displayName,
+  staffNo: u.staffNo,
+  role: u.role,
+  photoUrl: u.photoUrl,
+});
+
+export interface DeviceView {
+  id: number;
+  hallId: number;
+  kind: DeviceKind;
+  name: string;
+  status: Device['status'];
+  pairingCode: string | null;
+  windowId: number | null;
+  zoneId: number | null;
+  printerId: number | null;
+  address: string | null;
+  settings: Record<string, unknown>;
+  state: DeviceState;
+  lastSeenAt: number | null;
+}
+
+export const deviceView = (d: Device): DeviceView => ({
+  id: d.id,
+  hallId: d.hallId,
+  kind: d.kind,
+  name: d.name,
+  status: d.status,
+  pairingCode: d.status === 'pending' ? d.pairingCode : null,
+  windowId: d.windowId,
+  zoneId: d.zoneId,
+  printerId: d.printerId,
+  address: d.address,
+  settings: d.settings,
+  state: d.state,
+  lastSeenAt: d.lastSeenAt,
+});
+
+export class AuthService {
+  constructor(
+    private readonly store: Store,
+    private readonly hallService: HallService,
+    private readonly clock: () => number = Date.now,
+  ) {}
+
+  // --- staff ----------------------------------------------------------------------------------
+
+  /** Checks the password; slows down brute force by locking the account after repeated failures. */
+  async login(username: string, password: string): Promise<{ user: User; token: string; session: Session }> {
+    const now = this.clock();
+    const user = await this.store.read((tx) => tx.users.byUsername(username.trim()));
+    if (!user || user.disabled) {
+      // Spend the same time as a real check, so user names cannot be probed by timing.
+      await argonVerify(await dummyHash(), password).catch(() => false);
+      throw errors.badCredentials();
+    }
+    if (user.lockedUntil && user.lockedUntil > now) throw errors.accountLocked(new Date(user.lockedUntil).toISOString().slice(11, 16) + ' UTC');
+    const ok = await argonVerify(user.passwordHash, password).catch(() => false);
+    if (!ok) {
+      const failures = user.failedLogins + 1;
+      await this.store.transact(async (tx) =>
+        tx.users.update(user.id, {
+          failedLogins: failures >= LOCK_AFTER_FAILURES ? 0 : failures,
+          lockedUntil: failures >= LOCK_AFTER_FAILURES ? now + LOCK_MINUTES * 60_000 : user.lockedUntil,
+        }),
+      );
+      throw errors.badCredentials({ remainingAttempts: Math.max(0, LOCK_AFTER_FAILURES - failures) });
+    }
+    const token = newToken();
+    const session: Session = {
+      tokenHash: sha256(token),
+      userId: user.id,
+      csrfToken: newToken(),
+      createdAt: now,
+      expiresAt: now + SESSION_HOURS * 3600_000,
+    };
+    await this.store.transact(async (tx) => {
+      await tx.users.update(user.id, { failedLogins: 0, lockedUntil: null });
+      await tx.sessions.insert(session);
+    });
+    return { user, token, session };
+  }
+
+  async logout(token: string): Promise<void> {
+    await this.store.transact((tx) => tx.sessions.remove(sha256(token)));
+  }
+
+  /** The signed-in user of a session cookie, or null when it is unknown, expired or disabled. */
+  async sessionUser(token: string): Promise<{ user: User; session: Session } | null> {
+    const now = this.clock();
+    return this.store.read(async (tx) => {
+      const session = await tx.sessions.get(sha256(token));
+      if (!session || session.expiresAt <= now) return null;
+      const user = await tx.users.get(session.userId);
+      if (!user || user.disabled) return null;
+      return { user, session };
+    });
+  }
+
+  // --- devices --------------------------------------------------------------------------------
+
+  /**
+   * A new screen asks to be paired: it gets a token (valid once approved) and a short code it
+   * shows on screen for the manager to approve.
+   */
+  async requestPairing(hallId: number, kind: DeviceKind): Promise<{ device: DeviceView; token: string }> {
+    if (kind === 'printer') throw errors.invalidInput('打印机由管理员在设备管理中添加，无需配对。', 'Printers are added by a manager, not paired.');
+    const token = newToken();
+    const now = this.clock();
+    const device = await this.store.transact(async (tx) => {
+      const hall = await tx.halls.get(hallId);
+      if (!hall) throw errors.notFound('大厅', 'Hall');
+      // Six digits, unique among the hall's pending codes.
+      let code = '';
+      for (let i = 0; i < 20; i++) {
+        code = String(randomInt(100000, 1000000));
+        if (!(await tx.devices.byPairingCode(hallId, code))) break;
+      }
+      return tx.devices.insert({
+        hallId,
+        kind,
+        name: '',
+        status: 'pending',
+        tokenHash: sha256(token),
+        pairingCode: code,
+        pairingExpiresAt: now + PAIRING_MINUTES * 60_000,
+        windowId: null,
+        zoneId: null,
+        printerId: null,
+        address: null,
+        settings: {},
+        state: {},
+      });
+    });
+    return { device: deviceView(device), token };
+  }
+
+  /** The device behind a token, whatever its status (the caller decides what a status allows). */
+  deviceByToken(token: string): Promise<Device | null> {
+    return this.store.read((tx) => tx.devices.byTokenHash(sha256(token)));
+  }
+
+  /** A manager approves a pairing code and says where the device belongs. */
+  approveDevice(
+    actor: Actor,
+    hallId: number,
+    input: { code: string; name: string; windowId?: number | null; zoneId?: number | null; printerId?: number | null },
+    idempotency?: Idempotency,
+  ): Promise<DeviceView> {
+    return this.hallService.command(actor, hallId, idempotency, async ({ tx, ctx, now, emit }) => {
+      if (!isManager(actor)) throw errors.forbidden();
+      const device = await tx.devices.byPairingCode(hallId, input.code.trim());
+      if (!device || (device.pairingExpiresAt !== null && device.pairingExpiresAt < now)) {
+        throw new DomainError(404, 'pairing_code_unknown', '配对码无效或已过期，请在设备上刷新获取新的配对码。', 'Unknown or expired pairing code; reload the device to get a new one.');
+      }
+      const windowId = input.windowId ?? null;
+      if ((device.kind === 'window_screen' || device.kind === 'pad') && windowId === null) {
+        throw errors.invalidInput('窗口屏和评价器必须绑定一个窗口。', 'A window screen or rating pad must be bound to a window.');
+      }
+      if (windowId !== null && !ctx.windowById.has(windowId)) throw errors.notFound('窗口', 'Window');
+      const zoneId = input.zoneId ?? null;
+      if (zoneId !== null && !ctx.zones.some((z) => z.id === zoneId)) throw errors.notFound('服务区', 'Zone');
+      await tx.devices.update(device.id, {
+        status: 'active',
+        name: input.name.trim() || `${device.kind}#${device.id}`,
+        pairingCode: null,
+        pairingExpiresAt: null,
+        windowId,
+        zoneId,
+        printerId: input.printerId ?? null,
+      });
+      const approved = (await tx.devices.get(device.id))!;
+      await emit({ type: 'device:updated', data: { deviceId: device.id, action: 'approved', kind: device.kind } }, { deviceIds: [device.id] });
+      return deviceView(approved);
+    });
+  }
+
+  /** Revoked devices are refused at once and their open connections are closed. */
+  revokeDevice(actor: Actor, hallId: number, deviceId: number, idempotency?: Idempotency): Promise<DeviceView> {
+    return this.hallService.command(actor, hallId, idempotency, async ({ tx, emit }) => {
+      if (!isManager(actor)) throw errors.forbidden();
+      const device = await tx.devices.get(deviceId);
+      if (!device || device.hallId !== hallId) throw errors.notFound('设备', 'Device');
+      await tx.devices.update(device.id, { status: 'revoked', pairingCode: null });
+      await emit({ type: 'device:updated', data: { deviceId, action: 'revoked', kind: device.kind } }, { deviceIds: [deviceId] });
+      return deviceView({ ...device, status: 'revoked', pairingCode: null });
+    });
+  }
+
+  /** Heartbeats are frequent: they update last-seen without an event, unless the state changed. */
+  async heartbeat(device: Device, state: DeviceState | undefined): Promise<{ at: number }> {
+    const now = this.clock();
+    const changed = state !== undefined && JSON.stringify({ ...device.state, ...state }) !== JSON.stringify(device.state);
+    if (!changed) {
+      await this.store.transact((tx) => tx.devices.update(device.id, { lastSeenAt: now }));
+      return { at: now };
+    }
+    await this.hallService.command(deviceActor(device), device.hallId, undefined, async ({ tx, emit }) => {
+      const merged = { ...device.state, ...state };
+      await tx.devices.update(device.id, { lastSeenAt: now, state: merged });
+      await emit({ type: 'device:updated', data: { deviceId: device.id, action: 'state', state: merged } });
+    });
+    return { at: now };
+  }
+}
+
+// A hash of a random string, so refusing an unknown user costs as much as a wrong password.
+let dummy: Promise<string> | undefined;
+const dummyHash = (): Promise<string> => (dummy ??= argonHash(newToken()));
