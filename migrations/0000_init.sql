@@ -216,7 +216,8 @@ CREATE UNIQUE INDEX `tickets_public_code_unique` ON `tickets` (`public_code`);--
 CREATE UNIQUE INDEX `tickets_number` ON `tickets` (`hall_id`,`service_day`,`prefix`,`seq`);--> statement-breakpoint
 CREATE INDEX `tickets_queue` ON `tickets` (`hall_id`,`service_day`,`status`);--> statement-breakpoint
 CREATE INDEX `tickets_window` ON `tickets` (`window_id`,`status`);--> statement-breakpoint
-CREATE INDEX `tickets_service_day` ON `tickets` (`original_service_id`,`service_day`);--> statement-breakpoint
+CREATE INDEX `tickets_service_day` ON `tickets` (`original_service_id`,`service_day`,`status`);--> statement-breakpoint
+CREATE INDEX `tickets_service_queue` ON `tickets` (`service_id`,`service_day`,`status`,`queued_at`,`priority`,`target_window_id`,`issued_at`);--> statement-breakpoint
 CREATE TABLE `user_windows` (
 	`user_id` integer NOT NULL,
 	`window_id` integer NOT NULL,

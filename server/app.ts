@@ -48,6 +48,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     routerOptions: { maxParamLength: 120 },
     ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
   });
+  // The API speaks JSON only; anything else is a clear 415, not a string the schema trips over.
+  app.removeContentTypeParser('text/plain');
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const cookieSecure = options.cookieSecure ?? false;
 

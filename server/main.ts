@@ -3,17 +3,16 @@
  * on an empty database, starts the server and prints the screen URLs. Shuts down gracefully on
  * SIGINT/SIGTERM: stops accepting, lets running requests finish, closes sockets and the database.
  */
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, DEMO_TOKENS, DEMO_WINDOWS, seedDemoHall } from './demo/seed.js';
+import { projectRoot } from './root.js';
 import { hashPassword } from './services/auth-service.js';
 import { databaseFile } from './store/database.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function prepareDatabase(store: Store, config: Config): Promise<{ demo: boolean }> {
   const halls = await store.read((tx) => tx.halls.list());
@@ -88,7 +87,7 @@ async function main(): Promise<void> {
     logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
-    publicDir: resolve(ROOT, 'dist/public'),
+    publicDir: join(projectRoot(), 'dist/public'),
   });
 
   let closing = false;

@@ -37,7 +37,19 @@ export interface LocalTime {
 
 const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
 
+// Intl formatting is slow and every command asks for the service day: remember the last minute.
+const lastMinute = new Map<string, { minute: number; value: LocalTime }>();
+
 export function localTime(now: number, timezone: string): LocalTime {
+  const minute = Math.floor(now / 60_000);
+  const cached = lastMinute.get(timezone);
+  if (cached && cached.minute === minute) return cached.value;
+  const value = computeLocalTime(now, timezone);
+  lastMinute.set(timezone, { minute, value });
+  return value;
+}
+
+function computeLocalTime(now: number, timezone: string): LocalTime {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timezone).formatToParts(now)) parts[p.type] = p.value;
   const hour = Number(parts.hour);

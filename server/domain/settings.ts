@@ -141,13 +141,16 @@ export const DEFAULT_SETTINGS: HallSettings = {
 
 export type SettingsPatch = { [K in keyof HallSettings]?: Partial<HallSettings[K]> };
 
-/** The stored partial settings merged over the defaults, one section at a time. */
+/**
+ * The stored partial settings merged over the defaults, one section at a time. The result shares
+ * arrays with the defaults: treat settings as read-only and replace a section to change it.
+ */
 export function resolveSettings(stored: SettingsPatch | null | undefined): HallSettings {
-  const out = structuredClone(DEFAULT_SETTINGS);
+  const out = { ...DEFAULT_SETTINGS };
   if (!stored) return out;
   for (const key of Object.keys(out) as (keyof HallSettings)[]) {
     const section = stored[key];
-    if (section && typeof section === 'object') Object.assign(out[key], section);
+    if (section && typeof section === 'object') (out as Record<string, unknown>)[key] = { ...DEFAULT_SETTINGS[key], ...section };
   }
   return out;
 }

@@ -92,6 +92,11 @@ const FASTIFY_CODES: Record<string, ApiError> = {
 /** SQLite codes that mean "cannot store right now": disk full, locked, I/O error, read-only. */
 const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL)/;
 
+function isApiError(value: unknown): value is ApiError {
+  const v = value as ApiError | null;
+  return typeof v?.statusCode === 'number' && typeof v.code === 'string' && typeof v.message === 'string' && typeof v.messageEn === 'string';
+}
+
 export function toApiError(error: unknown): ApiError | null {
   if (error instanceof DomainError) {
     return {
@@ -104,6 +109,7 @@ export function toApiError(error: unknown): ApiError | null {
   }
   const e = error as FastifyError & { validation?: ValidationIssue[] };
   if (e?.validation) return validationError(e);
+  if (isApiError(e)) return e; // already shaped, e.g. by the rate limiter's response builder
   if (e?.code && FASTIFY_CODES[e.code]) return FASTIFY_CODES[e.code]!;
   if (typeof e?.code === 'string' && UNAVAILABLE.test(e.code)) {
     const u = errors.unavailable({ cause: e.code });

@@ -4,7 +4,6 @@
  * Tokens are stored only as sha256 hashes.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { hash as argonHash, verify as argonVerify } from '@node-rs/argon2';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
 import { DomainError, errors } from '../domain/errors.js';
 import type { Actor, Device, User } from '../domain/types.js';
@@ -19,6 +18,11 @@ export const SESSION_HOURS = 12;
 const LOCK_AFTER_FAILURES = 5;
 const LOCK_MINUTES = 5;
 const PAIRING_MINUTES = 30;
+
+/** argon2 is loaded on first use: an idle board-only server never pays its ~10 MiB. */
+const argon2 = () => import('@node-rs/argon2');
+const argonHash = async (password: string) => (await argon2()).hash(password);
+const argonVerify = async (hash: string, password: string) => (await argon2()).verify(hash, password);
 
 export function hashPassword(password: string): Promise<string> {
   return argonHash(password);

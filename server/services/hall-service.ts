@@ -10,15 +10,15 @@ import type { CallView, QueueView, RealtimeEvent, TicketStatusView, TicketView, 
 import type { PriorityKind, TicketSource, WindowMode, WindowStatus } from '../../common/vocabulary.js';
 import { buildAnnouncement } from '../domain/announcement.js';
 import { isWorkingDay, localTime, serviceDay, withinHours } from '../domain/calendar.js';
-import { averageServiceMinutes, estimateRange, estimateWaitMinutes } from '../domain/estimate.js';
+import { estimateRange, estimateWaitMinutes } from '../domain/estimate.js';
 import { DomainError, errors } from '../domain/errors.js';
 import { applyAction, graceEndsAt, type ActionInput, type TicketAction } from '../domain/lifecycle.js';
 import { formatTicketNumber, parseTicketNumber, quotaAllows } from '../domain/numbering.js';
-import { callOrder, peopleAhead, pickNext, type Candidate } from '../domain/routing.js';
+import { callOrder, pickNext, type Candidate } from '../domain/routing.js';
 import type { Actor, Hall, ServedService, Ticket, Window } from '../domain/types.js';
 import type { EventDraft, Store, StoreTx } from '../store/store.js';
 import { audienceOf, type EventBus, type PublishedEvent } from './event-bus.js';
-import { buildSnapshot, HallContext, queueViews, ticketView, windowView, type SnapshotScope } from './views.js';
+import { buildSnapshot, HallContext, queueStats, queueViews, ticketView, windowView, type SnapshotScope } from './views.js';
 
 export type Clock = () => number;
 
@@ -43,6 +43,8 @@ export interface EmitExtra {
   window?: Window;
   /** Services whose queue views must be refreshed on screens. */
   queueServiceIds?: number[];
+  /** Queue views the command already computed (instead of `queueServiceIds`). */
+  queues?: QueueView[];
   call?: Omit<CallView, 'seq' | 'at'>;
   notice?: string;
   zoneIds?: (number | null)[];
@@ -139,6 +141,9 @@ function toBase32(bytes: Buffer): string {
   return out;
 }
 
+/** Tickets queued before this moment count as boosted (the fairness boost after T minutes). */
+const boostBefore = (settings: Hall['settings'], now: number): number => now - settings.fairness.boostAfterMinutes * 60_000;
+
 export const actorScope = (actor: Actor): string => `${actor.kind}:${actor.id ?? actor.name}`;
 
 export class HallService {
@@ -220,10 +225,10 @@ export class HallService {
       if (extra.window.zoneId) zoneIds.add(extra.window.zoneId);
       windowIds.add(extra.window.id);
     }
-    if (extra.queueServiceIds?.length) {
-      const ids = [...new Set(extra.queueServiceIds)];
-      message.queues = await queueViews(tx, ctx, ids);
-      for (const id of ids) {
+    const queueIds = extra.queues ? extra.queues.map((q) => q.serviceId) : [...new Set(extra.queueServiceIds ?? [])];
+    if (queueIds.length) {
+      message.queues = extra.queues ?? (await queueViews(tx, ctx, queueIds));
+      for (const id of queueIds) {
         const zone = ctx.serviceById.get(id)?.zoneId;
         if (zone) zoneIds.add(zone);
       }
@@ -331,14 +336,13 @@ export class HallService {
         ratingDeadline: null,
       });
 
-      const waiting = await tx.tickets.list({ hallId: hall.id, serviceDay: ctx.day, statuses: ['waiting'], serviceIds: [service.id] });
-      const ahead = peopleAhead(toCandidate(ticket), waiting.map(toCandidate), settings.fairness, now);
-      const durations = (await tx.tickets.recentDurations(hall.id, ctx.day, 20)).get(service.id) ?? [];
-      const estimateMinutes = estimateWaitMinutes(ahead, averageServiceMinutes(durations, service.expectedMinutes), openWindows);
+      const ahead = await tx.tickets.countAhead(ticket, boostBefore(settings, now));
+      const [queue] = await queueStats(tx, ctx, [service.id]);
+      const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
 
       await emit(
         { type: 'ticket:issued', ticketId: ticket.id, data: { number: ticket.number, serviceId: service.id, priority, source: input.source } },
-        { ticket, queueServiceIds: [service.id] },
+        { ticket, queues: [queue!.view] },
       );
       return {
         ticket: ticketView(ticket),
@@ -722,10 +726,9 @@ export class HallService {
       let ahead = 0;
       let estimate: TicketStatusView['estimate'] = null;
       if (ticket.status === 'waiting') {
-        const waiting = await tx.tickets.list({ hallId: hall.id, serviceDay: ticket.serviceDay, statuses: ['waiting'], serviceIds: [ticket.serviceId] });
-        ahead = peopleAhead(toCandidate(ticket), waiting.map(toCandidate), hall.settings.fairness, now);
-        const durations = (await tx.tickets.recentDurations(hall.id, ticket.serviceDay, 20)).get(ticket.serviceId) ?? [];
-        const minutes = estimateWaitMinutes(ahead, averageServiceMinutes(durations, service?.expectedMinutes ?? 10), ctx.openWindowsServing(ticket.serviceId));
+        ahead = await tx.tickets.countAhead(ticket, boostBefore(hall.settings, now));
+        const [queue] = await queueStats(tx, ctx, [ticket.serviceId]);
+        const minutes = estimateWaitMinutes(ahead, queue?.averageMinutes ?? 10, ctx.openWindowsServing(ticket.serviceId));
         estimate = { minutes, ...estimateRange(minutes) };
       }
       const atWindow = ['called', 'serving', 'held'].includes(ticket.status) && ticket.windowId ? ctx.windowById.get(ticket.windowId) : undefined;

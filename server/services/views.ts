@@ -19,6 +19,9 @@ import { servedServices } from '../domain/served.js';
 import type { Hall, ServedService, Service, Ticket, Window, Zone } from '../domain/types.js';
 import type { EventRecord, StoreTx } from '../store/store.js';
 
+/** How many recent services of a service the wait estimate averages. */
+export const RECENT_SERVICES = 20;
+
 /** A hall's configuration loaded once per command or snapshot. */
 export class HallContext {
   readonly serviceById: Map<number, Service>;
@@ -128,31 +131,40 @@ export async function windowView(tx: StoreTx, ctx: HallContext, window: Window):
   };
 }
 
-/** Queue views for the given services (all of the hall's when omitted). */
-export async function queueViews(tx: StoreTx, ctx: HallContext, serviceIds?: number[]): Promise<QueueView[]> {
+/** A queue view and the average service minutes behind its estimate. */
+export interface QueueStats {
+  view: QueueView;
+  averageMinutes: number;
+}
+
+/** Queue views and averages for the given services (all of the hall's when omitted). */
+export async function queueStats(tx: StoreTx, ctx: HallContext, serviceIds?: number[]): Promise<QueueStats[]> {
+  const ids = serviceIds ?? ctx.services.map((s) => s.id);
   const [counts, durations] = await Promise.all([
-    tx.tickets.queueCounts(ctx.hall.id, ctx.day),
-    tx.tickets.recentDurations(ctx.hall.id, ctx.day, 20),
+    tx.tickets.queueCounts(ctx.hall.id, ctx.day, serviceIds),
+    tx.tickets.recentDurations(ctx.day, ids, RECENT_SERVICES),
   ]);
   const countBy = new Map(counts.map((c) => [c.serviceId, c]));
-  const ids = serviceIds ?? ctx.services.map((s) => s.id);
   return ids.flatMap((serviceId) => {
     const service = ctx.serviceById.get(serviceId);
     if (!service) return [];
     const count = countBy.get(serviceId);
     const waiting = count?.waiting ?? 0;
     const openWindows = ctx.openWindowsServing(serviceId);
-    const average = averageServiceMinutes(durations.get(serviceId) ?? [], service.expectedMinutes);
-    return [
-      {
-        serviceId,
-        waiting,
-        oldestQueuedAt: count?.oldestQueuedAt ?? null,
-        estimateMinutes: estimateWaitMinutes(waiting, average, openWindows),
-        openWindows,
-      },
-    ];
+    const averageMinutes = averageServiceMinutes(durations.get(serviceId) ?? [], service.expectedMinutes);
+    const view: QueueView = {
+      serviceId,
+      waiting,
+      oldestQueuedAt: count?.oldestQueuedAt ?? null,
+      estimateMinutes: estimateWaitMinutes(waiting, averageMinutes, openWindows),
+      openWindows,
+    };
+    return [{ view, averageMinutes }];
   });
+}
+
+export async function queueViews(tx: StoreTx, ctx: HallContext, serviceIds?: number[]): Promise<QueueView[]> {
+  return (await queueStats(tx, ctx, serviceIds)).map((s) => s.view);
 }
 
 export function hallView(hall: Hall, day: string): HallView {

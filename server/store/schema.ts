@@ -246,7 +246,10 @@ export const tickets = sqliteTable(
     uniqueIndex('tickets_number').on(t.hallId, t.serviceDay, t.prefix, t.seq),
     index('tickets_queue').on(t.hallId, t.serviceDay, t.status),
     index('tickets_window').on(t.windowId, t.status),
-    index('tickets_service_day').on(t.originalServiceId, t.serviceDay),
+    // Quota counts read only the index (status included to skip cancelled tickets).
+    index('tickets_service_day').on(t.originalServiceId, t.serviceDay, t.status),
+    // One service's queue: counts and "people ahead" read only this index, however long the queue.
+    index('tickets_service_queue').on(t.serviceId, t.serviceDay, t.status, t.queuedAt, t.priority, t.targetWindowId, t.issuedAt),
   ],
 );
 

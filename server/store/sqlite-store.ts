@@ -6,7 +6,7 @@
  * code in between awaits, and reads wait for it, so nobody sees half a change.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Device, Hall, User } from '../domain/types.js';
 import { resolveSettings, type SettingsPatch } from '../domain/settings.js';
 import { openDatabase, type Db, type OpenedDatabase } from './database.js';
@@ -27,20 +27,102 @@ import type {
   ZoneRepo,
 } from './store.js';
 
-/** Runs async work one piece at a time, in arrival order. */
-class Serializer {
-  private tail: Promise<unknown> = Promise.resolve();
+interface Job {
+  kind: 'write' | 'read';
+  work: () => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Runs store work one piece at a time, in arrival order, with group commit: write transactions
+ * that queued up while the connection was busy run together under one BEGIN … COMMIT, each in its
+ * own SAVEPOINT. A command that fails rolls back to its savepoint alone; nobody is answered before
+ * the shared COMMIT has reached the disk, and if that COMMIT fails every command in it fails.
+ * One fsync then serves many commands, which is what lets a hall take a morning rush.
+ */
+class Scheduler {
+  private readonly queue: Job[] = [];
+  private running = false;
+  private scheduled = false;
   // Marks the async context of running work, to refuse a transaction started inside another:
   // it would wait for itself forever.
   private readonly context = new AsyncLocalStorage<true>();
 
-  run<T>(work: () => Promise<T>): Promise<T> {
+  constructor(
+    private readonly sqlite: OpenedDatabase['sqlite'],
+    private readonly cache: ConfigCache,
+    private readonly maxBatch = 64,
+  ) {}
+
+  run<T>(kind: Job['kind'], work: () => Promise<T>): Promise<T> {
     if (this.context.getStore()) {
       return Promise.reject(new Error('nested store transaction: use the open transaction instead'));
     }
-    const result = this.tail.then(() => this.context.run(true, work));
-    this.tail = result.catch(() => undefined);
-    return result;
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ kind, work, resolve: resolve as (v: unknown) => void, reject });
+      // Start after the current I/O phase, so requests that arrived together commit together.
+      if (!this.running && !this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          void this.drain();
+        });
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.queue.length > 0) {
+        if (this.queue[0]!.kind === 'read') {
+          const job = this.queue.shift()!;
+          await this.context.run(true, () => job.work()).then(job.resolve, job.reject);
+          continue;
+        }
+        let n = 0;
+        while (n < this.queue.length && n < this.maxBatch && this.queue[n]!.kind === 'write') n++;
+        await this.writeBatch(this.queue.splice(0, n));
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async writeBatch(jobs: Job[]): Promise<void> {
+    const outcomes: { ok: boolean; value: unknown }[] = [];
+    try {
+      this.sqlite.exec('BEGIN IMMEDIATE');
+    } catch (err) {
+      for (const job of jobs) job.reject(err);
+      return;
+    }
+    for (const job of jobs) {
+      this.sqlite.exec('SAVEPOINT command');
+      try {
+        const value = await this.context.run(true, () => job.work());
+        this.sqlite.exec('RELEASE command');
+        outcomes.push({ ok: true, value });
+      } catch (err) {
+        if (this.sqlite.inTransaction) {
+          this.sqlite.exec('ROLLBACK TO command');
+          this.sqlite.exec('RELEASE command');
+        }
+        this.cache.clear();
+        outcomes.push({ ok: false, value: err });
+      }
+    }
+    try {
+      if (!this.sqlite.inTransaction) throw new Error('transaction was lost before commit');
+      this.sqlite.exec('COMMIT');
+    } catch (err) {
+      if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
+      this.cache.clear();
+      for (const job of jobs) job.reject(err);
+      return;
+    }
+    jobs.forEach((job, i) => (outcomes[i]!.ok ? job.resolve(outcomes[i]!.value) : job.reject(outcomes[i]!.value)));
   }
 }
 
@@ -72,7 +154,7 @@ const toEvent = (row: EventRow): EventRecord => ({
 });
 
 export class SqliteStore implements Store {
-  private readonly serializer = new Serializer();
+  private readonly scheduler: Scheduler;
   private readonly tx: StoreTx;
   readonly sqlite: OpenedDatabase['sqlite'];
   readonly db: Db;
@@ -80,7 +162,9 @@ export class SqliteStore implements Store {
   constructor(opened: OpenedDatabase) {
     this.sqlite = opened.sqlite;
     this.db = opened.db;
-    this.tx = createRepos(this.db);
+    const cache = new ConfigCache();
+    this.tx = createRepos(this.db, cache);
+    this.scheduler = new Scheduler(this.sqlite, cache);
   }
 
   static open(file: string): SqliteStore {
@@ -88,25 +172,15 @@ export class SqliteStore implements Store {
   }
 
   transact<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.serializer.run(async () => {
-      this.sqlite.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(this.tx);
-        this.sqlite.exec('COMMIT');
-        return result;
-      } catch (err) {
-        if (this.sqlite.inTransaction) this.sqlite.exec('ROLLBACK');
-        throw err;
-      }
-    });
+    return this.scheduler.run('write', () => work(this.tx));
   }
 
   read<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.serializer.run(() => work(this.tx));
+    return this.scheduler.run('read', () => work(this.tx));
   }
 
   async ping(): Promise<void> {
-    await this.serializer.run(async () => {
+    await this.scheduler.run('read', async () => {
       this.sqlite.prepare('SELECT 1').get();
     });
   }
@@ -117,16 +191,41 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
-    await this.serializer.run(async () => {
+    await this.scheduler.run('read', async () => {
       if (this.sqlite.open) this.sqlite.close();
     });
   }
 }
 
-function createRepos(db: Db): StoreTx {
+/**
+ * Per-hall configuration (zones, services, windows, window services) read by every command and
+ * snapshot. Any write to those tables clears its entry, and so does any rollback, so the cache
+ * never holds what the database does not.
+ */
+export class ConfigCache {
+  private readonly entries = new Map<string, unknown>();
+
+  get<T>(key: string, load: () => T): T {
+    if (this.entries.has(key)) return this.entries.get(key) as T;
+    const value = load();
+    this.entries.set(key, value);
+    return value;
+  }
+
+  invalidate(prefix: string): void {
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+function createRepos(db: Db, cache: ConfigCache): StoreTx {
+  const q = preparedQueries(db);
   const halls: HallRepo = {
     async get(id) {
-      const row = db.select().from(t.halls).where(eq(t.halls.id, id)).get();
+      const row = q.hallById.get({ id });
       return row ? toHall(row) : null;
     },
     async byCode(code) {
@@ -156,53 +255,55 @@ function createRepos(db: Db): StoreTx {
 
   const zones: ZoneRepo = {
     async list(hallId) {
-      return db.select().from(t.zones).where(eq(t.zones.hallId, hallId)).orderBy(asc(t.zones.sortOrder), asc(t.zones.id)).all();
+      return cache.get(`zones:${hallId}`, () => q.zonesOfHall.all({ hallId })).slice();
     },
     async get(id) {
       return db.select().from(t.zones).where(eq(t.zones.id, id)).get() ?? null;
     },
     async insert(zone) {
+      cache.invalidate('zones:');
       return db.insert(t.zones).values(zone).returning().get();
     },
     async update(id, patch) {
+      cache.invalidate('zones:');
       if (Object.keys(patch).length) db.update(t.zones).set(patch).where(eq(t.zones.id, id)).run();
     },
     async remove(id) {
+      cache.invalidate('zones:');
       db.delete(t.zones).where(eq(t.zones.id, id)).run();
     },
   };
 
   const services: ServiceRepo = {
     async list(hallId) {
-      return db
-        .select()
-        .from(t.services)
-        .where(eq(t.services.hallId, hallId))
-        .orderBy(asc(t.services.sortOrder), asc(t.services.id))
-        .all();
+      return cache.get(`services:${hallId}`, () => q.servicesOfHall.all({ hallId })).slice();
     },
     async get(id) {
       return db.select().from(t.services).where(eq(t.services.id, id)).get() ?? null;
     },
     async insert(service) {
+      cache.invalidate('services:');
       return db.insert(t.services).values(service).returning().get();
     },
     async update(id, patch) {
+      cache.invalidate('services:');
       if (Object.keys(patch).length) db.update(t.services).set(patch).where(eq(t.services.id, id)).run();
     },
   };
 
   const windows: WindowRepo = {
     async list(hallId) {
-      return db.select().from(t.windows).where(eq(t.windows.hallId, hallId)).all().sort(byWindowNumber);
+      return cache.get(`windows:${hallId}`, () => q.windowsOfHall.all({ hallId }).sort(byWindowNumber)).slice();
     },
     async get(id) {
       return db.select().from(t.windows).where(eq(t.windows.id, id)).get() ?? null;
     },
     async insert(window) {
+      cache.invalidate('windows:');
       return db.insert(t.windows).values(window).returning().get();
     },
     async update(id, patch) {
+      cache.invalidate('windows:');
       const row = Object.keys(patch).length
         ? db.update(t.windows).set(patch).where(eq(t.windows.id, id)).returning().get()
         : db.select().from(t.windows).where(eq(t.windows.id, id)).get();
@@ -218,18 +319,7 @@ function createRepos(db: Db): StoreTx {
         .all();
     },
     async servedRowsByHall(hallId) {
-      const rows = db
-        .select({
-          windowId: t.windowServices.windowId,
-          serviceId: t.windowServices.serviceId,
-          tier: t.windowServices.tier,
-          weight: t.windowServices.weight,
-        })
-        .from(t.windowServices)
-        .innerJoin(t.windows, eq(t.windows.id, t.windowServices.windowId))
-        .where(eq(t.windows.hallId, hallId))
-        .orderBy(asc(t.windowServices.tier), asc(t.windowServices.serviceId))
-        .all();
+      const rows = cache.get(`served:${hallId}`, () => q.servedRowsOfHall.all({ hallId }));
       const map = new Map<number, { serviceId: number; tier: number; weight: number }[]>();
       for (const { windowId, ...row } of rows) {
         const list = map.get(windowId) ?? [];
@@ -239,6 +329,7 @@ function createRepos(db: Db): StoreTx {
       return map;
     },
     async setServedRows(windowId, rows) {
+      cache.invalidate('served:');
       db.delete(t.windowServices).where(eq(t.windowServices.windowId, windowId)).run();
       if (rows.length) db.insert(t.windowServices).values(rows.map((r) => ({ ...r, windowId }))).run();
     },
@@ -259,10 +350,10 @@ function createRepos(db: Db): StoreTx {
   const notCancelled = ne(t.tickets.status, 'cancelled');
   const tickets: TicketRepo = {
     async get(id) {
-      return db.select().from(t.tickets).where(eq(t.tickets.id, id)).get() ?? null;
+      return q.ticketById.get({ id }) ?? null;
     },
     async byCode(publicCode) {
-      return db.select().from(t.tickets).where(eq(t.tickets.publicCode, publicCode)).get() ?? null;
+      return q.ticketByCode.get({ publicCode }) ?? null;
     },
     async byNumber(hallId, serviceDay, number) {
       return (
@@ -281,12 +372,7 @@ function createRepos(db: Db): StoreTx {
         .all();
     },
     async atWindow(windowId, statuses) {
-      return db
-        .select()
-        .from(t.tickets)
-        .where(and(eq(t.tickets.windowId, windowId), inArray(t.tickets.status, statuses)))
-        .orderBy(asc(t.tickets.calledAt))
-        .all();
+      return q.ticketsAtWindow.all({ windowId }).filter((row) => statuses.includes(row.status));
     },
     async list(f) {
       const where: SQL[] = [eq(t.tickets.hallId, f.hallId), eq(t.tickets.serviceDay, f.serviceDay)];
@@ -297,25 +383,15 @@ function createRepos(db: Db): StoreTx {
       return (f.limit ? q.limit(f.limit) : q).all();
     },
     async insert(ticket) {
-      return db.insert(t.tickets).values(ticket).returning().get();
+      return q.insertTicket.get(ticket)!;
     },
     async update(id, expectedVersion, patch) {
-      return (
-        db
-          .update(t.tickets)
-          .set({ ...patch, version: sql`${t.tickets.version} + 1` })
-          .where(and(eq(t.tickets.id, id), eq(t.tickets.version, expectedVersion)))
-          .returning()
-          .get() ?? null
-      );
+      const current = q.ticketById.get({ id });
+      if (!current || current.version !== expectedVersion) return null;
+      return q.updateTicket.get({ ...current, ...patch, id, expectedVersion }) ?? null;
     },
     async countIssued(serviceId, serviceDay) {
-      const row = db
-        .select({ n: sql<number>`count(*)` })
-        .from(t.tickets)
-        .where(and(eq(t.tickets.originalServiceId, serviceId), eq(t.tickets.serviceDay, serviceDay), notCancelled))
-        .get();
-      return row?.n ?? 0;
+      return q.countIssued.get({ serviceId, serviceDay })?.n ?? 0;
     },
     async issuedCounts(hallId, serviceDay) {
       const rows = db
@@ -327,83 +403,54 @@ function createRepos(db: Db): StoreTx {
       return new Map(rows.map((r) => [r.serviceId, r.n]));
     },
     async nextSeq(hallId, serviceDay, prefix) {
-      const row = db
-        .insert(t.ticketCounters)
-        .values({ hallId, serviceDay, prefix, lastSeq: 1 })
-        .onConflictDoUpdate({
-          target: [t.ticketCounters.hallId, t.ticketCounters.serviceDay, t.ticketCounters.prefix],
-          set: { lastSeq: sql`${t.ticketCounters.lastSeq} + 1` },
-        })
-        .returning({ lastSeq: t.ticketCounters.lastSeq })
-        .get();
-      return row.lastSeq;
+      return q.nextSeq.get({ hallId, serviceDay, prefix })!.lastSeq;
     },
-    async queueCounts(hallId, serviceDay) {
-      return db
-        .select({
-          serviceId: t.tickets.serviceId,
-          waiting: sql<number>`count(*)`,
-          oldestQueuedAt: sql<number | null>`min(${t.tickets.queuedAt})`,
-        })
-        .from(t.tickets)
-        .where(and(eq(t.tickets.hallId, hallId), eq(t.tickets.serviceDay, serviceDay), eq(t.tickets.status, 'waiting')))
-        .groupBy(t.tickets.serviceId)
-        .all();
+    async queueCounts(hallId, serviceDay, serviceIds) {
+      if (serviceIds) return serviceIds.map((serviceId) => ({ serviceId, ...q.queueOfService.get({ serviceId, serviceDay })! }));
+      return q.queueOfHall.all({ hallId, serviceDay });
     },
-    async recentDurations(hallId, serviceDay, perService) {
-      const rows = db
-        .select({
-          serviceId: t.tickets.serviceId,
-          duration: sql<number>`${t.tickets.finishedAt} - ${t.tickets.servingAt}`,
-        })
-        .from(t.tickets)
-        .where(
-          and(
-            eq(t.tickets.hallId, hallId),
-            eq(t.tickets.serviceDay, serviceDay),
-            eq(t.tickets.status, 'done'),
-            sql`${t.tickets.servingAt} IS NOT NULL`,
-          ),
-        )
-        .orderBy(desc(t.tickets.finishedAt))
-        .limit(perService * 50)
-        .all();
+    async recentDurations(serviceDay, serviceIds, perService) {
       const map = new Map<number, number[]>();
-      for (const r of rows) {
-        const list = map.get(r.serviceId) ?? [];
-        if (list.length < perService) list.push(r.duration);
-        map.set(r.serviceId, list);
+      for (const serviceId of serviceIds) {
+        map.set(
+          serviceId,
+          q.recentDurations.all({ serviceId, serviceDay, limit: perService }).map((r) => r.duration),
+        );
       }
       return map;
+    },
+    async countAhead(ticket, boostBefore) {
+      const rank = ticket.priority !== 'normal' || ticket.queuedAt <= boostBefore ? 0 : 1;
+      const row = q.countAhead.get({
+        id: ticket.id,
+        serviceId: ticket.serviceId,
+        serviceDay: ticket.serviceDay,
+        boostBefore,
+        rank,
+        queuedAt: ticket.queuedAt,
+        issuedAt: ticket.issuedAt,
+      });
+      return row?.n ?? 0;
     },
   };
 
   const events: EventRepo = {
     async append(hallId, draft) {
-      const seqRow = db
-        .update(t.halls)
-        .set({ lastSeq: sql`${t.halls.lastSeq} + 1` })
-        .where(eq(t.halls.id, hallId))
-        .returning({ seq: t.halls.lastSeq })
-        .get();
+      const seqRow = q.nextEventSeq.get({ hallId });
       if (!seqRow) throw new Error(`hall ${hallId} does not exist`);
-      const row = db
-        .insert(t.events)
-        .values({
-          hallId,
-          seq: seqRow.seq,
-          type: draft.type,
-          at: draft.at,
-          actorKind: draft.actorKind,
-          actorId: draft.actorId,
-          actorName: draft.actorName,
-          ticketId: draft.ticketId ?? null,
-          windowId: draft.windowId ?? null,
-          reason: draft.reason ?? null,
-          data: draft.data ?? {},
-        })
-        .returning()
-        .get();
+      const row = q.insertEvent.get({
+        hallId,
+        seq: seqRow.seq,
+        type: draft.type,
+        at: draft.at,
+        actorKind: draft.actorKind,
+        actorId: draft.actorId,
+        actorName: draft.actorName,
+        ticketId: draft.ticketId ?? null,
+        windowId: draft.windowId ?? null,
+        reason: draft.reason ?? null,
+        data: draft.data ?? {},
+      })!;
       return toEvent(row);
     },
     async since(hallId, afterSeq, limit) {
@@ -465,7 +512,7 @@ function createRepos(db: Db): StoreTx {
 
   const users: UserRepo = {
     async get(id) {
-      const row = db.select().from(t.users).where(eq(t.users.id, id)).get();
+      const row = q.userById.get({ id });
       return row ? toUser(row) : null;
     },
     async byUsername(username) {
@@ -512,7 +559,7 @@ function createRepos(db: Db): StoreTx {
       return row ? toDevice(row) : null;
     },
     async byTokenHash(tokenHash) {
-      const row = db.select().from(t.devices).where(eq(t.devices.tokenHash, tokenHash)).get();
+      const row = q.deviceByToken.get({ tokenHash });
       return row ? toDevice(row) : null;
     },
     async byPairingCode(hallId, code) {
@@ -547,3 +594,98 @@ function byWindowNumber(a: { number: string }, b: { number: string }): number {
   return a.number.localeCompare(b.number, 'zh-CN');
 }
 
+
+/**
+ * Queries on the hot paths (every command and snapshot), built and prepared once per connection
+ * instead of per call.
+ */
+function preparedQueries(db: Db) {
+  const p = sql.placeholder;
+  const waitingOf = and(eq(t.tickets.serviceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'waiting'));
+  const rankSql = sql`(CASE WHEN ${t.tickets.priority} != 'normal' OR ${t.tickets.queuedAt} <= ${p('boostBefore')} THEN 0 ELSE 1 END)`;
+  /** Every column of a table as a placeholder of the same name, for prepared inserts and updates. */
+  const placeholders = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, p(c)]));
+  const ticketColumns = Object.keys(getTableColumns(t.tickets)).filter((c) => c !== 'id' && c !== 'version');
+  const eventColumns = Object.keys(getTableColumns(t.events));
+  return {
+    insertTicket: db.insert(t.tickets).values(placeholders(ticketColumns) as never).returning().prepare(),
+    updateTicket: db
+      .update(t.tickets)
+      .set({ ...placeholders(ticketColumns.filter((c) => c !== 'hallId')), version: sql`${t.tickets.version} + 1` } as never)
+      .where(and(eq(t.tickets.id, p('id')), eq(t.tickets.version, p('expectedVersion'))))
+      .returning()
+      .prepare(),
+    nextSeq: db
+      .insert(t.ticketCounters)
+      .values({ hallId: p('hallId'), serviceDay: p('serviceDay'), prefix: p('prefix'), lastSeq: 1 } as never)
+      .onConflictDoUpdate({
+        target: [t.ticketCounters.hallId, t.ticketCounters.serviceDay, t.ticketCounters.prefix],
+        set: { lastSeq: sql`${t.ticketCounters.lastSeq} + 1` },
+      })
+      .returning({ lastSeq: t.ticketCounters.lastSeq })
+      .prepare(),
+    nextEventSeq: db
+      .update(t.halls)
+      .set({ lastSeq: sql`${t.halls.lastSeq} + 1` })
+      .where(eq(t.halls.id, p('hallId')))
+      .returning({ seq: t.halls.lastSeq })
+      .prepare(),
+    insertEvent: db.insert(t.events).values(placeholders(eventColumns) as never).returning().prepare(),
+    hallById: db.select().from(t.halls).where(eq(t.halls.id, p('id'))).prepare(),
+    zonesOfHall: db.select().from(t.zones).where(eq(t.zones.hallId, p('hallId'))).orderBy(asc(t.zones.sortOrder), asc(t.zones.id)).prepare(),
+    servicesOfHall: db.select().from(t.services).where(eq(t.services.hallId, p('hallId'))).orderBy(asc(t.services.sortOrder), asc(t.services.id)).prepare(),
+    windowsOfHall: db.select().from(t.windows).where(eq(t.windows.hallId, p('hallId'))).prepare(),
+    servedRowsOfHall: db
+      .select({ windowId: t.windowServices.windowId, serviceId: t.windowServices.serviceId, tier: t.windowServices.tier, weight: t.windowServices.weight })
+      .from(t.windowServices)
+      .innerJoin(t.windows, eq(t.windows.id, t.windowServices.windowId))
+      .where(eq(t.windows.hallId, p('hallId')))
+      .orderBy(asc(t.windowServices.tier), asc(t.windowServices.serviceId))
+      .prepare(),
+    userById: db.select().from(t.users).where(eq(t.users.id, p('id'))).prepare(),
+    deviceByToken: db.select().from(t.devices).where(eq(t.devices.tokenHash, p('tokenHash'))).prepare(),
+    ticketById: db.select().from(t.tickets).where(eq(t.tickets.id, p('id'))).prepare(),
+    ticketByCode: db.select().from(t.tickets).where(eq(t.tickets.publicCode, p('publicCode'))).prepare(),
+    ticketsAtWindow: db
+      .select()
+      .from(t.tickets)
+      .where(and(eq(t.tickets.windowId, p('windowId')), inArray(t.tickets.status, ['called', 'serving', 'held'])))
+      .orderBy(asc(t.tickets.calledAt))
+      .prepare(),
+    countIssued: db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.tickets)
+      .where(and(eq(t.tickets.originalServiceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), ne(t.tickets.status, 'cancelled')))
+      .prepare(),
+    queueOfService: db
+      .select({ waiting: sql<number>`count(*)`, oldestQueuedAt: sql<number | null>`min(${t.tickets.queuedAt})` })
+      .from(t.tickets)
+      .where(waitingOf)
+      .prepare(),
+    queueOfHall: db
+      .select({ serviceId: t.tickets.serviceId, waiting: sql<number>`count(*)`, oldestQueuedAt: sql<number | null>`min(${t.tickets.queuedAt})` })
+      .from(t.tickets)
+      .where(and(eq(t.tickets.hallId, p('hallId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'waiting')))
+      .groupBy(t.tickets.serviceId)
+      .prepare(),
+    recentDurations: db
+      .select({ duration: sql<number>`${t.tickets.finishedAt} - ${t.tickets.servingAt}` })
+      .from(t.tickets)
+      .where(and(eq(t.tickets.serviceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'done'), sql`${t.tickets.servingAt} IS NOT NULL`))
+      .orderBy(desc(t.tickets.finishedAt))
+      .limit(p('limit'))
+      .prepare(),
+    countAhead: db
+      .select({ n: sql<number>`count(*)` })
+      .from(t.tickets)
+      .where(
+        and(
+          waitingOf,
+          sql`${t.tickets.targetWindowId} IS NULL`,
+          ne(t.tickets.id, p('id')),
+          sql`(${rankSql} < ${p('rank')} OR (${rankSql} = ${p('rank')} AND (${t.tickets.queuedAt}, ${t.tickets.issuedAt}, ${t.tickets.id}) < (${p('queuedAt')}, ${p('issuedAt')}, ${p('id')})))`,
+        ),
+      )
+      .prepare(),
+  };
+}

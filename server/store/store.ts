@@ -105,6 +105,8 @@ export interface QueueCount {
   oldestQueuedAt: number | null;
 }
 
+export type AheadOf = Pick<Ticket, 'id' | 'serviceId' | 'serviceDay' | 'priority' | 'queuedAt' | 'issuedAt'>;
+
 export interface TicketRepo {
   get(id: number): Promise<Ticket | null>;
   byCode(publicCode: string): Promise<Ticket | null>;
@@ -122,9 +124,16 @@ export interface TicketRepo {
   issuedCounts(hallId: number, serviceDay: string): Promise<Map<number, number>>;
   /** Reserves the next sequence number for a prefix; never hands out the same one twice. */
   nextSeq(hallId: number, serviceDay: string, prefix: string): Promise<number>;
-  queueCounts(hallId: number, serviceDay: string): Promise<QueueCount[]>;
-  /** Durations (ms) of the latest finished services per service, newest first, up to `perService`. */
-  recentDurations(hallId: number, serviceDay: string, perService: number): Promise<Map<number, number[]>>;
+  /** Waiting counts of the given services (all of the hall's when omitted). */
+  queueCounts(hallId: number, serviceDay: string, serviceIds?: number[]): Promise<QueueCount[]>;
+  /** Durations (ms) of the latest finished services of each given service, newest first. */
+  recentDurations(serviceDay: string, serviceIds: number[], perService: number): Promise<Map<number, number[]>>;
+  /**
+   * How many waiting tickets of the ticket's service are ahead of it, by the rule of
+   * `peopleAhead` in server/domain/routing.ts (priority or waiting since `boostBefore` first, then
+   * queue order), counted in the database instead of loading the queue.
+   */
+  countAhead(ticket: AheadOf, boostBefore: number): Promise<number>;
 }
 
 export interface EventDraft {

@@ -1,0 +1,79 @@
+/**
+ * Applies realtime events to a hall snapshot: the one reducer every screen uses, so boards,
+ * window screens, clerk consoles and the manager console agree on what an event means.
+ * Pure and isomorphic (tested in node): it returns a new snapshot and never mutates its input.
+ */
+import type { CallView, HallSnapshot, RealtimeEvent, TicketView } from './protocol.js';
+
+/** How many recent calls a snapshot keeps. */
+export const RECENT_CALLS = 20;
+
+const upsert = <T extends { id: number }>(list: T[], item: T): T[] => {
+  const i = list.findIndex((x) => x.id === item.id);
+  if (i < 0) return [...list, item];
+  const next = list.slice();
+  next[i] = item;
+  return next;
+};
+
+const without = <T extends { id: number }>(list: T[], id: number): T[] => list.filter((x) => x.id !== id);
+
+export function applyEvent(state: HallSnapshot, event: RealtimeEvent): HallSnapshot {
+  if (event.seq <= state.seq) return state; // already reflected: never apply twice
+  let next: HallSnapshot = { ...state, seq: event.seq };
+
+  if (event.window) next = { ...next, windows: upsert(next.windows, event.window) };
+
+  if (event.queues?.length) {
+    let queues = next.queues;
+    for (const q of event.queues) {
+      const i = queues.findIndex((x) => x.serviceId === q.serviceId);
+      queues = i < 0 ? [...queues, q] : queues.map((x, j) => (j === i ? q : x));
+    }
+    next = { ...next, queues };
+  }
+
+  if (event.ticket) next = applyTicket(next, event.ticket);
+
+  if (event.call) next = { ...next, recentCalls: addCall(next.recentCalls, event.call) };
+
+  if (event.notice !== undefined) next = { ...next, hall: { ...next.hall, notice: event.notice } };
+
+  if (event.type === 'ticket:issued' && event.ticket) {
+    next = {
+      ...next,
+      services: next.services.map((s) => (s.id === event.ticket!.serviceId ? { ...s, issuedToday: s.issuedToday + 1 } : s)),
+    };
+  }
+  return next;
+}
+
+function applyTicket(state: HallSnapshot, ticket: TicketView): HallSnapshot {
+  let next = state;
+  // 过号 list: in while missed, out when it comes back or is cancelled.
+  next = { ...next, missed: ticket.status === 'no_show' ? [ticket, ...without(next.missed, ticket.id)] : without(next.missed, ticket.id) };
+  // The staff waiting list, when the snapshot has one.
+  if (next.waiting) {
+    next = { ...next, waiting: ticket.status === 'waiting' ? upsert(next.waiting, ticket) : without(next.waiting, ticket.id) };
+  }
+  // The window the ticket is active at shows it; any other window that showed it lets go.
+  const active = ticket.status === 'called' || ticket.status === 'serving';
+  next = {
+    ...next,
+    windows: next.windows.map((w) => {
+      if (active && ticket.windowId === w.id) return { ...w, current: ticket };
+      return w.current?.id === ticket.id ? { ...w, current: null } : w;
+    }),
+  };
+  return next;
+}
+
+function addCall(calls: CallView[], call: CallView): CallView[] {
+  if (calls.some((c) => c.seq === call.seq)) return calls;
+  return [call, ...calls].slice(0, RECENT_CALLS);
+}
+
+/** Applies events in sequence order, skipping any already reflected. */
+export function applyEvents(state: HallSnapshot, events: RealtimeEvent[]): HallSnapshot {
+  return [...events].sort((a, b) => a.seq - b.seq).reduce(applyEvent, state);
+}
