@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { errors } from './domain/errors.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
+import jobsPlugin from './plugins/jobs.js';
 import openapiPlugin from './plugins/openapi.js';
 import pagesPlugin from './plugins/pages.js';
 import realtimePlugin from './plugins/realtime.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   cookieSecure?: boolean;
   trustProxy?: boolean;
   limits?: Partial<PublicLimits>;
+  /** Run background jobs on timers (main.ts); tests run them by name with `app.jobs.run`. */
+  runJobs?: boolean;
   /** Built screens (dist/public); null serves the API only. */
   publicDir?: string | null;
   closeStore?: boolean;
@@ -78,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   });
   await app.register(servicesPlugin, { store: options.store, ...(options.clock ? { clock: options.clock } : {}), closeStore: options.closeStore ?? true });
+  await app.register(jobsPlugin, { runJobs: options.runJobs ?? false });
   await app.register(authPlugin, { cookieSecure });
   await app.register(realtimePlugin);
   await app.register(openapiPlugin);

@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     publicDir: join(projectRoot(), 'dist/public'),
+    runJobs: true,
   });
 
   let closing = false;

@@ -146,12 +146,25 @@ const boostBefore = (settings: Hall['settings'], now: number): number => now - s
 
 export const actorScope = (actor: Actor): string => `${actor.kind}:${actor.id ?? actor.name}`;
 
+/**
+ * Runs inside the command that changed a ticket, after the change and its event, in the same
+ * transaction: for rules that must commit or fail together with the change (a finished service
+ * asks the window's pad for a rating). Registered once at start-up with `onTicketAction`.
+ */
+export type TicketActionHook = (c: CommandContext, action: TicketAction, ticket: Ticket, window: Window | null) => Promise<void>;
+
 export class HallService {
+  private readonly ticketHooks: TicketActionHook[] = [];
+
   constructor(
     readonly store: Store,
     readonly bus: EventBus,
     readonly clock: Clock = Date.now,
   ) {}
+
+  onTicketAction(hook: TicketActionHook): void {
+    this.ticketHooks.push(hook);
+  }
 
   // ---------------------------------------------------------------------------------------------
   // The command runner
@@ -268,93 +281,7 @@ export class HallService {
   // Issuing
 
   issueTicket(actor: Actor, input: IssueInput, idempotency?: Idempotency): Promise<IssuedTicket> {
-    return this.command(actor, input.hallId, idempotency, async ({ tx, ctx, hall, now, emit }) => {
-      const service = ctx.serviceById.get(input.serviceId);
-      if (!service) throw errors.notFound('事项', 'Service');
-      if (!service.enabled) throw errors.serviceDisabled();
-      const settings = hall.settings;
-      const priority = input.priority ?? 'normal';
-      const isStaff = actor.kind === 'user';
-
-      if (priority === 'appointment' && input.source !== 'appointment') {
-        throw errors.invalidInput('预约优先号只能通过预约签到取得。', 'Appointment priority comes only from an appointment check-in.');
-      }
-      if (priority !== 'normal' && priority !== 'appointment' && !isStaff && !settings.issuing.selfDeclaredPriority) {
-        throw new DomainError(403, 'priority_needs_staff', '绿色通道号请到导办台由工作人员为您取号。', 'Priority tickets are issued by staff at the guide desk.');
-      }
-
-      const local = localTime(now, hall.timezone);
-      if (!(isStaff && settings.issuing.staffIgnoresHours)) {
-        if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
-        const hours = service.openingHours ?? hall.openingHours;
-        if (!withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
-      }
-
-      const warnings: string[] = [];
-      const openWindows = ctx.openWindowsServing(service.id);
-      if (openWindows === 0) {
-        if (!settings.issuing.allowWhenNoWindowOpen && !isStaff) throw errors.noOpenWindow();
-        warnings.push('no_open_window');
-      }
-
-      const issued = await tx.tickets.countIssued(service.id, ctx.day);
-      if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
-
-      const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
-      const ticket = await tx.tickets.insert({
-        hallId: hall.id,
-        serviceDay: ctx.day,
-        prefix: service.prefix,
-        seq,
-        number: formatTicketNumber(service.prefix, seq),
-        publicCode: newPublicCode(),
-        serviceId: service.id,
-        originalServiceId: service.id,
-        priority,
-        source: input.source,
-        status: 'waiting',
-        issuedAt: now,
-        queuedAt: now,
-        targetWindowId: null,
-        windowId: null,
-        clerkId: null,
-        calledAt: null,
-        firstCalledAt: null,
-        servingAt: null,
-        finishedAt: null,
-        noShowAt: null,
-        heldAt: null,
-        cancelledAt: null,
-        cancelReason: null,
-        recallCount: 0,
-        callReason: null,
-        transfers: [],
-        phone: input.phone ?? null,
-        bookingId: input.bookingId ?? null,
-        printStatus: input.printing ? 'pending' : null,
-        ratingStatus: null,
-        ratingDeadline: null,
-      });
-
-      const ahead = await tx.tickets.countAhead(ticket, boostBefore(settings, now));
-      const [queue] = await queueStats(tx, ctx, [service.id]);
-      const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
-
-      await emit(
-        { type: 'ticket:issued', ticketId: ticket.id, data: { number: ticket.number, serviceId: service.id, priority, source: input.source } },
-        { ticket, queues: [queue!.view] },
-      );
-      return {
-        ticket: ticketView(ticket),
-        publicCode: ticket.publicCode,
-        hallName: hall.name,
-        serviceName: service.name,
-        serviceNameEn: service.nameEn,
-        ahead,
-        estimateMinutes,
-        warnings,
-      };
-    });
+    return this.command(actor, input.hallId, idempotency, (c) => issueWithin(c, input));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -552,6 +479,7 @@ export class HallService {
         publicData: opts.data ?? {},
       },
     );
+    for (const hook of this.ticketHooks) await hook(c, action, ticket, window);
   }
 
   /** Checks that the window exists and that the actor may operate it, then runs `work`. */
@@ -798,6 +726,100 @@ export class HallService {
       return queueViews(tx, await HallContext.load(tx, hall, this.clock()));
     });
   }
+}
+
+/**
+ * Issues a ticket inside an open command: the checks (service enabled, priority rules, opening
+ * hours, quota, open windows), the number, the event. Exported so other commands (phone taking,
+ * appointment check-in) can add their own checks in the same transaction and then issue.
+ */
+export async function issueWithin(c: CommandContext, input: IssueInput): Promise<IssuedTicket> {
+  const { tx, ctx, hall, now, emit, actor } = c;
+    const service = ctx.serviceById.get(input.serviceId);
+    if (!service) throw errors.notFound('事项', 'Service');
+    if (!service.enabled) throw errors.serviceDisabled();
+    const settings = hall.settings;
+    const priority = input.priority ?? 'normal';
+    const isStaff = actor.kind === 'user';
+
+    if (priority === 'appointment' && input.source !== 'appointment') {
+      throw errors.invalidInput('预约优先号只能通过预约签到取得。', 'Appointment priority comes only from an appointment check-in.');
+    }
+    if (priority !== 'normal' && priority !== 'appointment' && !isStaff && !settings.issuing.selfDeclaredPriority) {
+      throw new DomainError(403, 'priority_needs_staff', '绿色通道号请到导办台由工作人员为您取号。', 'Priority tickets are issued by staff at the guide desk.');
+    }
+
+    const local = localTime(now, hall.timezone);
+    if (!(isStaff && settings.issuing.staffIgnoresHours)) {
+      if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
+      const hours = service.openingHours ?? hall.openingHours;
+      if (!withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
+    }
+
+    const warnings: string[] = [];
+    const openWindows = ctx.openWindowsServing(service.id);
+    if (openWindows === 0) {
+      if (!settings.issuing.allowWhenNoWindowOpen && !isStaff) throw errors.noOpenWindow();
+      warnings.push('no_open_window');
+    }
+
+    const issued = await tx.tickets.countIssued(service.id, ctx.day);
+    if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
+
+    const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
+    const ticket = await tx.tickets.insert({
+      hallId: hall.id,
+      serviceDay: ctx.day,
+      prefix: service.prefix,
+      seq,
+      number: formatTicketNumber(service.prefix, seq),
+      publicCode: newPublicCode(),
+      serviceId: service.id,
+      originalServiceId: service.id,
+      priority,
+      source: input.source,
+      status: 'waiting',
+      issuedAt: now,
+      queuedAt: now,
+      targetWindowId: null,
+      windowId: null,
+      clerkId: null,
+      calledAt: null,
+      firstCalledAt: null,
+      servingAt: null,
+      finishedAt: null,
+      noShowAt: null,
+      heldAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      recallCount: 0,
+      callReason: null,
+      transfers: [],
+      phone: input.phone ?? null,
+      bookingId: input.bookingId ?? null,
+      printStatus: input.printing ? 'pending' : null,
+      ratingStatus: null,
+      ratingDeadline: null,
+    });
+
+    const ahead = await tx.tickets.countAhead(ticket, boostBefore(settings, now));
+    const [queue] = await queueStats(tx, ctx, [service.id]);
+    const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
+
+    await emit(
+      { type: 'ticket:issued', ticketId: ticket.id, data: { number: ticket.number, serviceId: service.id, priority, source: input.source } },
+      { ticket, queues: [queue!.view] },
+    );
+    return {
+      ticket: ticketView(ticket),
+      publicCode: ticket.publicCode,
+      hallName: hall.name,
+      serviceName: service.name,
+      serviceNameEn: service.nameEn,
+      ahead,
+      estimateMinutes,
+      warnings,
+    };
 }
 
 // -----------------------------------------------------------------------------------------------
