@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { closePastDays } from '../services/day-close.js';
 
 export interface Jobs {
   /** Runs `work` every `intervalMs`; a failure is logged and the next run goes ahead. */
@@ -66,6 +67,12 @@ export default fp<{ runJobs: boolean }>(
     // Housekeeping of the core: retries older than a day cannot come back; sessions expire.
     app.jobs.every('purge-idempotency-keys', 3600_000, () => app.store.transact((tx) => tx.idempotency.purgeBefore(app.clock() - 24 * 3600_000)));
     app.jobs.every('purge-sessions', 3600_000, () => app.store.transact((tx) => tx.sessions.purgeExpired(app.clock())));
+    // After local midnight, yesterday's waiting and missed tickets are closed (server/services/day-close.ts).
+    app.jobs.every('close-past-days', 60_000, async () => {
+      let closed = 0;
+      for (const hall of await app.store.read((tx) => tx.halls.list())) closed += await closePastDays(app.hallService, hall.id);
+      return closed;
+    });
   },
   { name: 'jobs', dependencies: ['services'] },
 );

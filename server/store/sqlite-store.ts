@@ -382,6 +382,15 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
       const q = db.select().from(t.tickets).where(and(...where)).orderBy(asc(t.tickets.queuedAt), asc(t.tickets.id));
       return (f.limit ? q.limit(f.limit) : q).all();
     },
+    async staleBefore(hallId, serviceDay, statuses, limit) {
+      return db
+        .select()
+        .from(t.tickets)
+        .where(and(eq(t.tickets.hallId, hallId), lt(t.tickets.serviceDay, serviceDay), inArray(t.tickets.status, statuses)))
+        .orderBy(asc(t.tickets.serviceDay), asc(t.tickets.id))
+        .limit(limit)
+        .all();
+    },
     async insert(ticket) {
       return q.insertTicket.get(ticket)!;
     },

@@ -116,6 +116,8 @@ export interface TicketRepo {
   /** Tickets at a window in the given statuses (called/serving/held). */
   atWindow(windowId: number, statuses: TicketStatus[]): Promise<Ticket[]>;
   list(filter: TicketFilter): Promise<Ticket[]>;
+  /** Tickets of service days before `serviceDay` still in the given statuses, oldest first. */
+  staleBefore(hallId: number, serviceDay: string, statuses: TicketStatus[], limit: number): Promise<Ticket[]>;
   insert(ticket: NewTicket): Promise<Ticket>;
   /** Optimistic update: applies only if the ticket still has `expectedVersion`; else null. */
   update(id: number, expectedVersion: number, patch: Partial<NewTicket>): Promise<Ticket | null>;
