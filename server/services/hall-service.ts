@@ -292,18 +292,22 @@ export class HallService {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       if (window.status !== 'open') throw errors.windowNotOpen(window.status);
       await assertWindowFree(c.tx, window);
-      const waiting = await c.tx.tickets.waiting(c.hall.id, c.ctx.day);
+      const waiting = await c.tx.tickets.waitingCandidates(c.hall.id, c.ctx.day);
       const pick = pickNext(
         { id: window.id, served: c.ctx.served(window.id), priorityStreak: window.priorityStreak },
-        waiting.map(toCandidate),
+        waiting,
         c.hall.settings.fairness,
         c.now,
       );
       if (!pick) throw errors.queueEmpty();
-      const ticket = waiting.find((t) => t.id === pick.ticketId)!;
-      const updatedWindow = await c.tx.windows.update(window.id, { priorityStreak: pick.priorityStreak });
-      c.ctx.replaceWindow(updatedWindow);
-      return this.callTicket(c, updatedWindow, ticket, pick.reason, { rule: pick.rule });
+      const ticket = (await c.tx.tickets.get(pick.ticketId))!;
+      // Most calls leave the streak at 0: skip the write (and the config cache reload) then.
+      let current = window;
+      if (pick.priorityStreak !== window.priorityStreak) {
+        current = await c.tx.windows.update(window.id, { priorityStreak: pick.priorityStreak });
+        c.ctx.replaceWindow(current);
+      }
+      return this.callTicket(c, current, ticket, pick.reason, { rule: pick.rule });
     });
   }
 

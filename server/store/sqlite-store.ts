@@ -371,6 +371,9 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
         .where(and(eq(t.tickets.hallId, hallId), eq(t.tickets.serviceDay, serviceDay), eq(t.tickets.status, 'waiting')))
         .all();
     },
+    async waitingCandidates(hallId, serviceDay) {
+      return q.waitingCandidates.all({ hallId, serviceDay }).map((r) => ({ ...r, requeued: r.requeued === 1, transferred: r.transferred === 1 }));
+    },
     async atWindow(windowId, statuses) {
       return q.ticketsAtWindow.all({ windowId }).filter((row) => statuses.includes(row.status));
     },
@@ -654,6 +657,20 @@ function preparedQueries(db: Db) {
     userById: db.select().from(t.users).where(eq(t.users.id, p('id'))).prepare(),
     deviceByToken: db.select().from(t.devices).where(eq(t.devices.tokenHash, p('tokenHash'))).prepare(),
     ticketById: db.select().from(t.tickets).where(eq(t.tickets.id, p('id'))).prepare(),
+    waitingCandidates: db
+      .select({
+        id: t.tickets.id,
+        serviceId: t.tickets.serviceId,
+        priority: t.tickets.priority,
+        queuedAt: t.tickets.queuedAt,
+        issuedAt: t.tickets.issuedAt,
+        targetWindowId: t.tickets.targetWindowId,
+        requeued: sql<number>`${t.tickets.noShowAt} IS NOT NULL`,
+        transferred: sql<number>`json_array_length(${t.tickets.transfers}) > 0`,
+      })
+      .from(t.tickets)
+      .where(and(eq(t.tickets.hallId, p('hallId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'waiting')))
+      .prepare(),
     ticketByCode: db.select().from(t.tickets).where(eq(t.tickets.publicCode, p('publicCode'))).prepare(),
     ticketsAtWindow: db
       .select()

@@ -16,6 +16,7 @@ import type {
   Zone,
 } from '../domain/types.js';
 import type { SettingsPatch } from '../domain/settings.js';
+import type { Candidate } from '../domain/routing.js';
 import type { TicketStatus } from '../../common/vocabulary.js';
 import type { EventType } from '../../common/protocol.js';
 
@@ -113,6 +114,8 @@ export interface TicketRepo {
   byNumber(hallId: number, serviceDay: string, number: string): Promise<Ticket | null>;
   /** Waiting tickets of a hall's service day, in no particular order. */
   waiting(hallId: number, serviceDay: string): Promise<Ticket[]>;
+  /** The same tickets with only what the routing policy reads: cheap enough for every call. */
+  waitingCandidates(hallId: number, serviceDay: string): Promise<Candidate[]>;
   /** Tickets at a window in the given statuses (called/serving/held). */
   atWindow(windowId: number, statuses: TicketStatus[]): Promise<Ticket[]>;
   list(filter: TicketFilter): Promise<Ticket[]>;
