@@ -24,6 +24,9 @@ import windowRoutes from './routes/windows.js';
 import type { Clock } from './services/hall-service.js';
 import type { Store } from './store/store.js';
 
+/** Request headers that carry secrets and never reach the logs. */
+export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'];
+
 export interface AppOptions {
   store: Store;
   clock?: Clock;
