@@ -5,10 +5,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword, sha256 } from '../../server/services/auth-service.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
+import { openSocket } from '../helpers/sockets.js';
 
 let hall: TestHall;
 const callers: Record<string, Agent> = {};
-const CALLERS = ['anonymous', 'kiosk', 'board', 'window_screen', 'pad', 'clerk_own', 'clerk_other', 'manager', 'admin', 'other_hall_manager', 'other_hall_board'] as const;
+const CALLERS = [
+  'anonymous',
+  'kiosk',
+  'board',
+  'window_screen',
+  'pad',
+  'clerk_own',
+  'clerk_other',
+  'manager',
+  'admin',
+  'other_hall_manager',
+  'other_hall_board',
+  'revoked_device',
+  'expired_session',
+] as const;
 type Caller = (typeof CALLERS)[number];
 
 beforeAll(async () => {
@@ -31,6 +46,13 @@ beforeAll(async () => {
   callers.admin = await hall.signIn('admin');
   callers.other_hall_manager = await hall.signIn('manager2', 'other-pass-123');
   callers.other_hall_board = hall.device('other-hall-board-token');
+  // A device a manager revoked, and a manager whose session has expired.
+  const pairing = (await hall.anonymous.post('/api/devices/pairing', { hallId: hall.hallId, kind: 'kiosk' })).json();
+  await callers.manager.post(`/api/halls/${hall.hallId}/devices/approve`, { code: pairing.device.pairingCode, name: 'old kiosk' });
+  await callers.manager.post(`/api/devices/${pairing.device.id}/revoke`);
+  callers.revoked_device = hall.device(pairing.token);
+  callers.expired_session = await hall.signIn('manager');
+  hall.store.sqlite.prepare('UPDATE sessions SET expires_at = 0 WHERE csrf_token = ?').run(callers.expired_session.headers['x-csrf-token']);
   await callers.kiosk!.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
 });
 afterAll(() => hall.close());
@@ -89,6 +111,51 @@ describe('role matrix', () => {
             expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/);
           }
         });
+      }
+    });
+  }
+});
+
+describe('socket role matrix', () => {
+  const SOCKET_CALLERS = ['anonymous', 'board', 'pad', 'kiosk', 'manager', 'revoked_device', 'expired_session', 'visitor'] as const;
+  const connects: Record<(typeof SOCKET_CALLERS)[number], boolean> = {
+    anonymous: false,
+    board: true,
+    pad: true,
+    kiosk: true,
+    manager: true,
+    revoked_device: false,
+    expired_session: false,
+    visitor: true,
+  };
+  /** May send a heartbeat: devices only. */
+  const heartbeats = new Set(['board', 'pad', 'kiosk']);
+  let base: string;
+  beforeAll(async () => {
+    base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
+  });
+
+  for (const caller of SOCKET_CALLERS) {
+    it(`${caller}: ${connects[caller] ? 'connects and syncs' : 'refused at the handshake'}`, async () => {
+      const tokens: Record<string, string> = { board: DEMO_TOKENS.board, pad: DEMO_TOKENS.pad('1'), kiosk: DEMO_TOKENS.kiosk, revoked_device: callers.revoked_device!.headers.authorization!.slice(7) };
+      const ticketCode = (await callers.kiosk!.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('B') })).json().publicCode;
+      const auth = caller in tokens ? { token: tokens[caller] } : caller === 'visitor' ? { ticketCode } : {};
+      const headers = caller === 'manager' || caller === 'expired_session' ? { cookie: callers[caller]!.headers.cookie! } : undefined;
+      if (!connects[caller]) {
+        await expect(openSocket(base, auth, headers)).rejects.toMatchObject({ data: { code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/) } });
+        return;
+      }
+      const socket = await openSocket(base, auth, headers);
+      try {
+        const sync = await socket.sync(null);
+        expect(sync.snapshot.hall.id).toBe(hall.hallId);
+        // Staff get the waiting list; screens and phones do not.
+        expect(sync.snapshot.waiting !== undefined).toBe(caller === 'manager');
+        const beat = await new Promise<{ ok: boolean; error?: { code: string } }>((resolve) => socket.socket.emit('device:heartbeat', {}, resolve));
+        expect(beat.ok).toBe(heartbeats.has(caller));
+        if (!beat.ok) expect(beat.error!.code).toBe('wrong_device_kind');
+      } finally {
+        socket.close();
       }
     });
   }
