@@ -1,0 +1,114 @@
+import { localized, msg, str } from '@lit/localize';
+import { html, LitElement } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { ServiceView, TicketView, WindowView, ZoneView } from '../../common/protocol.js';
+import { base, deskTheme } from '../../common/ui/theme.js';
+import type { DeskCommand } from './actions.js';
+import { controlStyles, dialogStyles } from './desk-styles.js';
+import { serviceName, windowLabel, windowStatusLabel } from './labels.js';
+
+/**
+ * 转移 / 多窗联办: sends the ticket at this window to another service's queue or to one window,
+ * with a note for the next clerk. The visitor keeps the number and original time.
+ *
+ * @fires dialog-submit - detail: the transfer command
+ * @fires dialog-cancel
+ */
+@localized()
+@customElement('hq-transfer-dialog')
+export class TransferDialog extends LitElement {
+  /** The ticket to transfer (current or held). */
+  @property({ attribute: false }) ticket!: TicketView;
+  @property({ attribute: false }) services: ServiceView[] = [];
+  @property({ attribute: false }) zones: ZoneView[] = [];
+  @property({ attribute: false }) windows: WindowView[] = [];
+  /** This window: not a target. */
+  @property({ type: Number }) windowId = 0;
+
+  @state() private target: 'service' | 'window' = 'service';
+  @state() private hint = '';
+
+  static override styles = [deskTheme, base, controlStyles, dialogStyles];
+
+  override firstUpdated() {
+    this.renderRoot.querySelector<HTMLElement>('select')?.focus();
+  }
+
+  override render() {
+    const names = new Map(this.services.map((s) => [s.id, s]));
+    const byZone = this.zones.map((z) => ({ zone: z, services: this.services.filter((s) => s.zoneId === z.id && s.enabled) }));
+    const noZone = this.services.filter((s) => s.enabled && !this.zones.some((z) => z.id === s.zoneId));
+    const targets = this.windows.filter((w) => w.id !== this.windowId);
+    return html`<div class="scrim" @click=${(e: Event) => e.target === e.currentTarget && this.cancel()}>
+      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" @submit=${this.submit}>
+        <h2 id="title">${msg(str`转移 ${this.ticket.number}`)}</h2>
+        <p class="sub">${serviceName(names, this.ticket.serviceId)} · ${msg('群众保留原号码和取号时间')}</p>
+        <div class="chips" role="radiogroup" aria-label=${msg('转移到')}>
+          <button type="button" class="chip" aria-pressed=${this.target === 'service'} @click=${() => this.choose('service')}>${msg('转到其他事项')}</button>
+          <button type="button" class="chip" aria-pressed=${this.target === 'window'} @click=${() => this.choose('window')}>${msg('转到指定窗口')}</button>
+        </div>
+        ${this.target === 'service'
+          ? html`<label class="field"
+              >${msg('目标事项')}
+              <select name="service" required>
+                <option value="">${msg('请选择事项')}</option>
+                ${byZone.map(
+                  ({ zone, services }) =>
+                    html`<optgroup label=${zone.name}>
+                      ${services.map((s) => html`<option value=${s.id}>${s.prefix} · ${serviceName(names, s.id)}</option>`)}
+                    </optgroup>`,
+                )}
+                ${noZone.map((s) => html`<option value=${s.id}>${s.prefix} · ${serviceName(names, s.id)}</option>`)}
+              </select></label
+            >`
+          : html`<label class="field"
+              >${msg('目标窗口')}
+              <select name="window" required>
+                <option value="">${msg('请选择窗口')}</option>
+                ${targets.map((w) => html`<option value=${w.id}>${windowLabel(w)}（${windowStatusLabel(w.status)}）</option>`)}
+              </select></label
+            >`}
+        <label class="field"
+          >${msg('交接说明（给下一位工作人员）')}
+          <textarea name="note" maxlength="200" placeholder=${msg('例如：材料已收，需办理户籍迁移')}></textarea>
+        </label>
+        <p class="hint" role="alert">${this.hint}</p>
+        <footer>
+          <button type="button" class="btn" @click=${this.cancel}>${msg('取消')} <kbd>Esc</kbd></button>
+          <button class="btn primary">${msg('确认转移')}</button>
+        </footer>
+      </form>
+    </div>`;
+  }
+
+  private choose(target: 'service' | 'window') {
+    this.target = target;
+    this.hint = '';
+  }
+
+  private submit(e: Event) {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const id = Number(data.get(this.target));
+    if (!id) {
+      this.hint = this.target === 'service' ? msg('请选择要转到的事项。') : msg('请选择要转到的窗口。');
+      return;
+    }
+    const note = String(data.get('note') ?? '').trim();
+    const command: DeskCommand =
+      this.target === 'service'
+        ? { kind: 'transfer', ticketId: this.ticket.id, toServiceId: id, note }
+        : { kind: 'transfer', ticketId: this.ticket.id, toWindowId: id, note };
+    this.dispatchEvent(new CustomEvent<DeskCommand>('dialog-submit', { detail: command, bubbles: true, composed: true }));
+  }
+
+  private cancel() {
+    this.dispatchEvent(new CustomEvent('dialog-cancel', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hq-transfer-dialog': TransferDialog;
+  }
+}
