@@ -40,7 +40,7 @@ export class TransferDialog extends LitElement {
     const noZone = this.services.filter((s) => s.enabled && !this.zones.some((z) => z.id === s.zoneId));
     const targets = this.windows.filter((w) => w.id !== this.windowId);
     return html`<div class="scrim" @click=${(e: Event) => e.target === e.currentTarget && this.cancel()}>
-      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" @submit=${this.submit}>
+      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" novalidate @submit=${this.submit}>
         <h2 id="title">${msg(str`转移 ${this.ticket.number}`)}</h2>
         <p class="sub">${serviceName(names, this.ticket.serviceId)} · ${msg('群众保留原号码和取号时间')}</p>
         <div class="chips" role="radiogroup" aria-label=${msg('转移到')}>
@@ -50,7 +50,7 @@ export class TransferDialog extends LitElement {
         ${this.target === 'service'
           ? html`<label class="field"
               >${msg('目标事项')}
-              <select name="service" required>
+              <select name="service">
                 <option value="">${msg('请选择事项')}</option>
                 ${byZone.map(
                   ({ zone, services }) =>
@@ -63,7 +63,7 @@ export class TransferDialog extends LitElement {
             >`
           : html`<label class="field"
               >${msg('目标窗口')}
-              <select name="window" required>
+              <select name="window">
                 <option value="">${msg('请选择窗口')}</option>
                 ${targets.map((w) => html`<option value=${w.id}>${windowLabel(w)}（${windowStatusLabel(w.status)}）</option>`)}
               </select></label
