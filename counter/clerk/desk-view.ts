@@ -347,7 +347,7 @@ export class DeskView extends LitElement {
     const t = d.today;
     return html`<div class="today" aria-label=${msg('今日统计')}>
       <span>${msg('今日叫号')}<strong>${t.called}</strong></span>
-      <span>${msg('办结')}<strong>${t.served}</strong></span>
+      <span>${msg('已办结')}<strong>${t.served}</strong></span>
       <span>${msg('过号')}<strong>${t.noShow}</strong></span>
       <span>${msg('转出')}<strong>${t.transferred}</strong></span>
       <span>${msg('平均办理')}<strong>${t.averageServiceMinutes ?? '—'}</strong> ${msg('分钟')}</span>

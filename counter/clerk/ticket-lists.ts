@@ -88,11 +88,6 @@ export class TicketLists extends LitElement {
       li:last-child {
         border-bottom: none;
       }
-      button.row {
-        all: unset;
-        display: contents;
-        cursor: pointer;
-      }
       li.pick:hover {
         background: color-mix(in srgb, var(--hq-accent) 6%, #fff);
         cursor: pointer;
@@ -149,7 +144,7 @@ export class TicketLists extends LitElement {
           : html`<div class="none">${msg('暂无等候')}</div>`}
       </section>
       <section class="small" aria-labelledby="held">
-        <h2 id="held">${msg('挂起')} <span>${this.held.length}</span></h2>
+        <h2 id="held">${msg('已挂起')} <span>${this.held.length}</span></h2>
         ${this.held.length
           ? html`<ol class="held">
               ${this.held.map(

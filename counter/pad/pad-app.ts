@@ -1,6 +1,7 @@
 import { localized } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { DeviceController } from '../../common/ui/device.js';
 import { initLocale } from '../../common/ui/i18n.js';
 import '../../common/ui/pairing-panel.js';
@@ -34,7 +35,9 @@ export class PadApp extends LitElement {
     if (!this.ready) return html``;
     return this.device.state.status === 'active'
       ? html`<hq-pad-screen .device=${this.device}></hq-pad-screen>`
-      : html`<hq-pairing-panel .device=${this.device}></hq-pairing-panel>`;
+      : // The panel reads the controller's state but its property (the controller) never changes:
+        // a new panel per state makes it show the new state.
+        keyed(JSON.stringify(this.device.state), html`<hq-pairing-panel .device=${this.device}></hq-pairing-panel>`);
   }
 }
 

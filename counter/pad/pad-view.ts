@@ -387,14 +387,15 @@ export class PadView extends LitElement {
         .level {
           grid-template-columns: auto 1fr;
           justify-items: start;
-          min-height: 96px;
-          padding: 12px 28px;
-          gap: 24px;
-          font-size: 30px;
+          align-items: center;
+          min-height: 128px;
+          padding: 12px 32px;
+          gap: 28px;
+          font-size: 32px;
         }
         .level .face {
-          width: 64px;
-          height: 64px;
+          width: 76px;
+          height: 76px;
         }
         .asking.with-reasons .level {
           min-height: 72px;

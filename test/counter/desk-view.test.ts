@@ -55,7 +55,7 @@ describe('<hq-desk-view>', () => {
     expect(rows[0]).toMatch(/^C001 医疗保险报销 老年人 5 分钟/);
     expect(rows[1]).toMatch(/^A001 社保参保登记 18 分钟/);
     expect(rows[2]).toContain('转本窗口');
-    expect(root(el).querySelector('.today')!.textContent!.replace(/\s+/g, '')).toContain('今日叫号14办结11过号2转出1平均办理7.5分钟');
+    expect(root(el).querySelector('.today')!.textContent!.replace(/\s+/g, '')).toContain('今日叫号14已办结11过号2转出1平均办理7.5分钟');
   });
 
   it('a called ticket: number, service, waited time, time since the call, recall count and where it came from', async () => {
