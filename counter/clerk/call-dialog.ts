@@ -1,9 +1,7 @@
 import { localized, msg } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { base, deskTheme } from '../../common/ui/theme.js';
-import type { DeskCommand } from './actions.js';
-import { controlStyles, dialogStyles } from './desk-styles.js';
+import { DeskDialog } from './desk-dialog.js';
 
 /** Usual reasons to call out of order (stored in Chinese, shown in the screen's language). */
 const CALL_REASONS: readonly { value: string; label: () => string }[] = [
@@ -22,14 +20,12 @@ const CALL_REASONS: readonly { value: string; label: () => string }[] = [
  */
 @localized()
 @customElement('hq-call-dialog')
-export class CallDialog extends LitElement {
+export class CallDialog extends DeskDialog {
   /** Number to prefill (chosen in the waiting list). */
   @property() number = '';
 
   @state() private reason = '';
   @state() private hint = '';
-
-  static override styles = [deskTheme, base, controlStyles, dialogStyles];
 
   override firstUpdated() {
     const field = this.renderRoot.querySelector<HTMLInputElement>(this.number ? 'textarea' : 'input[name=number]');
@@ -37,11 +33,9 @@ export class CallDialog extends LitElement {
   }
 
   override render() {
-    return html`<div class="scrim" @click=${(e: Event) => e.target === e.currentTarget && this.cancel()}>
-      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" @submit=${this.submit}>
-        <h2 id="title">${msg('选呼')}</h2>
-        <p class="sub">${msg('不按顺序呼叫指定号码，须填写原因，原因将被记录。')}</p>
-        <label class="field"
+    return this.frame(
+      { title: msg('选呼'), sub: msg('不按顺序呼叫指定号码，须填写原因，原因将被记录。'), hint: this.hint, confirm: msg('呼叫'), onSubmit: (e) => this.submit(e) },
+      html`<label class="field"
           >${msg('号码')}
           <input name="number" .value=${this.number} placeholder="A012" autocomplete="off" maxlength="12" />
         </label>
@@ -53,14 +47,8 @@ export class CallDialog extends LitElement {
         <label class="field"
           >${msg('原因（必填）')}
           <textarea name="reason" maxlength="200" .value=${this.reason} @input=${(e: Event) => (this.reason = (e.target as HTMLTextAreaElement).value)}></textarea>
-        </label>
-        <p class="hint" role="alert">${this.hint}</p>
-        <footer>
-          <button type="button" class="btn" @click=${this.cancel}>${msg('取消')} <kbd>Esc</kbd></button>
-          <button class="btn primary">${msg('呼叫')}</button>
-        </footer>
-      </form>
-    </div>`;
+        </label>`,
+    );
   }
 
   private submit(e: Event) {
@@ -76,11 +64,7 @@ export class CallDialog extends LitElement {
       this.hint = msg('选呼必须填写原因。');
       return;
     }
-    this.dispatchEvent(new CustomEvent<DeskCommand>('dialog-submit', { detail: { kind: 'call', number, reason }, bubbles: true, composed: true }));
-  }
-
-  private cancel() {
-    this.dispatchEvent(new CustomEvent('dialog-cancel', { bubbles: true, composed: true }));
+    this.submitCommand({ kind: 'call', number, reason });
   }
 }
 

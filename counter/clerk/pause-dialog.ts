@@ -1,9 +1,8 @@
 import { localized, msg } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { base, deskTheme } from '../../common/ui/theme.js';
-import { PAUSE_REASONS, type DeskCommand } from './actions.js';
-import { controlStyles, dialogStyles } from './desk-styles.js';
+import { PAUSE_REASONS } from './actions.js';
+import { DeskDialog } from './desk-dialog.js';
 
 /**
  * 暂停服务 with a reason: a usual one in one tap (or its number key), or any other text.
@@ -14,11 +13,9 @@ import { controlStyles, dialogStyles } from './desk-styles.js';
  */
 @localized()
 @customElement('hq-pause-dialog')
-export class PauseDialog extends LitElement {
+export class PauseDialog extends DeskDialog {
   @state() private other = '';
   @state() private hint = '';
-
-  static override styles = [deskTheme, base, controlStyles, dialogStyles];
 
   override connectedCallback() {
     super.connectedCallback();
@@ -35,11 +32,9 @@ export class PauseDialog extends LitElement {
   }
 
   override render() {
-    return html`<div class="scrim" @click=${(e: Event) => e.target === e.currentTarget && this.cancel()}>
-      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" @submit=${this.submitOther}>
-        <h2 id="title">${msg('暂停服务')}</h2>
-        <p class="sub">${msg('请选择暂停原因，大厅屏幕会显示本窗口暂停。')}</p>
-        <div class="chips">
+    return this.frame(
+      { title: msg('暂停服务'), sub: msg('请选择暂停原因，大厅屏幕会显示本窗口暂停。'), hint: this.hint, confirm: msg('暂停'), onSubmit: (e) => this.submitOther(e) },
+      html`<div class="chips">
           ${PAUSE_REASONS.map(
             (r, i) => html`<button type="button" class="chip" @click=${() => this.send(r.value)}><kbd>${i + 1}</kbd> ${r.label()}</button>`,
           )}
@@ -47,14 +42,8 @@ export class PauseDialog extends LitElement {
         <label class="field"
           >${msg('其他原因')}
           <input name="other" maxlength="100" .value=${this.other} @input=${(e: Event) => (this.other = (e.target as HTMLInputElement).value)} />
-        </label>
-        <p class="hint" role="alert">${this.hint}</p>
-        <footer>
-          <button type="button" class="btn" @click=${this.cancel}>${msg('取消')} <kbd>Esc</kbd></button>
-          <button class="btn primary">${msg('暂停')}</button>
-        </footer>
-      </form>
-    </div>`;
+        </label>`,
+    );
   }
 
   private readonly onKey = (e: KeyboardEvent) => {
@@ -78,11 +67,7 @@ export class PauseDialog extends LitElement {
   }
 
   private send(reason: string) {
-    this.dispatchEvent(new CustomEvent<DeskCommand>('dialog-submit', { detail: { kind: 'pause', reason }, bubbles: true, composed: true }));
-  }
-
-  private cancel() {
-    this.dispatchEvent(new CustomEvent('dialog-cancel', { bubbles: true, composed: true }));
+    this.submitCommand({ kind: 'pause', reason });
   }
 }
 

@@ -1,10 +1,9 @@
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceView, TicketView, WindowView, ZoneView } from '../../common/protocol.js';
-import { base, deskTheme } from '../../common/ui/theme.js';
 import type { DeskCommand } from './actions.js';
-import { controlStyles, dialogStyles } from './desk-styles.js';
+import { DeskDialog } from './desk-dialog.js';
 import { serviceName, windowLabel, windowStatusLabel } from './labels.js';
 
 /**
@@ -16,7 +15,7 @@ import { serviceName, windowLabel, windowStatusLabel } from './labels.js';
  */
 @localized()
 @customElement('hq-transfer-dialog')
-export class TransferDialog extends LitElement {
+export class TransferDialog extends DeskDialog {
   /** The ticket to transfer (current or held). */
   @property({ attribute: false }) ticket!: TicketView;
   @property({ attribute: false }) services: ServiceView[] = [];
@@ -28,8 +27,6 @@ export class TransferDialog extends LitElement {
   @state() private target: 'service' | 'window' = 'service';
   @state() private hint = '';
 
-  static override styles = [deskTheme, base, controlStyles, dialogStyles];
-
   override firstUpdated() {
     this.renderRoot.querySelector<HTMLElement>('select')?.focus();
   }
@@ -39,11 +36,15 @@ export class TransferDialog extends LitElement {
     const byZone = this.zones.map((z) => ({ zone: z, services: this.services.filter((s) => s.zoneId === z.id && s.enabled) }));
     const noZone = this.services.filter((s) => s.enabled && !this.zones.some((z) => z.id === s.zoneId));
     const targets = this.windows.filter((w) => w.id !== this.windowId);
-    return html`<div class="scrim" @click=${(e: Event) => e.target === e.currentTarget && this.cancel()}>
-      <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" novalidate @submit=${this.submit}>
-        <h2 id="title">${msg(str`转移 ${this.ticket.number}`)}</h2>
-        <p class="sub">${serviceName(names, this.ticket.serviceId)} · ${msg('群众保留原号码和取号时间')}</p>
-        <div class="chips" role="radiogroup" aria-label=${msg('转移到')}>
+    return this.frame(
+      {
+        title: msg(str`转移 ${this.ticket.number}`),
+        sub: `${serviceName(names, this.ticket.serviceId)} · ${msg('群众保留原号码和取号时间')}`,
+        hint: this.hint,
+        confirm: msg('确认转移'),
+        onSubmit: (e) => this.submit(e),
+      },
+      html`<div class="chips" role="radiogroup" aria-label=${msg('转移到')}>
           <button type="button" class="chip" aria-pressed=${this.target === 'service'} @click=${() => this.choose('service')}>${msg('转到其他事项')}</button>
           <button type="button" class="chip" aria-pressed=${this.target === 'window'} @click=${() => this.choose('window')}>${msg('转到指定窗口')}</button>
         </div>
@@ -71,14 +72,8 @@ export class TransferDialog extends LitElement {
         <label class="field"
           >${msg('交接说明（给下一位工作人员）')}
           <textarea name="note" maxlength="200" placeholder=${msg('例如：材料已收，需办理户籍迁移')}></textarea>
-        </label>
-        <p class="hint" role="alert">${this.hint}</p>
-        <footer>
-          <button type="button" class="btn" @click=${this.cancel}>${msg('取消')} <kbd>Esc</kbd></button>
-          <button class="btn primary">${msg('确认转移')}</button>
-        </footer>
-      </form>
-    </div>`;
+        </label>`,
+    );
   }
 
   private choose(target: 'service' | 'window') {
@@ -99,11 +94,7 @@ export class TransferDialog extends LitElement {
       this.target === 'service'
         ? { kind: 'transfer', ticketId: this.ticket.id, toServiceId: id, note }
         : { kind: 'transfer', ticketId: this.ticket.id, toWindowId: id, note };
-    this.dispatchEvent(new CustomEvent<DeskCommand>('dialog-submit', { detail: command, bubbles: true, composed: true }));
-  }
-
-  private cancel() {
-    this.dispatchEvent(new CustomEvent('dialog-cancel', { bubbles: true, composed: true }));
+    this.submitCommand(command);
   }
 }
 

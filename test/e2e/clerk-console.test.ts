@@ -4,32 +4,24 @@
  * a dropped connection shows a banner, disables the actions, and the console shows the true
  * state after reconnecting; the English console fits.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser.js';
+import { startScreensHall, type ScreensHall } from '../counter/e2e-hall.js';
+import type { TestHall } from '../helpers/app.js';
+import { newPage, screenshot } from '../helpers/browser.js';
 
-const publicDir = join(process.cwd(), 'dist/public');
+let screens: ScreensHall;
 let hall: TestHall;
 let browser: Browser;
 let base: string;
-let kiosk: Agent;
 
 beforeAll(async () => {
-  if (!existsSync(join(publicDir, 'counter/clerk.html'))) throw new Error('screens are not built: run `npm run build` (npm test does)');
-  hall = await createTestHall({ publicDir, clock: Object.assign(() => Date.now(), { set() {}, advance() {}, advanceMinutes() {} }) });
-  base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
-  kiosk = hall.device(DEMO_TOKENS.kiosk);
-  browser = await launchBrowser();
+  screens = await startScreensHall();
+  ({ hall, browser, base } = screens);
 });
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
+afterAll(() => screens?.close());
 
-const issue = async (prefix: string) => (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json().ticket as { id: number; number: string };
+const issue = (prefix: string) => screens.issue(prefix);
 const action = (page: Page, id: string) => page.locator(`hq-desk-view button[data-action="${id}"]`);
 const currentNumber = (page: Page) => page.locator('hq-current-ticket .number');
 const ticketRow = (id: number) => hall.store.read((tx) => tx.tickets.get(id));
@@ -95,6 +87,8 @@ describe('clerk console by keyboard', () => {
     await expect.poll(() => currentNumber(page).textContent()).toBe(a.number);
     expect((await ticketRow(a.id))!.status).toBe('called');
     await page.keyboard.press('s');
+    // Keys pressed while a command runs are ignored (never acted on a stale screen): wait for it.
+    await expect.poll(() => page.locator('hq-current-ticket .status').textContent()).toBe('办理中');
     await page.keyboard.press('f');
     await expect.poll(() => currentNumber(page).count()).toBe(0);
     await expect.poll(() => page.locator('hq-desk-view .today').textContent()).toMatch(/已办结\s*1/);

@@ -4,38 +4,30 @@
  * opens the transfer dialog, finishes; the window's pad asks for a rating; 不满意 without a reason
  * cannot be sent; with a reason it is stored and its 差评 case is open.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser.js';
+import { startScreensHall, type ScreensHall } from '../counter/e2e-hall.js';
+import { DEMO_TOKENS, type TestHall } from '../helpers/app.js';
+import { newPage, screenshot } from '../helpers/browser.js';
 import { openSocket, type Recorder } from '../helpers/sockets.js';
 
-const publicDir = join(process.cwd(), 'dist/public');
+let screens: ScreensHall;
 let hall: TestHall;
 let browser: Browser;
 let base: string;
-let kiosk: Agent;
 let board: Recorder;
 
 beforeAll(async () => {
-  if (!existsSync(join(publicDir, 'counter/clerk.html'))) throw new Error('screens are not built: run `npm run build` (npm test does)');
-  // The real clock: the browser's countdowns and the server's deadlines must agree.
-  hall = await createTestHall({ publicDir, clock: Object.assign(() => Date.now(), { set() {}, advance() {}, advanceMinutes() {} }) });
-  base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
-  kiosk = hall.device(DEMO_TOKENS.kiosk);
+  screens = await startScreensHall();
+  ({ hall, browser, base } = screens);
   board = await openSocket(base, { token: DEMO_TOKENS.board });
-  browser = await launchBrowser();
 });
 afterAll(async () => {
   board?.close();
-  await browser?.close();
-  await hall?.close();
+  await screens?.close();
 });
 
-const issue = async (prefix: string, by: Agent = kiosk, extra: Record<string, unknown> = {}) =>
-  (await by.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix), ...extra })).json().ticket as { id: number; number: string };
+const issue = (...args: Parameters<ScreensHall['issue']>) => screens.issue(...args);
 
 /** The desk's action button by its id (see counter/clerk/actions.ts). */
 const action = (page: Page, id: string) => page.locator(`hq-desk-view button[data-action="${id}"]`);

@@ -4,38 +4,30 @@
  * nothing recorded (the job then records "not rated"); answered, it thanks and returns to idle.
  * A pad with an unknown token says so instead of showing a blank page.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { launchBrowser, newPage, screenshot } from '../helpers/browser.js';
+import { startScreensHall, type ScreensHall } from '../counter/e2e-hall.js';
+import { DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
+import { newPage, screenshot } from '../helpers/browser.js';
 
-const publicDir = join(process.cwd(), 'dist/public');
 const TIMEOUT_SECONDS = 6;
+let screens: ScreensHall;
 let hall: TestHall;
 let browser: Browser;
 let base: string;
-let kiosk: Agent;
 
 beforeAll(async () => {
-  if (!existsSync(join(publicDir, 'counter/pad.html'))) throw new Error('screens are not built: run `npm run build` (npm test does)');
-  hall = await createTestHall({ publicDir, clock: Object.assign(() => Date.now(), { set() {}, advance() {}, advanceMinutes() {} }) });
+  screens = await startScreensHall();
+  ({ hall, browser, base } = screens);
   await hall.store.transact((tx) =>
     tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, rating: { padTimeoutSeconds: TIMEOUT_SECONDS } } }),
   );
-  base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
-  kiosk = hall.device(DEMO_TOKENS.kiosk);
-  browser = await launchBrowser();
 });
-afterAll(async () => {
-  await browser?.close();
-  await hall?.close();
-});
+afterAll(() => screens?.close());
 
 /** A ticket served to the end at window `number` by its clerk. */
 async function serve(clerk: Agent, number: string, prefix = 'A'): Promise<{ id: number; number: string }> {
-  const ticket = (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json().ticket;
+  const ticket = await screens.issue(prefix);
   for (const command of ['call-next', 'start', 'finish']) expect((await clerk.post(`/api/windows/${hall.ids.window(number)}/${command}`)).statusCode).toBe(200);
   return ticket;
 }
