@@ -92,6 +92,17 @@ describe('clerk console by keyboard', () => {
     await page.keyboard.press('f');
     await expect.poll(() => currentNumber(page).count()).toBe(0);
     await expect.poll(() => page.locator('hq-desk-view .today').textContent()).toMatch(/已办结\s*1/);
+
+    // Space on a button that has the focus (clicked with the mouse) calls next and does not press it.
+    await action(page, 'pause-toggle').click();
+    await page.locator('hq-pause-dialog .chip').first().waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('hq-pause-dialog').count()).toBe(0);
+    await action(page, 'pause-toggle').focus();
+    await page.keyboard.press('Space');
+    await expect.poll(() => currentNumber(page).textContent()).toBe(d.number);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.locator('hq-pause-dialog').count()).toBe(0);
     await context.close();
   }, 60_000);
 
