@@ -108,8 +108,13 @@ export class CurrentTicket extends LitElement {
         background: color-mix(in srgb, var(--hq-ok) 14%, #fff);
         color: var(--hq-ok);
       }
+      .row:has(.empty) {
+        justify-content: center;
+      }
       .empty {
         display: grid;
+        justify-items: center;
+        text-align: center;
         gap: 6px;
         color: var(--hq-text-dim);
         font-size: 18px;

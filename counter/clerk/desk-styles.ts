@@ -64,7 +64,8 @@ export const controlStyles = css`
     padding: 1px 6px;
     border-radius: 5px;
     border: 1px solid currentColor;
-    font-family: ui-monospace, 'DejaVu Sans Mono', monospace;
+    font-family: inherit;
+    font-weight: 600;
     font-size: 12px;
     line-height: 1.5;
     text-align: center;
