@@ -15,6 +15,7 @@ import type {
   WindowStatus,
   Role,
   DeviceState,
+  RatingChannel,
 } from './vocabulary.js';
 
 export interface TicketView {
@@ -266,4 +267,49 @@ export interface WindowDetail {
   /** 过号 tickets of this window's services still within the grace. */
   missed: TicketView[];
   today: { called: number; served: number; noShow: number; transferred: number; averageServiceMinutes: number | null };
+}
+
+/** The reason a visitor picks when none of the hall's listed reasons fits; it needs a comment. */
+export const OTHER_RATING_REASON = '其他';
+
+/** What a rating pad shows when a service is finished at its window: public facts only. */
+export interface RatingRequestView {
+  ticketId: number;
+  number: string;
+  serviceName: string;
+  serviceNameEn: string;
+  windowId: number;
+  windowNumber: string;
+  /** Who served the visitor. */
+  clerk: { name: string; staffNo: string } | null;
+  /** After this time the pad returns to idle and the ticket is recorded as not rated. */
+  deadline: number;
+  /** The hall's reasons for a bad rating; OTHER_RATING_REASON is always allowed besides. */
+  reasons: string[];
+}
+
+/** A rating pad's screen: its window, the clerk on duty, and the rating it is asking for, if any. */
+export interface PadState {
+  now: number;
+  hall: { id: number; name: string; timezone: string };
+  window: { id: number; number: string; name: string; status: WindowStatus };
+  clerk: ClerkView | null;
+  pending: RatingRequestView | null;
+}
+
+/** A stored rating, as its submitter sees it. */
+export interface RatingView {
+  id: number;
+  ticketId: number;
+  level: number;
+  reasons: string[];
+  comment: string;
+  channel: RatingChannel;
+  createdAt: number;
+}
+
+export interface RatingResult {
+  rating: RatingView;
+  /** The 差评 case a bad rating opened, with its deadline (hall-local date). */
+  case: { id: number; deadline: string } | null;
 }

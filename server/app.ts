@@ -12,6 +12,7 @@ import errorsPlugin from './plugins/errors.js';
 import jobsPlugin from './plugins/jobs.js';
 import openapiPlugin from './plugins/openapi.js';
 import pagesPlugin from './plugins/pages.js';
+import ratingsPlugin from './plugins/ratings.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
 import authRoutes from './routes/auth.js';
@@ -19,6 +20,7 @@ import { DEFAULT_LIMITS, type PublicLimits } from './routes/common.js';
 import deviceRoutes from './routes/devices.js';
 import hallRoutes from './routes/halls.js';
 import healthRoutes from './routes/health.js';
+import ratingRoutes from './routes/ratings.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
 import type { Clock } from './services/hall-service.js';
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(jobsPlugin, { runJobs: options.runJobs ?? false });
   await app.register(authPlugin, { cookieSecure });
   await app.register(realtimePlugin);
+  await app.register(ratingsPlugin);
   await app.register(openapiPlugin);
 
   await app.register(
@@ -97,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(ticketRoutes, { statusLimit: limits.status });
       await api.register(windowRoutes);
       await api.register(deviceRoutes, { pairingLimit: limits.pairing });
+      await api.register(ratingRoutes);
     },
     { prefix: '/api' },
   );

@@ -76,6 +76,21 @@ export const errors = {
   notWorkingDay: e(409, 'not_working_day', '今天不是工作日，大厅不办理业务。', 'Today is not a working day; the hall is closed.'),
   noOpenWindow: e(409, 'no_open_window', '当前没有开放的窗口办理此事项，请稍后再来。', 'No open window serves this service right now; please come back later.'),
   serviceDisabled: e(409, 'service_disabled', '该事项暂停取号。', 'This service is not taking numbers right now.'),
+
+  // 好差评: ratings (DESIGN.md invariant 6)
+  ratingLevelInvalid: e(400, 'rating_level_invalid', '评价等级应为 1（非常不满意）到 5（非常满意）。', 'A rating level is 1 (very dissatisfied) to 5 (very satisfied).'),
+  ratingReasonRequired: e(400, 'rating_reason_required', '选择“不满意”或“非常不满意”时，请至少选择一项原因。', 'A dissatisfied rating needs at least one reason.'),
+  ratingReasonUnknown: (reason: string) =>
+    new DomainError(400, 'rating_reason_unknown', `“${reason}”不是本大厅设置的差评原因。`, `"${reason}" is not one of this hall's reasons for a bad rating.`, { reason }),
+  ratingReasonsForBadOnly: e(400, 'rating_reasons_bad_only', '只有“不满意”和“非常不满意”需要选择原因。', 'Reasons go only with a dissatisfied rating.'),
+  ratingCommentRequired: e(400, 'rating_comment_required', '选择“其他”时，请写明具体意见。', 'With "other", please write what went wrong.'),
+  ratingAlreadyRated: e(409, 'rating_already_rated', '该号票已经评价过，每张号票只能评价一次。', 'This ticket has already been rated; each ticket is rated once.'),
+  ratingNotFinished: e(409, 'rating_not_finished', '该号票尚未办结，办结后才能评价。', 'This ticket is not finished yet; it can be rated once finished.'),
+  ratingNotPending: e(409, 'rating_not_pending', '该号票当前不在等待评价（可能已超时），评价器不能评价。', 'This ticket is not waiting for a rating here (it may have timed out).'),
+  ratingExpired: e(409, 'rating_expired', '评价时间已过，本次未记录评价。', 'The time to rate has passed; no rating was recorded.'),
+  ratingWrongWindow: e(403, 'rating_wrong_window', '该号票不是在本窗口办结的，本评价器不能评价。', 'That ticket was not finished at this window, so this pad cannot rate it.'),
+  padNoWindow: e(409, 'pad_no_window', '评价器尚未绑定窗口，请联系大厅管理员。', 'This rating pad is not assigned to a window; ask the hall manager.'),
+
   idempotencyMismatch: e(422, 'idempotency_mismatch', '同一个幂等键被用于不同的请求。', 'This idempotency key was already used for a different request.'),
   conflict: (zh: string, en: string, details?: Record<string, unknown>) =>
     new DomainError(409, 'conflict', zh, en, details),

@@ -43,6 +43,7 @@ export interface StoreTx {
   users: UserRepo;
   sessions: SessionRepo;
   devices: DeviceRepo;
+  ratings: import('./ratings-repo.js').RatingRepo;
 }
 
 export type NewHall = Pick<Hall, 'code' | 'name' | 'timezone' | 'openingHours' | 'notice'> & { settings?: SettingsPatch };

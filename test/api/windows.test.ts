@@ -46,9 +46,10 @@ describe('a ticket through its whole life', () => {
     expect(finished.json().window.current).toBeNull();
 
     const events = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, limit: 20 }));
-    expect(events.map((e) => e.type).reverse()).toEqual(['ticket:issued', 'ticket:called', 'ticket:recalled', 'ticket:started', 'ticket:finished']);
-    expect(events[0]).toMatchObject({ actorKind: 'user', actorName: '李敏', ticketId: t.ticket.id, windowId: w1 });
-    expect(events.map((e) => e.seq)).toEqual([5, 4, 3, 2, 1]);
+    // Window 1 has a paired pad: the finish also asks it for a rating (server/services/rating-service.ts).
+    expect(events.map((e) => e.type).reverse()).toEqual(['ticket:issued', 'ticket:called', 'ticket:recalled', 'ticket:started', 'ticket:finished', 'rating:requested']);
+    expect(events[1]).toMatchObject({ actorKind: 'user', actorName: '李敏', ticketId: t.ticket.id, windowId: w1 });
+    expect(events.map((e) => e.seq)).toEqual([6, 5, 4, 3, 2, 1]);
   });
 
   it('no-show, then re-queue within the grace puts it back; after the grace it is refused', async () => {
