@@ -323,8 +323,13 @@ export function renderPreview(items: PreviewItem[], columns: number): string {
         for (let i = 0; i < item.lines; i++) row('');
         break;
       case 'qr': {
-        const label = `[QR] ${item.data}`;
-        row(item.align === 'center' && columnsOf(label) < columns ? ' '.repeat(Math.floor((columns - columnsOf(label)) / 2)) + label : label.slice(0, columns), columnsOf(label) > columns ? `QR: ${item.data}` : '');
+        // The code itself as a marker, its content below it, wrapped to the paper.
+        const mark = '[QR code]';
+        row(item.align === 'center' ? ' '.repeat(Math.floor((columns - mark.length) / 2)) + mark : mark);
+        for (let i = 0; i < item.data.length; i += columns) {
+          const part = item.data.slice(i, i + columns);
+          row(item.align === 'center' && item.data.length <= columns ? ' '.repeat(Math.floor((columns - columnsOf(part)) / 2)) + part : part);
+        }
         break;
       }
       case 'image':

@@ -164,7 +164,8 @@ export async function slipJob(content: SlipContent, paper: PaperWidth = 80): Pro
   field(job, columns, '办结时间：', content.finishedAt);
   rule(job, columns);
   qr(job, paper, content.ratingUrl);
-  text(job, columns, '手机扫码评价：非常满意、满意、基本满意、不满意、非常不满意', { align: 'center' });
+  text(job, columns, '请用手机扫码，为本次服务评价', { align: 'center', bold: true });
+  text(job, columns, '非常满意 满意 基本满意 不满意 非常不满意', { align: 'center' });
   text(job, columns, '一次服务一次评价，感谢您的监督', { align: 'center' });
   return finish(job);
 }

@@ -98,7 +98,7 @@ export function wrapText(text: string, columns: number): string[] {
   };
 
   for (const unit of units(printable(text))) {
-    if (unit.space && line.length === 0) continue; // no leading spaces on a wrapped line
+    if (unit.space && line.length === 0 && lines.length > 0) continue; // no leading spaces on a wrapped line
     if (width + unit.width <= columns) {
       push(unit);
       continue;

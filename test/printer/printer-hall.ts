@@ -6,6 +6,7 @@ import { VirtualPrinter, type VirtualPrinterOptions } from '../../printer/virtua
 import type { AppOptions } from '../../server/app.js';
 import { sha256 } from '../../server/services/auth-service.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
+import type { TestClock } from '../helpers/clock.js';
 
 export interface PrinterHall {
   hall: TestHall;
@@ -22,7 +23,7 @@ export interface PrinterHall {
 
 export const FAST_TRANSPORT = { connectTimeoutMs: 500, writeTimeoutMs: 500, statusTimeoutMs: 300 };
 
-export async function startPrinterHall(options: { app?: Partial<AppOptions>; printer?: VirtualPrinterOptions } = {}): Promise<PrinterHall> {
+export async function startPrinterHall(options: { app?: Partial<AppOptions> & { clock?: TestClock }; printer?: VirtualPrinterOptions } = {}): Promise<PrinterHall> {
   const printer = new VirtualPrinter({ port: 0, outDir: null, ...options.printer });
   await printer.start();
   const hall = await createTestHall({ printing: { transport: FAST_TRANSPORT }, ...options.app });
