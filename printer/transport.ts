@@ -47,15 +47,8 @@ export function parseAddress(address: string): { host: string; port: number } | 
 }
 
 /** Sends one job to the printer at `address`, with the status checks around it. Never throws. */
-export async function printOverTcp(address: string, job: Uint8Array, options: Partial<TransportOptions> = {}): Promise<PrintOutcome> {
-  const opts = { ...DEFAULT_TRANSPORT, ...options };
-  const target = parseAddress(address);
-  if (!target) return { printed: false, problem: 'no_printer', status: null, detail: `bad address "${address}"` };
-  const conn = new Connection();
-  try {
-    const connected = await conn.connect(target.host, target.port, opts.connectTimeoutMs);
-    if (connected !== true) return { printed: false, problem: 'offline', status: null, detail: connected };
-
+export function printOverTcp(address: string, job: Uint8Array, options: Partial<TransportOptions> = {}): Promise<PrintOutcome> {
+  return withPrinter(address, options, async (conn, opts) => {
     const before = await conn.queryStatus(opts.statusTimeoutMs);
     if (typeof before === 'string') return { printed: false, problem: 'timeout', status: null, detail: `status before printing: ${before}` };
     const blocking = blockingProblem(before);
@@ -68,13 +61,20 @@ export async function printOverTcp(address: string, job: Uint8Array, options: Pa
     if (typeof after === 'string') return { printed: true, problem: null, status: before, detail: `status after printing: ${after}` };
     if (after.paper === 'out') return { printed: false, problem: 'paper_out', status: after, detail: 'paper ran out while printing' };
     return { printed: true, problem: null, status: after, detail: null };
-  } finally {
-    conn.close();
-  }
+  });
 }
 
 /** Only the status query: for checking printers between jobs. Never throws. */
-export async function queryPrinter(address: string, options: Partial<TransportOptions> = {}): Promise<PrintOutcome> {
+export function queryPrinter(address: string, options: Partial<TransportOptions> = {}): Promise<PrintOutcome> {
+  return withPrinter(address, options, async (conn, opts) => {
+    const status = await conn.queryStatus(opts.statusTimeoutMs);
+    if (typeof status === 'string') return { printed: false, problem: 'timeout', status: null, detail: status };
+    return { printed: false, problem: blockingProblem(status), status, detail: null };
+  });
+}
+
+/** Connects to the printer (or says why not), runs `work`, and always closes the connection. */
+async function withPrinter(address: string, options: Partial<TransportOptions>, work: (conn: Connection, opts: TransportOptions) => Promise<PrintOutcome>): Promise<PrintOutcome> {
   const opts = { ...DEFAULT_TRANSPORT, ...options };
   const target = parseAddress(address);
   if (!target) return { printed: false, problem: 'no_printer', status: null, detail: `bad address "${address}"` };
@@ -82,9 +82,7 @@ export async function queryPrinter(address: string, options: Partial<TransportOp
   try {
     const connected = await conn.connect(target.host, target.port, opts.connectTimeoutMs);
     if (connected !== true) return { printed: false, problem: 'offline', status: null, detail: connected };
-    const status = await conn.queryStatus(opts.statusTimeoutMs);
-    if (typeof status === 'string') return { printed: false, problem: 'timeout', status: null, detail: status };
-    return { printed: false, problem: blockingProblem(status), status, detail: null };
+    return await work(conn, opts);
   } finally {
     conn.close();
   }

@@ -63,6 +63,12 @@ async function startVirtualPrinter(config: Config): Promise<VirtualPrinter | nul
   }
 }
 
+/** A path relative to the working directory when it lies inside it. */
+const shortPath = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
 function banner(config: Config, address: string, demo: boolean, printer: VirtualPrinter | null): string {
   const base = config.publicUrl ?? address;
   const lines = [
@@ -87,7 +93,7 @@ function banner(config: Config, address: string, demo: boolean, printer: Virtual
       ...(printer
         ? [
             `  Virtual printer (虚拟打印机):  ${printer.address}, the demo kiosk's ticket printer`,
-            `    previews of every job:     ${relative(process.cwd(), printer.outDir!) || '.'}/  (touch paper-out there to simulate 缺纸)`,
+            `    previews of every job:     ${shortPath(printer.outDir!)}/  (touch paper-out there to simulate 缺纸)`,
             '',
           ]
         : []),

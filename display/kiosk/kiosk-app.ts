@@ -1,10 +1,8 @@
 import { localized } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
+import { DeviceApp } from '../../common/ui/device-app.js';
 import { DeviceController } from '../../common/ui/device.js';
-import { initLocale } from '../../common/ui/i18n.js';
-import '../../common/ui/pairing-panel.js';
 import './kiosk-screen.js';
 
 /**
@@ -13,29 +11,11 @@ import './kiosk-screen.js';
  */
 @localized()
 @customElement('hq-kiosk-app')
-export class KioskApp extends LitElement {
-  private readonly device = new DeviceController(this, 'kiosk');
-  private ready = false;
+export class KioskApp extends DeviceApp {
+  protected readonly device = new DeviceController(this, 'kiosk');
 
-  static override styles = css`
-    :host {
-      display: block;
-      min-height: 100vh;
-    }
-  `;
-
-  override async connectedCallback() {
-    super.connectedCallback();
-    await initLocale();
-    this.ready = true;
-    this.requestUpdate();
-  }
-
-  override render() {
-    if (!this.ready) return html``;
-    return this.device.state.status === 'active'
-      ? html`<hq-kiosk-screen .device=${this.device}></hq-kiosk-screen>`
-      : keyed(JSON.stringify(this.device.state), html`<hq-pairing-panel .device=${this.device}></hq-pairing-panel>`);
+  protected override renderActive() {
+    return html`<hq-kiosk-screen .device=${this.device}></hq-kiosk-screen>`;
   }
 }
 

@@ -1,7 +1,6 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { base, hallTheme } from '../../common/ui/theme.js';
 import type { NoticeKind } from './kiosk-logic.js';
 import { kioskStyles } from './kiosk-styles.js';
 
@@ -50,25 +49,12 @@ export class KioskNotice extends LitElement {
   @property({ type: Number }) secondsLeft = 0;
 
   static override styles = [
-    hallTheme,
-    base,
-    kioskStyles,
+    ...kioskStyles,
     css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 0;
-        background: transparent;
-      }
       .card {
-        display: grid;
         justify-items: center;
-        gap: 1.6rem;
         width: min(70rem, 100%);
-        padding: 4rem 3rem 3rem;
-        border-radius: 1.6rem;
-        background: var(--hq-bg-raised);
-        border: 2px solid var(--hq-line);
+        padding-top: 4rem;
         text-align: center;
       }
       .mark {
@@ -121,6 +107,11 @@ export class KioskNotice extends LitElement {
       }
     `,
   ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.setAttribute('centered', '');
+  }
 
   override render() {
     const offline = this.kind === 'offline';

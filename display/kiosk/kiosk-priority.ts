@@ -1,7 +1,6 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { base, hallTheme } from '../../common/ui/theme.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
 import { DECLARABLE } from './kiosk-logic.js';
 import { kioskStyles } from './kiosk-styles.js';
@@ -28,24 +27,10 @@ export class KioskPriority extends LitElement {
   @property({ type: Boolean }) staff = false;
 
   static override styles = [
-    hallTheme,
-    base,
-    kioskStyles,
+    ...kioskStyles,
     css`
-      :host {
-        display: grid;
-        place-items: center;
-        min-height: 0;
-        background: transparent;
-      }
       .card {
-        display: grid;
-        gap: 1.6rem;
         width: min(76rem, 100%);
-        padding: 3rem;
-        border-radius: 1.6rem;
-        background: var(--hq-bg-raised);
-        border: 2px solid var(--hq-line);
       }
       h1 {
         margin: 0;
@@ -91,6 +76,11 @@ export class KioskPriority extends LitElement {
       }
     `,
   ];
+
+  override connectedCallback() {
+    super.connectedCallback();
+    this.setAttribute('centered', '');
+  }
 
   override render() {
     return html`<div class="card" role="dialog" aria-label=${msg('选择取号类型')}>

@@ -11,7 +11,6 @@ import { getLocale, switchLocale } from '../../common/ui/i18n.js';
 import '../../common/ui/login-form.js';
 import { RealtimeController } from '../../common/ui/realtime.js';
 import { SessionController } from '../../common/ui/session.js';
-import { base, hallTheme } from '../../common/ui/theme.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
 import { speakNumber } from '../../server/domain/announcement.js';
 import {
@@ -117,9 +116,7 @@ export class KioskScreen extends LitElement {
   private lastTouch = Date.now();
 
   static override styles = [
-    hallTheme,
-    base,
-    kioskStyles,
+    ...kioskStyles,
     css`
       :host {
         display: grid;
@@ -223,18 +220,6 @@ export class KioskScreen extends LitElement {
         font-size: calc(1.45rem * var(--k, 1));
         font-weight: 600;
       }
-      .banner.warn {
-        background: rgb(255 176 32 / 22%);
-        color: #ffd37a;
-      }
-      .banner.stop {
-        background: rgb(255 90 78 / 24%);
-        color: #ffb4ad;
-      }
-      .banner.staff {
-        background: rgb(61 220 151 / 16%);
-        color: var(--hq-ok);
-      }
       .banner .btn {
         margin-left: auto;
         min-height: 3.4rem;
@@ -262,17 +247,8 @@ export class KioskScreen extends LitElement {
         z-index: 2;
       }
       .busy .spinner {
-        width: 7rem;
-        height: 7rem;
-        border-radius: 50%;
-        border: 0.7rem solid var(--hq-line);
-        border-top-color: var(--hq-accent);
-        animation: spin 1s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
+        --spinner-size: 7rem;
+        --spinner-ring: 0.7rem;
       }
       .login {
         position: absolute;
@@ -427,7 +403,7 @@ export class KioskScreen extends LitElement {
     }
     if (this.staff) {
       const user = this.session.user!;
-      banners.push(html`<div class="banner staff" data-banner="staff">
+      banners.push(html`<div class="banner ok" data-banner="staff">
         ${msg(str`导办台模式：${user.displayName}（${user.staffNo}）代为取号，可办理绿色通道`)}
         <button class="btn" @click=${() => void this.session.logout()}>${msg('退出')}</button>
       </div>`);

@@ -3,7 +3,6 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { QueueView, ServiceView, ZoneView } from '../../common/protocol.js';
 import { getLocale } from '../../common/ui/i18n.js';
-import { base, hallTheme } from '../../common/ui/theme.js';
 import { searchServices, servicesOfZone, tileOf, tileTakesNumbers, type Tile } from './kiosk-logic.js';
 import { kioskStyles } from './kiosk-styles.js';
 
@@ -38,9 +37,7 @@ export class KioskServices extends LitElement {
   @state() private query = '';
 
   static override styles = [
-    hallTheme,
-    base,
-    kioskStyles,
+    ...kioskStyles,
     css`
       :host {
         display: grid;

@@ -4,8 +4,9 @@
  * scales on other screens. `--k` enlarges text in the large-text (适老化) mode.
  */
 import { css } from 'lit';
+import { base, hallTheme, spinnerStyles } from '../../common/ui/theme.js';
 
-export const kioskStyles = css`
+const parts = css`
   :host {
     -webkit-tap-highlight-color: transparent;
     user-select: none;
@@ -48,21 +49,39 @@ export const kioskStyles = css`
     background: var(--hq-bg-sunken);
     color: var(--hq-text-dim);
   }
-  .badge.warn {
-    background: rgb(255 176 32 / 24%);
-    color: #ffc85a;
+  /* Tints on the dark hall palette: warnings (amber), refusals (red), confirmations (green). */
+  .warn {
+    background: rgb(255 176 32 / 22%);
+    color: #ffd37a;
   }
-  .badge.stop {
+  .stop {
     background: rgb(255 90 78 / 24%);
-    color: #ff9d94;
+    color: #ffa9a1;
   }
-  .badge.ok {
-    background: color-mix(in srgb, var(--hq-ok) 18%, transparent);
+  .ok {
+    background: rgb(61 220 151 / 16%);
     color: var(--hq-ok);
   }
-  svg.icon {
-    width: 1.2em;
-    height: 1.2em;
-    flex: none;
+  /* A raised panel, and a host that centres one (messages, choices). */
+  .card {
+    display: grid;
+    gap: 1.6rem;
+    padding: 3rem;
+    border-radius: 1.6rem;
+    background: var(--hq-bg-raised);
+    border: 2px solid var(--hq-line);
+  }
+  :host([centered]) {
+    display: grid;
+    place-items: center;
+    min-height: 0;
+    background: transparent;
+  }
+  .spinner {
+    --spinner-size: 3rem;
+    --spinner-ring: 0.4rem;
   }
 `;
+
+/** The hall palette, the resets, and the kiosk's shared parts, for every kiosk component. */
+export const kioskStyles = [hallTheme, base, spinnerStyles, parts];

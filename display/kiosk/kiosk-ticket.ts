@@ -2,7 +2,6 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import '../../common/ui/qr-code.js';
-import { base, hallTheme } from '../../common/ui/theme.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
 import { isETicket, type PrintState } from './kiosk-logic.js';
 import { kioskStyles } from './kiosk-styles.js';
@@ -38,9 +37,7 @@ export class KioskTicketView extends LitElement {
   @property({ type: Number }) secondsLeft = 0;
 
   static override styles = [
-    hallTheme,
-    base,
-    kioskStyles,
+    ...kioskStyles,
     css`
       :host {
         display: grid;
@@ -165,38 +162,18 @@ export class KioskTicketView extends LitElement {
         text-align: left;
         font-size: calc(1.55rem * var(--k, 1));
         line-height: 1.45;
+      }
+      .print.printing {
         background: var(--hq-bg-sunken);
       }
       .print strong {
         display: block;
         font-size: calc(2rem * var(--k, 1));
       }
-      .print.printed {
-        background: rgb(61 220 151 / 16%);
-        color: var(--hq-ok);
-      }
-      .print.eticket {
-        background: rgb(255 176 32 / 22%);
-        color: #ffd37a;
-      }
       .print svg {
         width: 3.4rem;
         height: 3.4rem;
         flex: none;
-      }
-      .spinner {
-        width: 3rem;
-        height: 3rem;
-        flex: none;
-        border-radius: 50%;
-        border: 0.4rem solid var(--hq-line);
-        border-top-color: var(--hq-accent);
-        animation: spin 1s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
       }
       footer {
         grid-area: foot;
@@ -279,13 +256,13 @@ export class KioskTicketView extends LitElement {
       case 'printing':
         return html`<div class="print printing" role="status" data-print="printing"><span class="spinner"></span><div><strong>${msg('正在打印号票…')}</strong>${msg('请在下方出票口取票')}</div></div>`;
       case 'printed':
-        return html`<div class="print printed" role="status" data-print="printed">${check}<div><strong>${msg('请取走号票')}</strong>${msg('请留意大厅屏幕和语音叫号')}</div></div>`;
+        return html`<div class="print ok" role="status" data-print="printed">${check}<div><strong>${msg('请取走号票')}</strong>${msg('请留意大厅屏幕和语音叫号')}</div></div>`;
       case 'failed':
-        return html`<div class="print eticket" role="alert" data-print="failed">${phone}<div><strong>${msg('请扫码保存号票')}</strong>${msg('打印机暂时无法出票，您的号票已生效，凭手机上的电子号票办理。')}</div></div>`;
+        return html`<div class="print warn" role="alert" data-print="failed">${phone}<div><strong>${msg('请扫码保存号票')}</strong>${msg('打印机暂时无法出票，您的号票已生效，凭手机上的电子号票办理。')}</div></div>`;
       case 'unknown':
-        return html`<div class="print eticket" role="alert" data-print="unknown">${phone}<div><strong>${msg('请扫码保存号票')}</strong>${msg('如未出票，您的号票仍然有效，凭手机上的电子号票办理。')}</div></div>`;
+        return html`<div class="print warn" role="alert" data-print="unknown">${phone}<div><strong>${msg('请扫码保存号票')}</strong>${msg('如未出票，您的号票仍然有效，凭手机上的电子号票办理。')}</div></div>`;
       case 'none':
-        return html`<div class="print eticket" role="status" data-print="none">${phone}<div><strong>${msg('请扫码保存号票')}</strong>${msg('本机提供电子号票，凭手机上的号票办理。')}</div></div>`;
+        return html`<div class="print warn" role="status" data-print="none">${phone}<div><strong>${msg('请扫码保存号票')}</strong>${msg('本机提供电子号票，凭手机上的号票办理。')}</div></div>`;
     }
   }
 }
