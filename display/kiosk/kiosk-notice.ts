@@ -63,7 +63,7 @@ export class KioskNotice extends LitElement {
         width: 9rem;
         height: 9rem;
         border-radius: 50%;
-        background: rgb(255 176 32 / 24%);
+        background: #47350c;
         color: var(--hq-warn);
       }
       .mark svg {

@@ -126,7 +126,7 @@ export class KioskServices extends LitElement {
         grid-area: tiles;
         display: grid;
         grid-template-columns: repeat(3, minmax(0, 1fr));
-        grid-auto-rows: calc(14rem * var(--k, 1));
+        grid-auto-rows: minmax(calc(10rem * var(--k, 1)), calc(14rem * var(--k, 1)));
         gap: 1.5rem;
         align-content: start;
         min-height: 0;
@@ -195,6 +195,21 @@ export class KioskServices extends LitElement {
         font-size: calc(2.2rem * var(--k, 1));
         color: var(--hq-accent);
         font-weight: 700;
+      }
+      .tile .prefix {
+        position: absolute;
+        right: 1.4rem;
+        bottom: 0.6rem;
+        font-family: var(--hq-number-font);
+        font-size: calc(5.5rem * var(--k, 1));
+        font-weight: 800;
+        line-height: 1;
+        color: var(--hq-accent);
+        opacity: 0.16;
+        pointer-events: none;
+      }
+      :host([elder]) .tile .prefix {
+        display: none;
       }
       .tile.off {
         background: var(--hq-bg-sunken);
@@ -307,11 +322,11 @@ export class KioskServices extends LitElement {
         }
         .tiles {
           grid-template-columns: repeat(2, minmax(0, 1fr));
-          grid-auto-rows: 22rem;
+          grid-auto-rows: minmax(14rem, 22rem);
         }
         :host([elder]) .tiles {
           grid-template-columns: minmax(0, 1fr);
-          grid-auto-rows: calc(10rem * var(--k, 1));
+          grid-auto-rows: minmax(calc(8rem * var(--k, 1)), calc(10rem * var(--k, 1)));
         }
         :host([elder]) .tile {
           grid-template-columns: minmax(0, 1fr) auto;
@@ -417,6 +432,7 @@ export class KioskServices extends LitElement {
       @click=${() => this.dispatchEvent(new CustomEvent<KioskPick>('kiosk-pick', { detail: { serviceId: s.id }, bubbles: true, composed: true }))}
     >
       ${zoneName || badge !== nothing ? html`<span class="top"><span class="zone-name">${zoneName ?? ''}</span>${badge}</span>` : nothing}
+      <span class="prefix" aria-hidden="true">${s.prefix}</span>
       <span class="name">${en && s.nameEn ? s.nameEn : s.name}</span>
       <span class="queue" data-waiting=${tile.waiting}>
         ${tile.waiting > 0

@@ -51,15 +51,15 @@ const parts = css`
   }
   /* Tints on the dark hall palette: warnings (amber), refusals (red), confirmations (green). */
   .warn {
-    background: rgb(255 176 32 / 22%);
+    background: #47350c;
     color: #ffd37a;
   }
   .stop {
-    background: rgb(255 90 78 / 24%);
-    color: #ffa9a1;
+    background: #4d1f26;
+    color: #ffaaa2;
   }
   .ok {
-    background: rgb(61 220 151 / 16%);
+    background: #0c3f3d;
     color: var(--hq-ok);
   }
   /* A raised panel, and a host that centres one (messages, choices). */

@@ -141,7 +141,7 @@ export class KioskTicketView extends LitElement {
       }
       :host([eticket]) .qr {
         border-color: var(--hq-accent);
-        box-shadow: 0 0 0 0.6rem color-mix(in srgb, var(--hq-accent) 25%, transparent);
+        box-shadow: 0 0 0 0.6rem #6b5518;
       }
       hq-qr::part(code) {
         width: 17rem;
