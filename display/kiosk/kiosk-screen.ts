@@ -578,7 +578,11 @@ export class KioskScreen extends LitElement {
     const outcome = { printed: event.data.printed === true, problem: (event.data.problem as string | null | undefined) ?? null };
     this.outcomes.set(ticketId, outcome);
     if (this.outcomes.size > REMEMBERED_OUTCOMES) this.outcomes.delete(this.outcomes.keys().next().value!);
-    if (this.info?.printer && event.data.printerId === this.info.printer.id) this.printer = outcome.printed ? null : noticeAfterPrint(outcome.problem);
+    if (this.info?.printer && event.data.printerId === this.info.printer.id) {
+      // A job dropped from a long queue says nothing new about the paper.
+      if (outcome.printed) this.printer = null;
+      else this.printer = noticeAfterPrint(outcome.problem) ?? this.printer;
+    }
     const p = this.phase;
     if (p.name === 'ticket' && p.ticket.id === ticketId && (p.print === 'printing' || p.print === 'unknown')) {
       const print: PrintState = outcome.printed ? 'printed' : 'failed';

@@ -337,7 +337,8 @@ export class PrintService {
         ticket = (await c.tx.tickets.update(ticket.id, ticket.version, { printStatus: status })) ?? ticket;
       }
       const data = { ticketId: ticket.id, kind: request.kind, status, printed: outcome.printed, problem: outcome.problem, printerId: printer?.id ?? request.printerId, reprint: request.reprint };
-      await c.emit({ type: 'ticket:printed', ticketId: ticket.id, windowId: ticket.windowId, reason: outcome.problem, data: { ...data, detail: outcome.detail } }, { ticket, publicData: data });
+      // The technical detail (socket error, which step timed out) goes to the log, not to screens.
+      await c.emit({ type: 'ticket:printed', ticketId: ticket.id, windowId: ticket.windowId, reason: outcome.problem, data }, { ticket, publicData: data });
       if (printer) await updatePrinterState(c, printer.id, outcome);
       return { kind: request.kind, printed: outcome.printed, problem: outcome.problem, printerId: data.printerId, ticket: ticketView(ticket) };
     });
