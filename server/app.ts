@@ -12,6 +12,7 @@ import errorsPlugin from './plugins/errors.js';
 import jobsPlugin from './plugins/jobs.js';
 import openapiPlugin from './plugins/openapi.js';
 import pagesPlugin from './plugins/pages.js';
+import printingPlugin, { type PrintingOptions } from './plugins/printing.js';
 import ratingsPlugin from './plugins/ratings.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
@@ -20,6 +21,7 @@ import { DEFAULT_LIMITS, type PublicLimits } from './routes/common.js';
 import deviceRoutes from './routes/devices.js';
 import hallRoutes from './routes/halls.js';
 import healthRoutes from './routes/health.js';
+import printingRoutes from './routes/printing.js';
 import ratingRoutes from './routes/ratings.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
@@ -41,6 +43,10 @@ export interface AppOptions {
   /** Built screens (dist/public); null serves the API only. */
   publicDir?: string | null;
   closeStore?: boolean;
+  /** PUBLIC_URL: the base of visitor links in QR codes; null uses the listening address. */
+  publicUrl?: string | null;
+  /** Printer timeouts and queue limits (tests shorten them). */
+  printing?: Omit<PrintingOptions, 'publicUrl'>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -90,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authPlugin, { cookieSecure });
   await app.register(realtimePlugin);
   await app.register(ratingsPlugin);
+  await app.register(printingPlugin, { publicUrl: options.publicUrl ?? null, ...options.printing });
   await app.register(openapiPlugin);
 
   await app.register(
@@ -101,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(windowRoutes);
       await api.register(deviceRoutes, { pairingLimit: limits.pairing });
       await api.register(ratingRoutes);
+      await api.register(printingRoutes);
     },
     { prefix: '/api' },
   );

@@ -3,7 +3,8 @@
  * on an empty database, starts the server and prints the screen URLs. Shuts down gracefully on
  * SIGINT/SIGTERM: stops accepting, lets running requests finish, closes sockets and the database.
  */
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { VirtualPrinter } from '../printer/virtual-printer.js';
 import { buildApp, LOG_REDACT } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, DEMO_TOKENS, DEMO_WINDOWS, seedDemoHall } from './demo/seed.js';
@@ -50,7 +51,25 @@ async function prepareDatabase(store: Store, config: Config): Promise<{ demo: bo
   return { demo: false };
 }
 
-function banner(config: Config, address: string, demo: boolean): string {
+/** The demo hall prints to a virtual printer, so a newcomer sees what would be printed. */
+async function startVirtualPrinter(config: Config): Promise<VirtualPrinter | null> {
+  const printer = new VirtualPrinter({ host: '127.0.0.1', port: config.virtualPrinterPort, outDir: join(config.dataDir, 'printer-previews') });
+  try {
+    await printer.start();
+    return printer;
+  } catch (err) {
+    console.warn(`Virtual printer: cannot listen on 127.0.0.1:${config.virtualPrinterPort} (${(err as NodeJS.ErrnoException).code ?? err}); the demo kiosk will show e-tickets.`);
+    return null;
+  }
+}
+
+/** A path relative to the working directory when it lies inside it. */
+const shortPath = (path: string): string => {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
+};
+
+function banner(config: Config, address: string, demo: boolean, printer: VirtualPrinter | null): string {
   const base = config.publicUrl ?? address;
   const lines = [
     '',
@@ -71,6 +90,13 @@ function banner(config: Config, address: string, demo: boolean): string {
       `    Manager console (管理后台):   ${base}/manager`,
       `    (windows 1–${DEMO_WINDOWS.length}: replace the number in the window-screen and pad tokens)`,
       '',
+      ...(printer
+        ? [
+            `  Virtual printer (虚拟打印机):  ${printer.address}, the demo kiosk's ticket printer`,
+            `    previews of every job:     ${shortPath(printer.outDir!)}/  (touch paper-out there to simulate 缺纸)`,
+            '',
+          ]
+        : []),
       `  Demo sign-in (password "${DEMO_PASSWORD}"): admin, manager, clerk01 … clerk10`,
       '  This is demo data. For a real hall start with SEED=none ADMIN_USERNAME=… ADMIN_PASSWORD=… on an empty DATA_DIR.',
     );
@@ -82,6 +108,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = SqliteStore.open(databaseFile(config.dataDir));
   const { demo } = await prepareDatabase(store, config);
+  const printer = demo && config.virtualPrinterPort ? await startVirtualPrinter(config) : null;
   const app = await buildApp({
     store,
     logger: { level: config.logLevel, redact: LOG_REDACT },
@@ -89,6 +116,7 @@ async function main(): Promise<void> {
     trustProxy: config.trustProxy,
     publicDir: join(projectRoot(), 'dist/public'),
     runJobs: true,
+    publicUrl: config.publicUrl,
   });
 
   let closing = false;
@@ -99,7 +127,10 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     app.close().then(
-      () => process.exit(0),
+      async () => {
+        await printer?.stop();
+        process.exit(0);
+      },
       (err) => {
         app.log.error({ err }, 'shutdown failed');
         process.exit(1);
@@ -110,7 +141,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   const address = await app.listen({ port: config.port, host: config.host });
-  console.log(banner(config, address.replace('[::1]', 'localhost'), demo));
+  console.log(banner(config, address.replace('[::1]', 'localhost'), demo, printer));
 }
 
 main().catch((err) => {

@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { getLocale } from './i18n.js';
 import type { DeviceController } from './device.js';
-import { base, hallTheme } from './theme.js';
+import { base, hallTheme, spinnerStyles } from './theme.js';
 
 const KIND_NAMES = (): Record<string, string> => ({
   board: msg('综合屏'),
@@ -25,6 +25,7 @@ export class PairingPanel extends LitElement {
   static override styles = [
     hallTheme,
     base,
+    spinnerStyles,
     css`
       :host {
         display: grid;
@@ -71,17 +72,6 @@ export class PairingPanel extends LitElement {
       }
       .spinner {
         justify-self: center;
-        width: 8vmin;
-        height: 8vmin;
-        border-radius: 50%;
-        border: 0.8vmin solid var(--hq-line);
-        border-top-color: var(--hq-accent);
-        animation: spin 1s linear infinite;
-      }
-      @keyframes spin {
-        to {
-          transform: rotate(360deg);
-        }
       }
     `,
   ];

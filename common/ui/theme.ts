@@ -82,3 +82,24 @@ export const base = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * A turning ring for "working on it": `<div class="spinner"></div>`. Size it with `--spinner-size`
+ * and `--spinner-ring` (defaults: 8vmin, 0.8vmin).
+ */
+export const spinnerStyles = css`
+  .spinner {
+    width: var(--spinner-size, 8vmin);
+    height: var(--spinner-size, 8vmin);
+    flex: none;
+    border-radius: 50%;
+    border: var(--spinner-ring, 0.8vmin) solid var(--hq-line);
+    border-top-color: var(--hq-accent);
+    animation: hq-spin 1s linear infinite;
+  }
+  @keyframes hq-spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+`;

@@ -2,7 +2,9 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
+import { errors } from '../domain/errors.js';
 import { assertHall } from '../services/hall-service.js';
+import { statusPath } from '../services/print-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
 const HallParams = Type.Object({ hallId: Id });
@@ -114,28 +116,44 @@ const halls: FastifyPluginAsync = async (app) => {
         description:
           'Refused with a clear 409 when the quota is reached (quota_reached), outside opening hours (outside_hours), ' +
           'or when no open window serves the service and the hall does not allow it (no_open_window). ' +
-          'Priority (绿色通道) tickets need staff unless the hall allows self-declaration.',
+          'Priority (绿色通道) tickets need staff unless the hall allows self-declaration. ' +
+          "A kiosk's ticket is printed on its printer after commit (staff name the guide desk's printer with printerId): " +
+          "the answer says `print.status` 'pending' and the outcome follows as the ticket:printed event; 'none' means no printer (show the e-ticket).",
         params: HallParams,
         headers: IdempotencyHeader,
         body: Type.Object({
           serviceId: Id,
           priority: Type.Optional(Type.Union(PRIORITY_KINDS.map((p) => Type.Literal(p)))),
+          printerId: Type.Optional(Id),
         }),
         response: { ...errorResponses, 201: Type.Object({}, { additionalProperties: true }) },
       },
     },
     async (request, reply) => {
       const { hallId } = request.params as { hallId: number };
-      const body = request.body as { serviceId: number; priority?: (typeof PRIORITY_KINDS)[number] };
+      const body = request.body as { serviceId: number; priority?: (typeof PRIORITY_KINDS)[number]; printerId?: number };
       const actor = requireActor(request, { roles: STAFF, devices: ['kiosk'] });
       const source = request.device ? 'kiosk' : 'staff';
+      const printerId = request.device ? await printerFor(request.device.printerId, undefined, hallId) : await printerFor(null, body.printerId, hallId);
       const issued = await app.hallService.issueTicket(
         actor,
-        { hallId, serviceId: body.serviceId, priority: body.priority ?? 'normal', source },
+        { hallId, serviceId: body.serviceId, priority: body.priority ?? 'normal', source, printerId },
         idempotencyOf(request),
       );
-      return reply.code(201).send(issued);
+      // A retried request may find its print done already.
+      const printStatus = printerId ? ((await app.store.read((tx) => tx.tickets.get(issued.ticket.id)))?.printStatus ?? 'pending') : 'none';
+      return reply.code(201).send({ ...issued, statusUrl: app.publicBase() + statusPath(issued.publicCode), print: { status: printStatus, printerId } });
     },
   );
+
+  /** A kiosk prints on its own printer (when usable); staff may name the guide desk's printer. */
+  async function printerFor(kioskPrinterId: number | null, askedPrinterId: number | undefined, hallId: number): Promise<number | null> {
+    if (askedPrinterId !== undefined) {
+      const printer = await app.printService.usablePrinter(hallId, askedPrinterId);
+      if (!printer) throw errors.notFound('打印机', 'Printer');
+      return printer.id;
+    }
+    return (await app.printService.usablePrinter(hallId, kioskPrinterId))?.id ?? null;
+  }
 };
 export default halls;

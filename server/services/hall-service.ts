@@ -63,6 +63,12 @@ export interface IssueInput {
   bookingId?: number | null;
   /** Set by the kiosk route when a printer will print this ticket. */
   printing?: boolean;
+  /**
+   * The printer that prints this ticket (the kiosk's, or the guide desk's): recorded in the
+   * ticket:issued event, which the printing plugin (server/plugins/printing.ts) acts on after
+   * commit. Implies `printing`.
+   */
+  printerId?: number | null;
 }
 
 export interface IssuedTicket {
@@ -801,7 +807,7 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
       transfers: [],
       phone: input.phone ?? null,
       bookingId: input.bookingId ?? null,
-      printStatus: input.printing ? 'pending' : null,
+      printStatus: input.printing || input.printerId ? 'pending' : null,
       ratingStatus: null,
       ratingDeadline: null,
     });
@@ -811,7 +817,11 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
     const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
 
     await emit(
-      { type: 'ticket:issued', ticketId: ticket.id, data: { number: ticket.number, serviceId: service.id, priority, source: input.source } },
+      {
+        type: 'ticket:issued',
+        ticketId: ticket.id,
+        data: { number: ticket.number, serviceId: service.id, priority, source: input.source, ...(input.printerId ? { printerId: input.printerId } : {}) },
+      },
       { ticket, queues: [queue!.view] },
     );
     return {

@@ -54,7 +54,10 @@ beforeAll(async () => {
   callers.expired_session = await hall.signIn('manager');
   hall.store.sqlite.prepare('UPDATE sessions SET expires_at = 0 WHERE csrf_token = ?').run(callers.expired_session.headers['x-csrf-token']);
   await callers.kiosk!.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
+  // A network printer of the demo hall (nothing listens at its address).
+  printerId = await hall.store.transact(async (tx) => (await tx.devices.insert({ hallId: hall.hallId, kind: 'printer', name: 'p', status: 'active', tokenHash: null, pairingCode: null, pairingExpiresAt: null, windowId: null, zoneId: null, printerId: null, address: '127.0.0.1:9', settings: {}, state: {} })).id);
 });
+let printerId = 0;
 afterAll(() => hall.close());
 
 interface Route {
@@ -96,6 +99,11 @@ const ROUTES: Route[] = [
   { name: 'approve device', method: 'POST', url: () => `/api/halls/${H()}/devices/approve`, body: { code: '123456', name: 'x' }, allowed: MANAGERS },
   { name: 'device heartbeat', method: 'POST', url: () => '/api/devices/me/heartbeat', body: {}, allowed: ['kiosk', 'board', 'window_screen', 'pad', 'other_hall_board'] },
   { name: 'me', method: 'GET', url: () => '/api/auth/me', allowed: [...STAFF, 'other_hall_manager'] },
+  { name: 'kiosk view', method: 'GET', url: () => '/api/kiosk', allowed: ['kiosk'] },
+  { name: 'reprint ticket', method: 'POST', url: () => '/api/tickets/1/reprint', body: {}, allowed: MANAGERS },
+  { name: 'add printer', method: 'POST', url: () => `/api/halls/${H()}/printers`, body: { name: 'x', address: '10.0.0.9:9100' }, allowed: MANAGERS },
+  { name: 'change printer', method: 'PUT', url: () => `/api/printers/${printerId}`, body: { name: 'p' }, allowed: MANAGERS },
+  { name: 'check printer', method: 'POST', url: () => `/api/printers/${printerId}/check`, body: {}, allowed: MANAGERS },
 ];
 
 describe('role matrix', () => {
