@@ -34,6 +34,8 @@ export class RealtimeController implements ReactiveController {
   live = false;
   /** The link is down; the screen keeps its last state and shows an offline mark. */
   offline = false;
+  /** When the link went down (Date.now()), or null while connected. */
+  offlineSince: number | null = null;
   lastSeq: number | null = null;
   ended: ApiError | null = null;
 
@@ -74,17 +76,20 @@ export class RealtimeController implements ReactiveController {
 
     socket.on('connect', () => {
       this.offline = false;
+      this.offlineSince = null;
       this.sync();
     });
     socket.on('disconnect', () => {
       this.live = false;
       this.offline = true;
+      this.offlineSince ??= Date.now();
       this.pending = null;
       this.host.requestUpdate();
     });
     socket.on('connect_error', (err: Error & { data?: ApiError }) => {
       this.live = false;
       this.offline = true;
+      this.offlineSince ??= Date.now();
       if (err.data && FINAL.has(err.data.code)) this.end(err.data);
       this.host.requestUpdate();
     });
@@ -109,6 +114,11 @@ export class RealtimeController implements ReactiveController {
     this.socket?.disconnect();
     this.socket = null;
     this.live = false;
+  }
+
+  /** Loads a fresh snapshot now (e.g. after the hall's settings changed); events keep flowing. */
+  resync(): void {
+    if (this.socket?.connected && this.pending === null) this.sync();
   }
 
   /** Sends a heartbeat now (e.g. right after the device state changed). */

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { DEVICE_KINDS } from '../../common/vocabulary.js';
 import { errors } from '../domain/errors.js';
 import { bearerToken, MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
-import { deviceView } from '../services/auth-service.js';
+import { deviceView, type DeviceSettingsInput } from '../services/auth-service.js';
 import { assertHall } from '../services/hall-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
@@ -101,6 +101,35 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       requireUser(request, MANAGERS);
       const { hallId } = request.params as { hallId: number };
       return app.authService.approveDevice(request.actor!, hallId, request.body as never, idempotencyOf(request));
+    },
+  );
+
+  app.put(
+    '/devices/:deviceId/settings',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: "A screen's own settings: language, silent mode (display only), and the zone a hall board shows (manager)",
+        description: 'The device hears the change at once and applies it without a reload. `language: null` returns it to the default (zh-CN).',
+        params: Type.Object({ deviceId: Id }),
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          {
+            language: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en'), Type.Null()])),
+            silent: Type.Optional(Type.Boolean()),
+            zoneId: Type.Optional(Type.Union([Id, Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      requireUser(request, MANAGERS);
+      const { deviceId } = request.params as { deviceId: number };
+      const device = await app.store.read((tx) => tx.devices.get(deviceId));
+      if (!device) throw errors.notFound('设备', 'Device');
+      return app.authService.updateDeviceSettings(request.actor!, device.hallId, deviceId, request.body as DeviceSettingsInput, idempotencyOf(request));
     },
   );
 

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
+import { BOARD_RECENT_CALLS } from '../plugins/realtime.js';
 import { assertHall } from '../services/hall-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
@@ -36,7 +37,13 @@ const halls: FastifyPluginAsync = async (app) => {
       const actor = requireActor(request, { roles: STAFF, devices: ['board', 'window_screen', 'kiosk', 'pad'] });
       assertHall(actor, hallId);
       const deviceZone = request.device?.kind === 'board' ? request.device.zoneId : null;
-      return app.hallService.snapshot(hallId, { zoneId: deviceZone ?? zoneId ?? null, includeWaiting: request.user !== null });
+      const staff = request.user !== null;
+      return app.hallService.snapshot(hallId, {
+        zoneId: deviceZone ?? zoneId ?? null,
+        includeWaiting: staff,
+        includeDevices: staff,
+        ...(request.device?.kind === 'board' ? { recentCalls: BOARD_RECENT_CALLS } : {}),
+      });
     },
   );
 
