@@ -43,6 +43,7 @@ export class RealtimeController implements ReactiveController {
   private pending: RealtimeEvent[] | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private syncRetry: ReturnType<typeof setTimeout> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -79,11 +80,15 @@ export class RealtimeController implements ReactiveController {
       this.offlineSince = null;
       this.sync();
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.live = false;
       this.offline = true;
       this.offlineSince ??= Date.now();
       this.pending = null;
+      // A server shutting down for a restart disconnects its sockets itself, and socket.io does
+      // not retry those: come back by ourselves, spread out so a hall of screens does not storm.
+      // (A revoked device or an ended session was told so first and is stopped by then.)
+      if (reason === 'io server disconnect') this.reconnectTimer = setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
       this.host.requestUpdate();
     });
     socket.on('connect_error', (err: Error & { data?: ApiError }) => {
@@ -108,8 +113,10 @@ export class RealtimeController implements ReactiveController {
   stop(): void {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.syncRetry) clearTimeout(this.syncRetry);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.heartbeatTimer = null;
     this.syncRetry = null;
+    this.reconnectTimer = null;
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;

@@ -214,12 +214,10 @@ export const boardStyles = css`
   }
   @keyframes glow {
     from {
-      box-shadow: 0 0 0 0.3vmin var(--hq-accent), 0 0 3vmin rgb(255 201 64 / 25%);
-      background: color-mix(in srgb, var(--hq-bg-raised) 80%, transparent);
+      box-shadow: 0 0 0 0.3vmin var(--hq-accent), 0 0 2vmin rgb(255 201 64 / 20%);
     }
     to {
-      box-shadow: 0 0 0 0.5vmin var(--hq-accent), 0 0 6vmin rgb(255 201 64 / 45%);
-      background: color-mix(in srgb, #3a2c05 55%, var(--hq-bg-raised));
+      box-shadow: 0 0 0 0.6vmin var(--hq-accent), 0 0 6vmin rgb(255 201 64 / 45%);
     }
   }
   .hero .idle {
@@ -271,18 +269,29 @@ export const boardStyles = css`
     font-weight: 700;
     color: var(--hq-accent);
     white-space: nowrap;
+    overflow: hidden;
+  }
+  /* "Window 12" is longer than "12号窗口". */
+  :host(:lang(en)) .recent li {
+    grid-template-columns: 16vmin 21vmin minmax(0, 1fr);
+  }
+  :host(:lang(en)) .missed ul {
+    grid-template-columns: repeat(3, minmax(0, 1fr));
   }
   .recent li .wname {
     font-size: 2.6vmin;
     color: var(--hq-text-dim);
   }
   .recent li.speaking {
-    background: color-mix(in srgb, var(--hq-accent) 22%, transparent);
+    background: rgb(255 201 64 / 12%);
+    box-shadow: inset 0.6vmin 0 0 var(--hq-accent);
   }
-  .recent .none {
-    grid-row: 1 / span 2;
-    align-self: center;
-    justify-self: center;
+  .recent li.none {
+    grid-row: 1 / span 3;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    background: none;
     color: var(--hq-text-dim);
     font-size: 2.8vmin;
   }
@@ -290,7 +299,6 @@ export const boardStyles = css`
   /* Waiting */
   .waiting {
     flex: none;
-    height: 36vmin;
   }
   .waiting table {
     width: 100%;
@@ -427,6 +435,8 @@ export const boardStyles = css`
     white-space: nowrap;
     font-size: 3.2vmin;
     min-width: 0;
+    /* The text fades in and out at the edges instead of being cut mid-character. */
+    mask-image: linear-gradient(90deg, transparent, #000 3%, #000 97%, transparent);
   }
   footer .track {
     display: inline-block;
@@ -515,7 +525,6 @@ export const boardStyles = css`
     }
     .waiting {
       order: 3;
-      height: 34vmin;
     }
     .missed {
       order: 4;
@@ -528,6 +537,9 @@ export const boardStyles = css`
     }
     .recent li {
       grid-template-columns: 18vmin 17vmin minmax(0, 1fr);
+    }
+    :host(:lang(en)) .recent li {
+      grid-template-columns: 18vmin 22vmin minmax(0, 1fr);
     }
   }
 `;

@@ -95,7 +95,9 @@ export class BoardView extends LitElement {
     return html`<section class="recent">
       <h2>${msg('最近叫号')}</h2>
       <ol>
-        ${m.recent.length === 0 && !m.hero ? html`<li class="none">${msg('今日暂无叫号')}</li>` : m.recent.slice(0, RECENT_ROWS).map(row)}
+        ${m.recent.length === 0
+          ? html`<li class="none">${m.hero ? msg('暂无更早的叫号') : msg('今日暂无叫号')}</li>`
+          : m.recent.slice(0, RECENT_ROWS).map(row)}
       </ol>
     </section>`;
   }
@@ -113,7 +115,7 @@ export class BoardView extends LitElement {
         <thead>
           <tr>
             <th>${byZone ? msg('服务区') : msg('事项')}</th>
-            <th>${msg('等候')}</th>
+            <th>${msg('等候人数')}</th>
             <th>${byZone ? msg('最长预计等候') : msg('预计等候')}</th>
           </tr>
         </thead>
