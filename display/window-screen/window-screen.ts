@@ -37,6 +37,7 @@ export class WindowScreen extends LitElement {
       .highlight=${snapshot && windowId !== null ? windowHighlighted(snapshot, windowId, now) : false}
       .offline=${this.feed.offline}
       .offlineSince=${this.feed.offlineSince}
+      .unbound=${snapshot !== null && model === null}
     ></hq-window-screen-view>`;
   }
 }

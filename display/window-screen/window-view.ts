@@ -21,6 +21,8 @@ export class WindowScreenView extends LitElement {
   @property({ type: Boolean }) highlight = false;
   @property({ type: Boolean }) offline = false;
   @property({ type: Number }) offlineSince: number | null = null;
+  /** The hall has no (enabled) window for this screen any more. */
+  @property({ type: Boolean }) unbound = false;
 
   static override styles = [
     hallTheme,
@@ -255,6 +257,7 @@ export class WindowScreenView extends LitElement {
 
   override render() {
     const m = this.model;
+    if (!m && this.unbound) return html`<div class="connecting" role="alert">${msg('本屏绑定的窗口已不存在，请联系大厅管理员重新设置。')}</div>`;
     if (!m) return html`<div class="connecting" role="status">${msg('正在连接服务器…')}</div>`;
     return html`<header>
         <div class="badge" aria-label=${msg(str`${m.number}号窗口`)}>

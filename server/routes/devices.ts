@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { DEVICE_KINDS } from '../../common/vocabulary.js';
 import { errors } from '../domain/errors.js';
@@ -12,6 +12,15 @@ import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.j
  * the code; from then on the device authenticates with its own token.
  */
 const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) => {
+  /** The device of a manager's `/devices/:deviceId/…` request (its hall is checked by the command). */
+  const managedDevice = async (request: FastifyRequest) => {
+    requireUser(request, MANAGERS);
+    const { deviceId } = request.params as { deviceId: number };
+    const device = await app.store.read((tx) => tx.devices.get(deviceId));
+    if (!device) throw errors.notFound('设备', 'Device');
+    return device;
+  };
+
   app.post(
     '/devices/pairing',
     {
@@ -125,11 +134,8 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       },
     },
     async (request) => {
-      requireUser(request, MANAGERS);
-      const { deviceId } = request.params as { deviceId: number };
-      const device = await app.store.read((tx) => tx.devices.get(deviceId));
-      if (!device) throw errors.notFound('设备', 'Device');
-      return app.authService.updateDeviceSettings(request.actor!, device.hallId, deviceId, request.body as DeviceSettingsInput, idempotencyOf(request));
+      const device = await managedDevice(request);
+      return app.authService.updateDeviceSettings(request.actor!, device.hallId, device.id, request.body as DeviceSettingsInput, idempotencyOf(request));
     },
   );
 
@@ -145,11 +151,8 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       },
     },
     async (request) => {
-      requireUser(request, MANAGERS);
-      const { deviceId } = request.params as { deviceId: number };
-      const device = await app.store.read((tx) => tx.devices.get(deviceId));
-      if (!device) throw errors.notFound('设备', 'Device');
-      return app.authService.revokeDevice(request.actor!, device.hallId, deviceId, idempotencyOf(request));
+      const device = await managedDevice(request);
+      return app.authService.revokeDevice(request.actor!, device.hallId, device.id, idempotencyOf(request));
     },
   );
 };

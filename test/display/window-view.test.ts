@@ -101,6 +101,14 @@ describe('<hq-window-screen-view>', () => {
     expect(text($(el, 'main .ticket'))).toBe('A007');
   });
 
+  it('a screen whose window is gone says so instead of waiting forever', async () => {
+    const el = document.createElement('hq-window-screen-view') as WindowScreenView;
+    Object.assign(el, { model: null, unbound: true, now: NOW });
+    document.body.append(el);
+    await el.updateComplete;
+    expect(text($(el, '[role=alert]'))).toBe('本屏绑定的窗口已不存在，请联系大厅管理员重新设置。');
+  });
+
   it('in English', async () => {
     await setLocale('en');
     const el = await mount(windowView({ current: called, status: 'open' }), {}, 'en');

@@ -229,6 +229,7 @@
 'sf744772666a03ad5': `Hall screens`,
 'sf7770afd9dd77f07': `Appointment first`,
 'sf9a671199f8ab7e8': `Backup`,
+'sfadbade14e780c84': `The window this screen belongs to no longer exists; ask the hall manager to set it up again.`,
 'sfbae46881bbeffdf': `Call, recall, no-show, hold, transfer, pause`,
 'sfc225003611d4ad5': `Waiting by zone`,
 'sfe7aaa643ff46c0a': `Specialist window`,
