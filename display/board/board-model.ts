@@ -17,8 +17,8 @@ export const HIGHLIGHT_MS = 12_000;
 export const RECENT_ROWS = 10;
 /** Waiting rows; a hall with more services than this is shown per zone. */
 export const WAITING_ROWS = 8;
-/** 过号 numbers listed; the rest are counted. */
-export const MISSED_SHOWN = 12;
+/** Places for 过号 numbers; when more are missed, the last place counts the rest. */
+export const MISSED_SHOWN = 6;
 
 export interface CallRow {
   seq: number;
@@ -161,8 +161,8 @@ export function boardModel(snapshot: HallSnapshot, options: BoardOptions): Board
     waitingBy,
     waiting: rows.slice(0, WAITING_ROWS),
     waitingMore: Math.max(0, rows.length - WAITING_ROWS),
-    missed: missed.slice(0, MISSED_SHOWN),
-    missedMore: Math.max(0, missed.length - MISSED_SHOWN),
+    missed: missed.length > MISSED_SHOWN ? missed.slice(0, MISSED_SHOWN - 1) : missed,
+    missedMore: missed.length > MISSED_SHOWN ? missed.length - (MISSED_SHOWN - 1) : 0,
     noticeText: snapshot.hall.notice.trim(),
     openingHours: snapshot.hall.openingHours,
     graceMinutes: snapshot.hall.noShowGraceMinutes,

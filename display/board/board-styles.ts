@@ -183,10 +183,12 @@ export const boardStyles = css`
     font-size: 2.4vmin;
   }
   .hero .number {
+    /* A longer number gets smaller type on the same line box: nothing below it moves. */
+    height: 19vmin;
     font-size: 19vmin;
     font-size: min(19vmin, calc(100cqw / (var(--chars, 4) * 0.62)));
     font-weight: 700;
-    line-height: 1;
+    line-height: 19vmin;
     color: var(--hq-text);
     margin-top: 3vmin;
     transition: color 0.4s;
@@ -248,7 +250,7 @@ export const boardStyles = css`
   }
   .recent li {
     display: grid;
-    grid-template-columns: 16vmin 15vmin minmax(0, 1fr);
+    grid-template-columns: 18vmin 15vmin minmax(0, 1fr);
     align-items: center;
     gap: 1.6vmin;
     padding: 0 1.4vmin;
@@ -263,6 +265,7 @@ export const boardStyles = css`
   .recent li .no {
     font-size: 4.6vmin;
     font-weight: 700;
+    white-space: nowrap;
   }
   .recent li .win {
     font-size: 3.8vmin;
@@ -273,10 +276,7 @@ export const boardStyles = css`
   }
   /* "Window 12" is longer than "12号窗口". */
   :host(:lang(en)) .recent li {
-    grid-template-columns: 16vmin 21vmin minmax(0, 1fr);
-  }
-  :host(:lang(en)) .missed ul {
-    grid-template-columns: repeat(3, minmax(0, 1fr));
+    grid-template-columns: 18vmin 21vmin minmax(0, 1fr);
   }
   .recent li .wname {
     font-size: 2.6vmin;
@@ -360,7 +360,7 @@ export const boardStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(4, minmax(0, 1fr));
+    grid-template-columns: repeat(3, minmax(0, 1fr));
     grid-auto-rows: 6.4vmin;
     gap: 1vmin;
     overflow: hidden;
@@ -396,10 +396,15 @@ export const boardStyles = css`
     color: var(--hq-text-dim);
     font-size: 2.6vmin;
   }
-  .missed .more {
-    margin-top: auto;
-    font-size: 2vmin;
+  .missed li.more {
+    align-items: center;
+    padding-top: 0;
+    background: none;
+    border-style: dashed;
+    border-color: var(--hq-line);
     color: var(--hq-text-dim);
+    font-size: 2.4vmin;
+    white-space: nowrap;
   }
 
   /* Notice */
@@ -536,10 +541,10 @@ export const boardStyles = css`
       display: grid;
     }
     .recent li {
-      grid-template-columns: 18vmin 17vmin minmax(0, 1fr);
+      grid-template-columns: 19vmin 17vmin minmax(0, 1fr);
     }
     :host(:lang(en)) .recent li {
-      grid-template-columns: 18vmin 22vmin minmax(0, 1fr);
+      grid-template-columns: 19vmin 22vmin minmax(0, 1fr);
     }
   }
 `;

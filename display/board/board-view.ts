@@ -146,9 +146,9 @@ export class BoardView extends LitElement {
                 ${t.windowNumber ? html`<span class="win">${msg(str`${t.windowNumber}号窗口`)}</span>` : nothing}
               </li>`,
             )}
+            ${m.missedMore ? html`<li class="more">${msg(str`另有 ${m.missedMore} 个过号`)}</li>` : nothing}
           </ul>`
         : html`<div class="none">${msg('暂无过号')}</div>`}
-      ${m.missedMore ? html`<div class="more">${msg(str`另有 ${m.missedMore} 个过号`)}</div>` : nothing}
     </section>`;
   }
 

@@ -137,10 +137,11 @@ export class WindowScreenView extends LitElement {
         color: var(--hq-text-dim);
       }
       main .ticket {
+        height: 30vmin;
         font-size: 30vmin;
         font-size: min(30vmin, calc(100cqw / (var(--chars, 4) * 0.62)));
         font-weight: 800;
-        line-height: 1;
+        line-height: 30vmin;
         color: var(--hq-text);
       }
       main .ticket.called {

@@ -131,11 +131,13 @@ describe('过号', () => {
     expect(m.missedMore).toBe(0);
   });
 
-  it('counts what does not fit', () => {
-    const missed = Array.from({ length: 15 }, (_, i) => ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 1, noShowAt: NOW - i * 1000 }));
-    const m = boardModel(snapshot({ missed }), hallBoard);
-    expect(m.missed).toHaveLength(12);
-    expect(m.missedMore).toBe(3);
+  it('six places: up to six numbers, or five and the count of the rest (oldest left out)', () => {
+    const missed = (n: number) => Array.from({ length: n }, (_, i) => ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 1, noShowAt: NOW - i * 1000 }));
+    const six = boardModel(snapshot({ missed: missed(6) }), hallBoard);
+    expect([six.missed.length, six.missedMore]).toEqual([6, 0]);
+    const many = boardModel(snapshot({ missed: missed(15) }), hallBoard);
+    expect(many.missed.map((t) => t.number)).toEqual(['A001', 'A002', 'A003', 'A004', 'A005']);
+    expect(many.missedMore).toBe(10);
   });
 });
 

@@ -118,6 +118,12 @@ describe('<hq-board-view>', () => {
     expect(text($(el, 'footer .static'))).toBe('办公时间 08:30-12:00,13:30-17:30');
   });
 
+  it('many missed numbers: five and the count of the others in the sixth place', async () => {
+    const missed = Array.from({ length: 9 }, (_, i) => ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 2, noShowAt: NOW - i * 1000 }));
+    const el = await mount(snapshot({ missed }));
+    expect(all(el, '.missed li').map(text)).toEqual(['A001 2号窗口', 'A002 2号窗口', 'A003 2号窗口', 'A004 2号窗口', 'A005 2号窗口', '另有 4 个过号']);
+  });
+
   it('a zone board names its zone and lists its services', async () => {
     const s = snapshot({ zones: snapshot().zones.filter((z) => z.id === 1), services: services.filter((x) => x.zoneId === 1), recentCalls: [call('A001', 1, 5)] });
     const el = await mount(s, {}, 1);
