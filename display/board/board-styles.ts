@@ -245,12 +245,12 @@ export const boardStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-rows: repeat(8, 5.6vmin);
+    grid-template-rows: repeat(8, 6vmin);
     min-height: 0;
   }
   .recent li {
     display: grid;
-    grid-template-columns: 18vmin 15vmin minmax(0, 1fr);
+    grid-template-columns: 19vmin 18.5vmin minmax(0, 1fr);
     align-items: center;
     gap: 1.6vmin;
     padding: 0 1.4vmin;
@@ -263,12 +263,12 @@ export const boardStyles = css`
     display: none;
   }
   .recent li .no {
-    font-size: 4.6vmin;
+    font-size: 5vmin;
     font-weight: 700;
     white-space: nowrap;
   }
   .recent li .win {
-    font-size: 3.8vmin;
+    font-size: 4.2vmin;
     font-weight: 700;
     color: var(--hq-accent);
     white-space: nowrap;
@@ -276,7 +276,7 @@ export const boardStyles = css`
   }
   /* "Window 12" is longer than "12号窗口". */
   :host(:lang(en)) .recent li {
-    grid-template-columns: 18vmin 21vmin minmax(0, 1fr);
+    grid-template-columns: 19vmin 23vmin minmax(0, 1fr);
   }
   .recent li .wname {
     font-size: 2.6vmin;
@@ -535,7 +535,13 @@ export const boardStyles = css`
       order: 4;
     }
     .recent ol {
-      grid-template-rows: repeat(10, 4.8vmin);
+      grid-template-rows: repeat(10, 5vmin);
+    }
+    .recent li .no {
+      font-size: 4.6vmin;
+    }
+    .recent li .win {
+      font-size: 3.9vmin;
     }
     .recent li:nth-child(n + 9) {
       display: grid;
