@@ -3,7 +3,8 @@
  * window screens, clerk consoles and the manager console agree on what an event means.
  * Pure and isomorphic (tested in node): it returns a new snapshot and never mutates its input.
  */
-import type { CallView, HallSnapshot, RealtimeEvent, TicketView } from './protocol.js';
+import type { CallView, DeviceSettings, HallSnapshot, RealtimeEvent, TicketView } from './protocol.js';
+import type { DeviceState } from './vocabulary.js';
 
 /** How many recent calls a snapshot keeps. */
 export const RECENT_CALLS = 20;
@@ -39,6 +40,8 @@ export function applyEvent(state: HallSnapshot, event: RealtimeEvent): HallSnaps
 
   if (event.notice !== undefined) next = { ...next, hall: { ...next.hall, notice: event.notice } };
 
+  if (event.type === 'device:updated' && next.devices) next = applyDevice(next, event);
+
   if (event.type === 'ticket:issued' && event.ticket) {
     next = {
       ...next,
@@ -66,6 +69,19 @@ function applyTicket(state: HallSnapshot, ticket: TicketView): HallSnapshot {
     }),
   };
   return next;
+}
+
+/** Staff snapshots: a screen reported a new state (it was seen just now) or got new settings. */
+function applyDevice(state: HallSnapshot, event: RealtimeEvent): HallSnapshot {
+  const data = event.data ?? {};
+  const id = Number(data.deviceId);
+  const devices = state.devices!.map((d) => {
+    if (d.id !== id) return d;
+    if (data.action === 'state') return { ...d, state: (data.state ?? d.state) as DeviceState, lastSeenAt: event.at, online: true };
+    if (data.action === 'settings') return { ...d, settings: (data.settings ?? d.settings) as DeviceSettings, zoneId: (data.zoneId ?? null) as number | null };
+    return d;
+  });
+  return { ...state, devices: data.action === 'revoked' ? devices.filter((d) => d.id !== id) : devices };
 }
 
 function addCall(calls: CallView[], call: CallView): CallView[] {

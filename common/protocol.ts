@@ -149,6 +149,31 @@ export interface HallSnapshot {
   missed: TicketView[];
   /** Waiting tickets: only in snapshots for staff. */
   waiting?: TicketView[];
+  /** The hall's active screens with their last-seen time and reported state: only for staff. */
+  devices?: DeviceStatusView[];
+}
+
+/** Settings a manager gives one screen (PUT /api/devices/:deviceId/settings). */
+export interface DeviceSettings {
+  /** The screen's language; absent: zh-CN (or the device's own choice). */
+  language?: 'zh-CN' | 'en';
+  /** Display only: no chime, no speech (quiet halls). */
+  silent?: boolean;
+}
+
+/** One paired screen as staff see it in the snapshot. */
+export interface DeviceStatusView {
+  id: number;
+  kind: DeviceKind;
+  name: string;
+  windowId: number | null;
+  zoneId: number | null;
+  lastSeenAt: number | null;
+  /** Heard from within the hall's `alerts.deviceOfflineSeconds` when the snapshot was made. */
+  online: boolean;
+  /** What it last reported: voiceMissing, soundBlocked, silent, paper… */
+  state: DeviceState;
+  settings: DeviceSettings;
 }
 
 export const EVENT_TYPES = [

@@ -87,6 +87,11 @@ export class DeviceController implements ReactiveController {
     this.set({ status: 'refused', error });
   }
 
+  /** Reads this device again (a manager changed its settings, zone or window). */
+  async reload(): Promise<void> {
+    await this.check();
+  }
+
   /** Forget this device's token and ask for a new pairing code. */
   async repair(): Promise<void> {
     this.token = null;

@@ -22,6 +22,14 @@ export const formatTime = (ms: number, timeZone: string, withSeconds = false): s
 export const formatDate = (ms: number, timeZone: string, locale: string): string =>
   formatter(locale === 'en' ? 'en-GB' : 'zh-CN', timeZone, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'long' }).format(ms);
 
+/** The hall-local date of a moment, "2026-11-23": to tell today's calls from yesterday's. */
+export const localDay = (ms: number, timeZone: string): string =>
+  formatter('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+
+/** A name in the screen's language: the English one when the screen is English and it has one. */
+export const localName = (named: { name: string; nameEn?: string | null }, locale: string): string =>
+  locale === 'en' && named.nameEn ? named.nameEn : named.name;
+
 /** Whole minutes from `since` to `now`, never negative. */
 export const minutesSince = (since: number | null | undefined, now: number): number =>
   since ? Math.max(0, Math.floor((now - since) / 60_000)) : 0;

@@ -34,6 +34,8 @@ export class RealtimeController implements ReactiveController {
   live = false;
   /** The link is down; the screen keeps its last state and shows an offline mark. */
   offline = false;
+  /** When the link went down (Date.now()), or null while connected. */
+  offlineSince: number | null = null;
   lastSeq: number | null = null;
   ended: ApiError | null = null;
 
@@ -41,6 +43,7 @@ export class RealtimeController implements ReactiveController {
   private pending: RealtimeEvent[] | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
   private syncRetry: ReturnType<typeof setTimeout> | null = null;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -74,17 +77,24 @@ export class RealtimeController implements ReactiveController {
 
     socket.on('connect', () => {
       this.offline = false;
+      this.offlineSince = null;
       this.sync();
     });
-    socket.on('disconnect', () => {
+    socket.on('disconnect', (reason) => {
       this.live = false;
       this.offline = true;
+      this.offlineSince ??= Date.now();
       this.pending = null;
+      // A server shutting down for a restart disconnects its sockets itself, and socket.io does
+      // not retry those: come back by ourselves, spread out so a hall of screens does not storm.
+      // (A revoked device or an ended session was told so first and is stopped by then.)
+      if (reason === 'io server disconnect') this.reconnectTimer = setTimeout(() => socket.connect(), 1000 + Math.random() * 2000);
       this.host.requestUpdate();
     });
     socket.on('connect_error', (err: Error & { data?: ApiError }) => {
       this.live = false;
       this.offline = true;
+      this.offlineSince ??= Date.now();
       if (err.data && FINAL.has(err.data.code)) this.end(err.data);
       this.host.requestUpdate();
     });
@@ -103,12 +113,19 @@ export class RealtimeController implements ReactiveController {
   stop(): void {
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.syncRetry) clearTimeout(this.syncRetry);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.heartbeatTimer = null;
     this.syncRetry = null;
+    this.reconnectTimer = null;
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;
     this.live = false;
+  }
+
+  /** Loads a fresh snapshot now (e.g. after the hall's settings changed); events keep flowing. */
+  resync(): void {
+    if (this.socket?.connected && this.pending === null) this.sync();
   }
 
   /** Sends a heartbeat now (e.g. right after the device state changed). */

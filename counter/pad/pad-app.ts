@@ -1,8 +1,8 @@
 import { localized } from '@lit/localize';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { DeviceApp } from '../../common/ui/device-app.js';
 import { DeviceController } from '../../common/ui/device.js';
+import { DevicePage } from '../../common/ui/device-page.js';
 import './pad-screen.js';
 
 /**
@@ -11,10 +11,10 @@ import './pad-screen.js';
  */
 @localized()
 @customElement('hq-pad-app')
-export class PadApp extends DeviceApp {
+export class PadApp extends DevicePage {
   protected readonly device = new DeviceController(this, 'pad');
 
-  protected override renderActive() {
+  protected renderScreen() {
     return html`<hq-pad-screen .device=${this.device}></hq-pad-screen>`;
   }
 }

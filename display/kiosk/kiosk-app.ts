@@ -1,7 +1,7 @@
 import { localized } from '@lit/localize';
 import { html } from 'lit';
 import { customElement } from 'lit/decorators.js';
-import { DeviceApp } from '../../common/ui/device-app.js';
+import { DevicePage } from '../../common/ui/device-page.js';
 import { DeviceController } from '../../common/ui/device.js';
 import './kiosk-screen.js';
 
@@ -11,10 +11,10 @@ import './kiosk-screen.js';
  */
 @localized()
 @customElement('hq-kiosk-app')
-export class KioskApp extends DeviceApp {
+export class KioskApp extends DevicePage {
   protected readonly device = new DeviceController(this, 'kiosk');
 
-  protected override renderActive() {
+  protected renderScreen() {
     return html`<hq-kiosk-screen .device=${this.device}></hq-kiosk-screen>`;
   }
 }

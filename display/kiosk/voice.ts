@@ -3,6 +3,7 @@
  * screen's language, only where a voice for that language exists (many kiosk browsers have no
  * Chinese voice; then the kiosk stays silent and says so in its device state).
  */
+import { pickVoice } from '../../common/ui/announcer.js';
 
 export class KioskVoice {
   private voices: SpeechSynthesisVoice[] = [];
@@ -19,11 +20,9 @@ export class KioskVoice {
     this.onChange();
   }
 
-  /** A voice for the language, preferring a local one. */
+  /** A voice for the language, by the same preference as the boards' announcer. */
   voiceFor(locale: string): SpeechSynthesisVoice | null {
-    const prefix = locale === 'en' ? 'en' : 'zh';
-    const matching = this.voices.filter((v) => v.lang.toLowerCase().replace('_', '-').startsWith(prefix) && (prefix !== 'zh' || /cn|hans|zh$/i.test(v.lang)));
-    return matching.find((v) => v.localService) ?? matching[0] ?? null;
+    return pickVoice(this.voices, locale === 'en' ? 'en' : 'zh-CN');
   }
 
   available(locale: string): boolean {

@@ -21,6 +21,7 @@ import type {
   SocketIdentity,
   SyncReply,
 } from '../../common/protocol.js';
+import { RECENT_CALLS } from '../../common/hall-state.js';
 import { DomainError, errors } from '../domain/errors.js';
 import { sha256 } from '../services/auth-service.js';
 import { audienceOf, type PublishedEvent } from '../services/event-bus.js';
@@ -46,6 +47,9 @@ type HallSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<stri
 
 /** How many missed events a reconnecting client gets replayed; beyond that the snapshot rules. */
 export const REPLAY_LIMIT = 500;
+
+/** Recent calls in a board's snapshot (the reducer keeps as many, common/hall-state.ts). */
+export const BOARD_RECENT_CALLS = RECENT_CALLS;
 
 export const rooms = {
   hall: (id: number) => `hall:${id}`,
@@ -232,9 +236,13 @@ async function identify(app: FastifyInstance, socket: HallSocket): Promise<Socke
 async function sync(app: FastifyInstance, socket: HallSocket, lastSeq: number | null): Promise<SyncReply> {
   const { identity, ticketId } = socket.data;
   const staff = identity.kind === 'staff';
+  const board = identity.deviceKind === 'board';
   const snapshot = await app.hallService.snapshot(identity.hallId, {
-    zoneId: identity.deviceKind === 'board' ? identity.zoneId ?? null : null,
+    zoneId: board ? identity.zoneId ?? null : null,
     includeWaiting: staff,
+    includeDevices: staff,
+    // A board lists the recent calls once per ticket, so it needs more than it shows.
+    ...(board ? { recentCalls: BOARD_RECENT_CALLS } : {}),
   });
   let missed: RealtimeEvent[] = [];
   let truncated = false;

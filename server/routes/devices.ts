@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { DEVICE_KINDS } from '../../common/vocabulary.js';
 import { errors } from '../domain/errors.js';
 import { bearerToken, MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
-import { deviceView } from '../services/auth-service.js';
+import { deviceView, type DeviceSettingsInput } from '../services/auth-service.js';
 import { assertHall } from '../services/hall-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
@@ -12,6 +12,15 @@ import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.j
  * the code; from then on the device authenticates with its own token.
  */
 const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) => {
+  /** The device of a manager's `/devices/:deviceId/…` request (its hall is checked by the command). */
+  const managedDevice = async (request: FastifyRequest) => {
+    requireUser(request, MANAGERS);
+    const { deviceId } = request.params as { deviceId: number };
+    const device = await app.store.read((tx) => tx.devices.get(deviceId));
+    if (!device) throw errors.notFound('设备', 'Device');
+    return device;
+  };
+
   app.post(
     '/devices/pairing',
     {
@@ -104,6 +113,32 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
     },
   );
 
+  app.put(
+    '/devices/:deviceId/settings',
+    {
+      schema: {
+        tags: ['devices'],
+        summary: "A screen's own settings: language, silent mode (display only), and the zone a hall board shows (manager)",
+        description: 'The device hears the change at once and applies it without a reload. `language: null` returns it to the default (zh-CN).',
+        params: Type.Object({ deviceId: Id }),
+        headers: IdempotencyHeader,
+        body: Type.Object(
+          {
+            language: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en'), Type.Null()])),
+            silent: Type.Optional(Type.Boolean()),
+            zoneId: Type.Optional(Type.Union([Id, Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: errorResponses,
+      },
+    },
+    async (request) => {
+      const device = await managedDevice(request);
+      return app.authService.updateDeviceSettings(request.actor!, device.hallId, device.id, request.body as DeviceSettingsInput, idempotencyOf(request));
+    },
+  );
+
   app.post(
     '/devices/:deviceId/revoke',
     {
@@ -116,11 +151,8 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       },
     },
     async (request) => {
-      requireUser(request, MANAGERS);
-      const { deviceId } = request.params as { deviceId: number };
-      const device = await app.store.read((tx) => tx.devices.get(deviceId));
-      if (!device) throw errors.notFound('设备', 'Device');
-      return app.authService.revokeDevice(request.actor!, device.hallId, deviceId, idempotencyOf(request));
+      const device = await managedDevice(request);
+      return app.authService.revokeDevice(request.actor!, device.hallId, device.id, idempotencyOf(request));
     },
   );
 };

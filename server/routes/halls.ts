@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
 import { errors } from '../domain/errors.js';
+import { BOARD_RECENT_CALLS } from '../plugins/realtime.js';
 import { assertHall } from '../services/hall-service.js';
 import { statusPath } from '../services/print-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
@@ -38,7 +39,13 @@ const halls: FastifyPluginAsync = async (app) => {
       const actor = requireActor(request, { roles: STAFF, devices: ['board', 'window_screen', 'kiosk', 'pad'] });
       assertHall(actor, hallId);
       const deviceZone = request.device?.kind === 'board' ? request.device.zoneId : null;
-      return app.hallService.snapshot(hallId, { zoneId: deviceZone ?? zoneId ?? null, includeWaiting: request.user !== null });
+      const staff = request.user !== null;
+      return app.hallService.snapshot(hallId, {
+        zoneId: deviceZone ?? zoneId ?? null,
+        includeWaiting: staff,
+        includeDevices: staff,
+        ...(request.device?.kind === 'board' ? { recentCalls: BOARD_RECENT_CALLS } : {}),
+      });
     },
   );
 

@@ -72,6 +72,13 @@ export interface DeviceView {
   lastSeenAt: number | null;
 }
 
+/** What a manager may set per device (PUT /api/devices/:deviceId/settings); null clears the language. */
+export interface DeviceSettingsInput {
+  language?: 'zh-CN' | 'en' | null;
+  silent?: boolean;
+  zoneId?: number | null;
+}
+
 export const deviceView = (d: Device): DeviceView => ({
   id: d.id,
   hallId: d.hallId,
@@ -234,8 +241,34 @@ export class AuthService {
       const device = await tx.devices.get(deviceId);
       if (!device || device.hallId !== hallId) throw errors.notFound('设备', 'Device');
       await tx.devices.update(device.id, { status: 'revoked', pairingCode: null });
-      await emit({ type: 'device:updated', data: { deviceId, action: 'revoked', kind: device.kind } }, { deviceIds: [deviceId] });
+      const data = { deviceId, action: 'revoked', kind: device.kind };
+      await emit({ type: 'device:updated', data }, { deviceIds: [deviceId], publicData: data });
       return deviceView({ ...device, status: 'revoked', pairingCode: null });
+    });
+  }
+
+  /**
+   * A manager sets how one screen behaves: its language, silent mode (no chime, no speech), and
+   * for a hall board the zone it shows. The device hears it at once (its own room) and reloads.
+   */
+  updateDeviceSettings(actor: Actor, hallId: number, deviceId: number, input: DeviceSettingsInput, idempotency?: Idempotency): Promise<DeviceView> {
+    return this.hallService.command(actor, hallId, idempotency, async ({ tx, ctx, emit }) => {
+      if (!isManager(actor)) throw errors.forbidden();
+      const device = await tx.devices.get(deviceId);
+      if (!device || device.hallId !== hallId) throw errors.notFound('设备', 'Device');
+      if (input.zoneId !== undefined) {
+        if (device.kind !== 'board') throw errors.invalidInput('只有综合屏可以指定显示的服务区。', 'Only a hall board can be set to show one zone.');
+        if (input.zoneId !== null && !ctx.zones.some((z) => z.id === input.zoneId)) throw errors.notFound('服务区', 'Zone');
+      }
+      const settings: Record<string, unknown> = { ...device.settings };
+      if (input.language === null) delete settings.language;
+      else if (input.language !== undefined) settings.language = input.language;
+      if (input.silent !== undefined) settings.silent = input.silent;
+      const zoneId = input.zoneId !== undefined ? input.zoneId : device.zoneId;
+      await tx.devices.update(device.id, { settings, zoneId });
+      const data = { deviceId, action: 'settings', settings, zoneId };
+      await emit({ type: 'device:updated', data }, { deviceIds: [device.id], publicData: data });
+      return deviceView({ ...device, settings, zoneId });
     });
   }
 
@@ -250,7 +283,9 @@ export class AuthService {
     await this.hallService.command(deviceActor(device), device.hallId, undefined, async ({ tx, emit }) => {
       const merged = { ...device.state, ...state };
       await tx.devices.update(device.id, { lastSeenAt: now, state: merged });
-      await emit({ type: 'device:updated', data: { deviceId: device.id, action: 'state', state: merged } });
+      const data = { deviceId: device.id, action: 'state', state: merged };
+      // Staff consoles get the new state with the event (device:updated is staff-only).
+      await emit({ type: 'device:updated', data }, { publicData: data });
     });
     return { at: now };
   }

@@ -5,6 +5,8 @@
 import type {
   CallView,
   ClerkView,
+  DeviceSettings,
+  DeviceStatusView,
   HallSnapshot,
   HallView,
   QueueView,
@@ -13,10 +15,11 @@ import type {
   WindowView,
 } from '../../common/protocol.js';
 import { serviceDay } from '../domain/calendar.js';
+import { deviceOnline } from '../domain/devices.js';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/estimate.js';
 import { graceEndsAt } from '../domain/lifecycle.js';
 import { servedServices } from '../domain/served.js';
-import type { Hall, ServedService, Service, Ticket, Window, Zone } from '../domain/types.js';
+import type { Device, Hall, ServedService, Service, Ticket, Window, Zone } from '../domain/types.js';
 import type { EventRecord, StoreTx } from '../store/store.js';
 
 /** How many recent services of a service the wait estimate averages. */
@@ -210,6 +213,8 @@ export interface SnapshotScope {
   zoneId?: number | null;
   /** Staff see the waiting list; screens do not need it. */
   includeWaiting?: boolean;
+  /** Staff see the screens' last-seen times and reported state. */
+  includeDevices?: boolean;
   recentCalls?: number;
 }
 
@@ -222,13 +227,14 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
   const serviceIds = new Set(services.map((s) => s.id));
   const windows = ctx.windows.filter((w) => w.enabled && (inZone(w.zoneId) || ctx.served(w.id).some((s) => serviceIds.has(s.serviceId))));
 
-  const [issued, queues, windowViews, callEvents, missed, waiting] = await Promise.all([
+  const [issued, queues, windowViews, callEvents, missed, waiting, devices] = await Promise.all([
     tx.tickets.issuedCounts(hall.id, day),
     queueViews(tx, ctx, [...serviceIds]),
     Promise.all(windows.map((w) => windowView(tx, ctx, w))),
     tx.events.query({ hallId: hall.id, types: [...CALL_EVENT_TYPES], fromAt: now - 24 * 3600_000, limit: (scope.recentCalls ?? 10) * (zoneId === null ? 1 : 5) }),
     tx.tickets.list({ hallId: hall.id, serviceDay: day, statuses: ['no_show'] }),
     scope.includeWaiting ? tx.tickets.list({ hallId: hall.id, serviceDay: day, statuses: ['waiting'] }) : Promise.resolve([]),
+    scope.includeDevices ? tx.devices.list(hall.id) : Promise.resolve([]),
   ]);
 
   const graceMinutes = hall.settings.fairness.noShowGraceMinutes;
@@ -252,5 +258,25 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
       .sort((a, b) => (b.noShowAt ?? 0) - (a.noShowAt ?? 0))
       .map(ticketView),
     ...(scope.includeWaiting ? { waiting: waiting.filter((t) => serviceIds.has(t.serviceId)).map(ticketView) } : {}),
+    ...(scope.includeDevices
+      ? { devices: devices.filter((d) => d.status === 'active').map((d) => deviceStatusView(d, now, hall.settings.alerts.deviceOfflineSeconds)) }
+      : {}),
+  };
+}
+
+export function deviceStatusView(d: Device, now: number, offlineSeconds: number): DeviceStatusView {
+  const settings: DeviceSettings = {};
+  if (d.settings.language === 'zh-CN' || d.settings.language === 'en') settings.language = d.settings.language;
+  if (typeof d.settings.silent === 'boolean') settings.silent = d.settings.silent;
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    windowId: d.windowId,
+    zoneId: d.zoneId,
+    lastSeenAt: d.lastSeenAt,
+    online: deviceOnline(d.lastSeenAt, now, offlineSeconds),
+    state: d.state,
+    settings,
   };
 }

@@ -8,6 +8,8 @@ import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpe
 import { openSocket } from '../helpers/sockets.js';
 
 let hall: TestHall;
+/** The demo hall board's device id. */
+let boardId = 0;
 const callers: Record<string, Agent> = {};
 const CALLERS = [
   'anonymous',
@@ -38,6 +40,7 @@ beforeAll(async () => {
   callers.anonymous = hall.anonymous;
   callers.kiosk = hall.device(DEMO_TOKENS.kiosk);
   callers.board = hall.device(DEMO_TOKENS.board);
+  boardId = (await callers.board.get('/api/devices/me')).json().id;
   callers.window_screen = hall.device(DEMO_TOKENS.windowScreen('1'));
   callers.pad = hall.device(DEMO_TOKENS.pad('1'));
   callers.clerk_own = await hall.signIn('clerk01'); // signed in to window 1
@@ -97,6 +100,7 @@ const ROUTES: Route[] = [
   { name: 'window services', method: 'PUT', url: () => `/api/windows/${W1()}/services`, body: { mode: 'zone', services: [] }, allowed: MANAGERS },
   { name: 'device list', method: 'GET', url: () => `/api/halls/${H()}/devices`, allowed: MANAGERS },
   { name: 'approve device', method: 'POST', url: () => `/api/halls/${H()}/devices/approve`, body: { code: '123456', name: 'x' }, allowed: MANAGERS },
+  { name: 'device settings', method: 'PUT', url: () => `/api/devices/${boardId}/settings`, body: { silent: false }, allowed: MANAGERS },
   { name: 'device heartbeat', method: 'POST', url: () => '/api/devices/me/heartbeat', body: {}, allowed: ['kiosk', 'board', 'window_screen', 'pad', 'other_hall_board'] },
   { name: 'me', method: 'GET', url: () => '/api/auth/me', allowed: [...STAFF, 'other_hall_manager'] },
   { name: 'kiosk view', method: 'GET', url: () => '/api/kiosk', allowed: ['kiosk'] },

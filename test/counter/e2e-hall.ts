@@ -20,7 +20,7 @@ export interface ScreensHall {
   close(): Promise<void>;
 }
 
-const realClock: TestClock = Object.assign(() => Date.now(), { set() {}, advance() {}, advanceMinutes() {} });
+export const realClock: TestClock = Object.assign(() => Date.now(), { set() {}, advance() {}, advanceMinutes() {} });
 
 export async function startScreensHall(): Promise<ScreensHall> {
   const publicDir = join(process.cwd(), 'dist/public');

@@ -1,8 +1,9 @@
 /**
  * The clerk console and the rating pad in Chromium against the real server: a clerk signs in,
- * chooses window 1, calls next by keyboard (the hall board's socket hears the call), starts,
- * opens the transfer dialog, finishes; the window's pad asks for a rating; 不满意 without a reason
- * cannot be sent; with a reason it is stored and its 差评 case is open.
+ * chooses window 1 (its window screen shows the clerk), calls next by keyboard (the hall board
+ * and the window screen show the call), starts, opens the transfer dialog, finishes; the
+ * window's pad asks for a rating; 不满意 without a reason cannot be sent; with a reason it is
+ * stored and its 差评 case is open.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +45,15 @@ describe('clerk console and rating pad', () => {
     const manager = await hall.signIn('manager');
     await issue('C', manager, { priority: 'elderly' });
 
+    // The hall board and window 1's screen, in the browser too: they follow the clerk.
+    const boardPage = (await newPage(browser, { width: 1280, height: 720 })).page;
+    await boardPage.goto(`${base}/board#token=${DEMO_TOKENS.board}`);
+    const screenPage = (await newPage(browser, { width: 1280, height: 720 })).page;
+    await screenPage.goto(`${base}/window-screen#token=${DEMO_TOKENS.windowScreen('1')}`);
+    const onScreen = (selector: string) => screenPage.locator(`hq-window-screen-view ${selector}`).textContent();
+    await expect.poll(() => onScreen('.status')).toBe('已关闭');
+    expect(await onScreen('.clerk')).toBe('暂无工作人员');
+
     const { page, context } = await newPage(browser, { width: 1366, height: 768 });
     await page.goto(`${base}/clerk`);
     await page.locator('hq-login-form input[name=username]').waitFor();
@@ -63,8 +73,10 @@ describe('clerk console and rating pad', () => {
     await expect.poll(() => page.locator('hq-desk-view header h1').textContent()).toBe('1号窗口');
     await expect.poll(() => action(page, 'open-toggle').isEnabled()).toBe(true);
     await expect.poll(() => action(page, 'call-next').isDisabled()).toBe(true);
+    await expect.poll(() => onScreen('.clerk .name')).toBe('李敏');
     await page.keyboard.press('o');
     await expect.poll(() => page.locator('hq-desk-view .pill').textContent()).toContain('服务中');
+    await expect.poll(() => onScreen('.status')).toBe('服务中');
     await expect.poll(() => page.locator('hq-ticket-lists ol.waiting li').count()).toBe(3);
     // Priority (elderly) first, then by time.
     const order = await page.locator('hq-ticket-lists ol.waiting li .no').allTextContents();
@@ -84,6 +96,9 @@ describe('clerk console and rating pad', () => {
     const called = await board.waitFor('ticket:called');
     expect(called.call).toMatchObject({ number: 'C001', windowNumber: '1' });
     await expect.poll(() => currentNumber(page).textContent()).toBe('C001');
+    await expect.poll(() => boardPage.locator('hq-board-view .hero .number').textContent()).toBe('C001');
+    expect(await boardPage.locator('hq-board-view .hero .go').textContent()).toContain('1号窗口');
+    await expect.poll(() => onScreen('main .ticket')).toBe('C001');
     const snapshot = (await hall.device(DEMO_TOKENS.board).get(`/api/halls/${hall.hallId}/snapshot`)).json();
     expect(snapshot.recentCalls[0]).toMatchObject({ number: 'C001', windowNumber: '1' });
     const calls = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:called'], limit: 10 }));
@@ -145,6 +160,8 @@ describe('clerk console and rating pad', () => {
     await expect.poll(() => pad.locator('hq-pad-view .clerk h1').count(), { timeout: 8000 }).toBe(1);
 
     await padContext.context.close();
+    await boardPage.context().close();
+    await screenPage.context().close();
     await context.close();
   }, 60_000);
 });
