@@ -4,7 +4,7 @@
  * SIGINT/SIGTERM: stops accepting, lets running requests finish, closes sockets and the database.
  */
 import { join } from 'node:path';
-import { buildApp, LOG_REDACT } from './app.js';
+import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, DEMO_TOKENS, DEMO_WINDOWS, seedDemoHall } from './demo/seed.js';
 import { projectRoot } from './root.js';
@@ -84,11 +84,13 @@ async function main(): Promise<void> {
   const { demo } = await prepareDatabase(store, config);
   const app = await buildApp({
     store,
-    logger: { level: config.logLevel, redact: LOG_REDACT },
+    logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     publicDir: join(projectRoot(), 'dist/public'),
     runJobs: true,
+    publicUrl: config.publicUrl,
+    notifyWebhookUrl: config.notifyWebhookUrl,
   });
 
   let closing = false;

@@ -63,6 +63,10 @@ export interface IssueInput {
   bookingId?: number | null;
   /** Set by the kiosk route when a printer will print this ticket. */
   printing?: boolean;
+  /** Opening hours are not checked (an appointment check-in in its window; phone taking all day). */
+  skipHours?: boolean;
+  /** The quota is not checked: the place was reserved when the appointment was booked. */
+  skipQuota?: boolean;
 }
 
 export interface IssuedTicket {
@@ -111,7 +115,7 @@ const EVENT_OF: Record<TicketAction, RealtimeEvent['type']> = {
   cancel: 'ticket:cancelled',
 };
 
-const toCandidate = (t: Ticket): Candidate => ({
+export const toCandidate = (t: Ticket): Candidate => ({
   id: t.id,
   serviceId: t.serviceId,
   priority: t.priority,
@@ -142,7 +146,7 @@ function toBase32(bytes: Buffer): string {
 }
 
 /** Tickets queued before this moment count as boosted (the fairness boost after T minutes). */
-const boostBefore = (settings: Hall['settings'], now: number): number => now - settings.fairness.boostAfterMinutes * 60_000;
+export const boostBefore = (settings: Hall['settings'], now: number): number => now - settings.fairness.boostAfterMinutes * 60_000;
 
 export const actorScope = (actor: Actor): string => `${actor.kind}:${actor.id ?? actor.name}`;
 
@@ -757,7 +761,7 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
     if (!(isStaff && settings.issuing.staffIgnoresHours)) {
       if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
       const hours = service.openingHours ?? hall.openingHours;
-      if (!withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
+      if (!input.skipHours && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
     }
 
     const warnings: string[] = [];
@@ -767,8 +771,10 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
       warnings.push('no_open_window');
     }
 
-    const issued = await tx.tickets.countIssued(service.id, ctx.day);
-    if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
+    if (!input.skipQuota) {
+      const issued = await tx.tickets.countIssued(service.id, ctx.day);
+      if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
+    }
 
     const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
     const ticket = await tx.tickets.insert({
