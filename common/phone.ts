@@ -64,6 +64,10 @@ export interface PhoneTicketView {
     /** The hall's reasons for a 差评; 其他 is always allowed besides. */
     reasons: string[];
   };
+  /** The window of the ticket's last call (where to ask for a re-queue; who served it). */
+  lastWindow: { number: string; name: string } | null;
+  /** Minutes a missed ticket can still be re-queued (what the waiting page tells in advance). */
+  noShowGraceMinutes: number;
   /** The appointment this ticket came from. */
   booking: { date: string; start: string; end: string } | null;
   /** The hall takes numbers by phone (to offer a new number after a cancel or lapse). */

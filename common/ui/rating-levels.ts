@@ -1,11 +1,12 @@
 /**
- * The five 好差评 levels as the pad shows them (label, colour, face) and the words of the bad-rating
- * reasons. Levels follow the national standard: 5 非常满意 … 1 非常不满意; 2 and 1 are 差评.
+ * The five 好差评 levels as the pad and the phone (补评) show them (label, colour, face) and the
+ * words of the bad-rating reasons. Levels follow the national standard: 5 非常满意 … 1 非常不满意;
+ * 2 and 1 are 差评.
  */
 import { msg } from '@lit/localize';
 import { svg, type SVGTemplateResult } from 'lit';
-import { OTHER_RATING_REASON } from '../../common/protocol.js';
-import { RATING_LEVELS, type RatingLevel } from '../../common/vocabulary.js';
+import { OTHER_RATING_REASON } from '../protocol.js';
+import { isBadRating, RATING_LEVELS, type RatingLevel } from '../vocabulary.js';
 
 export interface LevelDef {
   level: RatingLevel;
@@ -65,3 +66,24 @@ const KNOWN_REASONS: Record<string, () => string> = {
 };
 
 export const reasonLabel = (reason: string): string => KNOWN_REASONS[reason]?.() ?? reason;
+
+/** What a visitor still has to do before a rating can be sent, if anything. */
+export type RatingMissing = 'level' | 'reason' | 'comment' | null;
+
+/**
+ * The rules every rating screen applies before sending (the server applies them again): a level;
+ * for 不满意 and 非常不满意 at least one reason, and a comment with 其他. Returns what is missing
+ * and, when nothing is, the rating to send (reasons and comment only where they belong).
+ */
+export function ratingDraft(level: RatingLevel | null, reasons: readonly string[], comment: string): { missing: RatingMissing; rating: { level: RatingLevel; reasons: string[]; comment: string } | null } {
+  if (level === null) return { missing: 'level', rating: null };
+  if (!isBadRating(level)) return { missing: null, rating: { level, reasons: [], comment: '' } };
+  if (reasons.length === 0) return { missing: 'reason', rating: null };
+  const other = reasons.includes(OTHER_RATING_REASON);
+  if (other && comment.trim() === '') return { missing: 'comment', rating: null };
+  return { missing: null, rating: { level, reasons: [...reasons], comment: other ? comment.trim() : '' } };
+}
+
+/** The hint for what is missing. */
+export const missingHint = (missing: RatingMissing): string =>
+  missing === 'level' ? msg('请点选一项评价') : missing === 'reason' ? msg('请至少选择一项不满意的原因') : missing === 'comment' ? msg('请写下您的具体意见') : '';
