@@ -130,6 +130,7 @@ export class PhoneService {
       const { state, until } = phoneRatingState(ticket, rating !== null, now, hall.settings.rating.laterRatingDays);
       const called = ticket.status === 'waiting' ? await tx.phone.calledWithReason(ticket.serviceId, ticket.serviceDay, ticket.queuedAt) : [];
       const booking = ticket.bookingId ? await tx.phone.booking(ticket.bookingId) : null;
+      const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;
       return {
         now,
         status,
@@ -143,6 +144,8 @@ export class PhoneService {
           channel: rating?.channel ?? null,
           reasons: [...hall.settings.rating.badReasons],
         },
+        lastWindow: window ? { number: window.number, name: window.name } : null,
+        noShowGraceMinutes: hall.settings.fairness.noShowGraceMinutes,
         booking: booking ? { date: booking.date, start: booking.start, end: booking.end } : null,
         phoneTaking: hall.settings.issuing.phoneTaking,
       };
