@@ -158,13 +158,18 @@ export interface ManagerBookingView {
   cancelledAt: number | null;
 }
 
-export interface AppointmentSlotView {
+/** An appointment slot of a service: every week on `weekday`, "HH:MM"–"HH:MM", for `capacity` visitors. */
+export interface AppointmentSlot {
   id: number;
   serviceId: number;
+  /** 1 = Monday … 7 = Sunday. */
   weekday: number;
   start: string;
   end: string;
   capacity: number;
+}
+
+export interface AppointmentSlotView extends AppointmentSlot {
   /** The slot lies outside the service's opening hours (allowed, but worth a look). */
   outsideHours: boolean;
 }

@@ -114,3 +114,23 @@ export function errorMessage(err: unknown, locale: string): string {
   if (err instanceof OfflineError) return locale === 'en' ? 'Cannot reach the server; check the network.' : '无法连接服务器，请检查网络。';
   return locale === 'en' ? 'Something went wrong; please try again.' : '出现问题，请重试。';
 }
+
+/**
+ * The idempotency key of a request a person may send again: the same request again (after a
+ * network failure, or a double tap) reuses the key, so the server answers with the first result;
+ * a different request gets a new key.
+ */
+export class RetryKey {
+  private last: { body: string; key: string } | null = null;
+
+  for(request: unknown): string {
+    const body = JSON.stringify(request);
+    if (this.last?.body !== body) this.last = { body, key: newIdempotencyKey() };
+    return this.last.key;
+  }
+
+  /** Forget: the next request is a new one even if it looks the same. */
+  reset(): void {
+    this.last = null;
+  }
+}

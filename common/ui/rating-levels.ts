@@ -4,7 +4,7 @@
  * 2 and 1 are 差评.
  */
 import { msg } from '@lit/localize';
-import { svg, type SVGTemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { OTHER_RATING_REASON } from '../protocol.js';
 import { isBadRating, RATING_LEVELS, type RatingLevel } from '../vocabulary.js';
 
@@ -66,6 +66,23 @@ const KNOWN_REASONS: Record<string, () => string> = {
 };
 
 export const reasonLabel = (reason: string): string => KNOWN_REASONS[reason]?.() ?? reason;
+
+/** The reasons a visitor can pick for a 差评: the hall's, then 其他 (always last). */
+export const reasonChoices = (hallReasons: readonly string[]): string[] => [...hallReasons.filter((r) => r !== OTHER_RATING_REASON), OTHER_RATING_REASON];
+
+/**
+ * The five levels as a radio group of buttons (`.levels` / `.level[data-level]`, coloured by
+ * `--c`); each screen styles them for its size.
+ */
+export function levelChoices(chosen: RatingLevel | null, choose: (level: RatingLevel) => void): TemplateResult {
+  return html`<div class="levels ${chosen !== null ? 'chosen' : ''}" role="radiogroup" aria-label=${msg('评价等级')}>
+    ${LEVELS.map(
+      (l) => html`<button class="level" role="radio" data-level=${l.level} aria-checked=${chosen === l.level ? 'true' : 'false'} style="--c:${l.colour}" @click=${() => choose(l.level)}>
+        ${face(l.level)}<span>${l.label()}</span>
+      </button>`,
+    )}
+  </div>`;
+}
 
 /** What a visitor still has to do before a rating can be sent, if anything. */
 export type RatingMissing = 'level' | 'reason' | 'comment' | null;

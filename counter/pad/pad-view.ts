@@ -5,7 +5,7 @@ import { OTHER_RATING_REASON, type PadState, type RatingRequestView } from '../.
 import { getLocale } from '../../common/ui/i18n.js';
 import { base, deskTheme } from '../../common/ui/theme.js';
 import { isBadRating, type RatingLevel } from '../../common/vocabulary.js';
-import { face, LEVELS, missingHint, ratingDraft, reasonLabel } from '../../common/ui/rating-levels.js';
+import { face, LEVELS, levelChoices, missingHint, ratingDraft, reasonChoices, reasonLabel } from '../../common/ui/rating-levels.js';
 
 export type PadPhase = 'idle' | 'asking' | 'thanks';
 
@@ -476,20 +476,7 @@ export class PadView extends LitElement {
         ${request.number} · ${service}${request.clerk ? html` · ${msg(str`服务人员 ${request.clerk.name}（${request.clerk.staffNo}）`)}` : nothing}
       </p>
       <div class="body">
-        <div class="levels ${this.level !== null ? 'chosen' : ''}" role="radiogroup" aria-label=${msg('评价等级')}>
-          ${LEVELS.map(
-            (l) => html`<button
-              class="level"
-              role="radio"
-              data-level=${l.level}
-              aria-checked=${this.level === l.level ? 'true' : 'false'}
-              style="--c:${l.colour}"
-              @click=${() => this.choose(l.level)}
-            >
-              ${face(l.level)}<span>${l.label()}</span>
-            </button>`,
-          )}
-        </div>
+        ${levelChoices(this.level, (level) => this.choose(level))}
         ${bad ? this.renderReasons(request) : nothing}
       </div>
       <div class="send-row">
@@ -500,7 +487,7 @@ export class PadView extends LitElement {
   }
 
   private renderReasons(request: RatingRequestView) {
-    const all = [...request.reasons.filter((r) => r !== OTHER_RATING_REASON), OTHER_RATING_REASON];
+    const all = reasonChoices(request.reasons);
     return html`<section class="reasons" aria-labelledby="why">
       <h2 id="why">${msg('请选择不满意的原因（可多选）')}</h2>
       <div class="chips">

@@ -177,6 +177,87 @@ export const phoneStyles = [
       font-variant-numeric: tabular-nums;
       letter-spacing: 0.02em;
     }
+    /* A list of choices in one card: services, tickets. */
+    ul.list {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      background: var(--hq-bg-raised);
+      border: 1px solid var(--hq-line);
+      border-radius: 16px;
+      overflow: hidden;
+    }
+    ul.list li + li {
+      border-top: 1px solid var(--hq-line);
+    }
+    button.row {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      width: 100%;
+      min-height: 60px;
+      padding: 12px 16px;
+      border: none;
+      background: none;
+      color: var(--hq-text);
+      text-align: left;
+    }
+    .row .text {
+      flex: 1;
+      min-width: 0;
+    }
+    .go {
+      color: var(--hq-accent);
+      font-size: 22px;
+    }
+    /* A card that says where the ticket or booking stands. */
+    .state {
+      text-align: center;
+      padding: 20px 18px;
+    }
+    .state .title {
+      margin: 0 0 6px;
+      font-size: 24px;
+      font-weight: 700;
+    }
+    .state.ok {
+      background: var(--hq-ok-soft);
+      border-color: color-mix(in srgb, var(--hq-ok) 30%, #fff);
+    }
+    .state.ok .title {
+      color: var(--hq-ok);
+    }
+    .state.attention {
+      background: var(--hq-attention-soft);
+      border-color: color-mix(in srgb, var(--hq-attention) 30%, #fff);
+    }
+    .state.attention .title {
+      color: var(--hq-attention);
+    }
+    /* "Are you sure?" before cancelling (confirm.ts). */
+    .confirm {
+      margin-top: 12px;
+      padding: 14px;
+      border-radius: 12px;
+      background: var(--hq-called-soft);
+    }
+    .confirm p {
+      margin: 0 0 10px;
+      font-size: 15px;
+    }
+    .confirm .choices {
+      display: grid;
+      grid-template-columns: 1fr 1fr;
+      gap: 10px;
+    }
+    .confirm .choices .btn + .btn {
+      margin-top: 0;
+    }
+    .btn.confirm-yes {
+      background: var(--hq-danger);
+      border-color: var(--hq-danger);
+      color: #fff;
+    }
     .loading {
       padding: 80px 0;
       text-align: center;

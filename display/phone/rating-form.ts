@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { OTHER_RATING_REASON } from '../../common/protocol.js';
-import { face, LEVELS, missingHint, ratingDraft, reasonLabel } from '../../common/ui/rating-levels.js';
+import { levelChoices, missingHint, ratingDraft, reasonChoices, reasonLabel } from '../../common/ui/rating-levels.js';
 import { isBadRating, type RatingLevel } from '../../common/vocabulary.js';
 import { phoneStyles } from './phone-styles.js';
 
@@ -126,26 +126,12 @@ export class RatingForm extends LitElement {
     const { missing } = ratingDraft(this.level, this.chosen, this.comment);
     const ready = missing === null && !this.sending;
     const hint = missingHint(missing);
-    const all = [...this.reasons.filter((r) => r !== OTHER_RATING_REASON), OTHER_RATING_REASON];
-    return html`<div class="levels ${this.level !== null ? 'chosen' : ''}" role="radiogroup" aria-label=${msg('评价等级')}>
-        ${LEVELS.map(
-          (l) => html`<button
-            class="level"
-            role="radio"
-            data-level=${l.level}
-            aria-checked=${this.level === l.level ? 'true' : 'false'}
-            style="--c:${l.colour}"
-            @click=${() => this.choose(l.level)}
-          >
-            ${face(l.level)}<span>${l.label()}</span>
-          </button>`,
-        )}
-      </div>
+    return html`${levelChoices(this.level, (level) => this.choose(level))}
       ${bad
         ? html`<section class="reasons" aria-labelledby="why">
             <h3 id="why">${msg('请选择不满意的原因（可多选）')}</h3>
             <div class="chips">
-              ${all.map(
+              ${reasonChoices(this.reasons).map(
                 (r) => html`<button class="chip" data-reason=${r} aria-pressed=${this.chosen.includes(r) ? 'true' : 'false'} @click=${() => this.toggle(r)}>${reasonLabel(r)}</button>`,
               )}
             </div>

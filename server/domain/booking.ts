@@ -14,6 +14,7 @@
  *    phone reaches `noShowLimit` no-shows within 30 days, it may not book for `blockDays` days
  *    from the date of the no-show that reached the limit.
  */
+import type { AppointmentSlot } from '../../common/phone.js';
 import type { BookingStatus } from '../../common/vocabulary.js';
 import { addDays, isWorkingDay, parseHours } from './calendar.js';
 import { errors } from './errors.js';
@@ -25,15 +26,7 @@ export const NO_SHOW_WINDOW_DAYS = 30;
 /** Bounds of what a manager may set per slot. */
 export const MAX_SLOT_CAPACITY = 500;
 
-export interface SlotDef {
-  id: number;
-  serviceId: number;
-  /** 1 = Monday … 7 = Sunday. */
-  weekday: number;
-  start: string;
-  end: string;
-  capacity: number;
-}
+export type SlotDef = AppointmentSlot;
 
 export type SlotInput = Pick<SlotDef, 'weekday' | 'start' | 'end' | 'capacity'>;
 

@@ -5,20 +5,13 @@
  * implementation.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import type { AppointmentSlot } from '../../common/phone.js';
 import type { BookingStatus } from '../../common/vocabulary.js';
 import type { Ticket } from '../domain/types.js';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 
-export interface AppointmentSlot {
-  id: number;
-  serviceId: number;
-  /** 1 = Monday … 7 = Sunday. */
-  weekday: number;
-  start: string;
-  end: string;
-  capacity: number;
-}
+export type { AppointmentSlot };
 export type NewSlot = Omit<AppointmentSlot, 'id'>;
 
 export interface Booking {

@@ -9,9 +9,7 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'phone.ahead.one': `person`,
-'phone.ahead.other': `people`,
-'s00167a08871200f9': `Meeting`,
+      's00167a08871200f9': `Meeting`,
 's001bfe47ebf05b6e': `Nobody is waiting.`,
 's0446f5fc5115e08e': `Once you are in the hall, check in here: you get an appointment number that is called first.`,
 's05e847088cd1d889': `Service`,
@@ -247,6 +245,7 @@
 'sae918a995126e86c': str`Check in at the hall on ${0}; you are then called first.`,
 'saee3aeb931cc5ca0': `Transfer to`,
 'saee7a8c08e7968c7': `Another clerk is signed in`,
+'safae374c8680452d': `in line`,
 'sb01a0f70fa89ae93': `Back-office work`,
 'sb2557db378290ea8': `Back to my ticket`,
 'sb32373084660391d': `Sign in`,

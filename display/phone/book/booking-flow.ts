@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BookingOptionsView, BookingView, PhoneHallView, PhoneServiceView } from '../../../common/phone.js';
-import { ApiClient, errorMessage, newIdempotencyKey } from '../../../common/ui/api.js';
+import { ApiClient, errorMessage, RetryKey } from '../../../common/ui/api.js';
 import { getLocale } from '../../../common/ui/i18n.js';
 import { deviceMemory } from '../device-memory.js';
 import { dayLabel, nameOf } from '../labels.js';
@@ -35,43 +35,14 @@ export class BookingFlow extends LitElement {
 
   private readonly hallCode = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
   private readonly api = new ApiClient();
-  private attempt: { body: string; key: string } | null = null;
+  private readonly attempt = new RetryKey();
 
   static override styles = [
     phoneStyles,
     css`
-      ul.choices {
-        list-style: none;
-        margin: 14px 0 0;
-        padding: 0;
-        background: var(--hq-bg-raised);
-        border: 1px solid var(--hq-line);
-        border-radius: 16px;
-        overflow: hidden;
-      }
-      ul.choices li + li {
-        border-top: 1px solid var(--hq-line);
-      }
       button.choice {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        width: 100%;
-        min-height: 60px;
-        padding: 12px 16px;
-        border: none;
-        background: none;
-        color: var(--hq-text);
         font-size: 17px;
         font-weight: 600;
-        text-align: left;
-      }
-      button.choice .label {
-        flex: 1;
-      }
-      .go {
-        color: var(--hq-accent);
-        font-size: 22px;
       }
       .chosen {
         display: flex;
@@ -204,10 +175,10 @@ export class BookingFlow extends LitElement {
     const bookable = h.services.filter((s) => s.bookable);
     if (bookable.length === 0) return html`<section class="card"><p class="note" style="margin:0">${msg('暂无可预约的事项，请到大厅取号办理。')}</p></section>`;
     return html`<h2 class="step">${msg('1. 选择事项')}</h2>
-      <ul class="choices">
+      <ul class="list">
         ${bookable.map(
           (s) => html`<li>
-            <button class="choice" data-prefix=${s.prefix} @click=${() => void this.chooseService(s)}><span class="label">${nameOf(s)}</span><span class="go" aria-hidden="true">›</span></button>
+            <button class="row choice" data-prefix=${s.prefix} @click=${() => void this.chooseService(s)}><span class="text">${nameOf(s)}</span><span class="go" aria-hidden="true">›</span></button>
           </li>`,
         )}
       </ul>`;
@@ -308,9 +279,7 @@ export class BookingFlow extends LitElement {
   private async book(h: PhoneHallView, o: BookingOptionsView, date: string, start: string) {
     if (this.busy) return;
     const request = { serviceId: o.service.id, date, start, phone: this.digits };
-    const body = JSON.stringify(request);
-    const key = this.attempt?.body === body ? this.attempt.key : newIdempotencyKey();
-    this.attempt = { body, key };
+    const key = this.attempt.for(request);
     this.busy = true;
     this.error = '';
     try {

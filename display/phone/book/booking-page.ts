@@ -6,6 +6,7 @@ import { ApiClient, ApiRequestError, errorMessage, newIdempotencyKey } from '../
 import { ClockController } from '../../../common/ui/clock.js';
 import { formatTime } from '../../../common/ui/format.js';
 import { getLocale } from '../../../common/ui/i18n.js';
+import { confirmBox } from '../confirm.js';
 import { deviceMemory } from '../device-memory.js';
 import { dayLabel, nameOf } from '../labels.js';
 import '../phone-header.js';
@@ -37,29 +38,6 @@ export class BookingPage extends LitElement {
   static override styles = [
     phoneStyles,
     css`
-      .status {
-        text-align: center;
-        padding: 22px 18px;
-      }
-      .status .title {
-        margin: 0 0 4px;
-        font-size: 24px;
-        font-weight: 700;
-      }
-      .status.ok {
-        background: var(--hq-ok-soft);
-        border-color: color-mix(in srgb, var(--hq-ok) 30%, #fff);
-      }
-      .status.ok .title {
-        color: var(--hq-ok);
-      }
-      .status.attention {
-        background: var(--hq-attention-soft);
-        border-color: color-mix(in srgb, var(--hq-attention) 30%, #fff);
-      }
-      .status.attention .title {
-        color: var(--hq-attention);
-      }
       .code {
         text-align: center;
       }
@@ -93,29 +71,6 @@ export class BookingPage extends LitElement {
         color: var(--hq-attention);
         font-size: 15px;
         line-height: 1.55;
-      }
-      .confirm {
-        margin-top: 12px;
-        padding: 14px;
-        border-radius: 12px;
-        background: var(--hq-called-soft);
-      }
-      .confirm p {
-        margin: 0 0 10px;
-        font-size: 15px;
-      }
-      .confirm .row {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 10px;
-      }
-      .confirm .row .btn + .btn {
-        margin-top: 0;
-      }
-      .btn.confirm-cancel {
-        background: var(--hq-danger);
-        border-color: var(--hq-danger);
-        color: #fff;
       }
     `,
   ];
@@ -188,16 +143,16 @@ export class BookingPage extends LitElement {
   private renderStatus(b: BookingView) {
     switch (b.status) {
       case 'booked':
-        return html`<section class="card status ok" data-testid="booking-status"><p class="title">${msg('预约成功')}</p><p class="note" style="margin:0">${dayLabel(b.date)} ${b.start}–${b.end}</p></section>`;
+        return html`<section class="card state ok" data-testid="booking-status"><p class="title">${msg('预约成功')}</p><p class="note" style="margin:0">${dayLabel(b.date)} ${b.start}–${b.end}</p></section>`;
       case 'checked_in':
-        return html`<section class="card status ok" data-testid="booking-status">
+        return html`<section class="card state ok" data-testid="booking-status">
           <p class="title">${msg('已签到')}</p>
           ${b.ticket ? html`<div class="actions"><a class="btn" href=${`/t/${encodeURIComponent(b.ticket.publicCode)}`}>${msg(str`查看号票 ${b.ticket.number}`)}</a></div>` : nothing}
         </section>`;
       case 'cancelled':
-        return html`<section class="card status" data-testid="booking-status"><p class="title">${msg('预约已取消')}</p><div class="actions"><a class="btn secondary" href=${`/h/${encodeURIComponent(b.hall.code)}/book`}>${msg('重新预约')}</a></div></section>`;
+        return html`<section class="card state" data-testid="booking-status"><p class="title">${msg('预约已取消')}</p><div class="actions"><a class="btn secondary" href=${`/h/${encodeURIComponent(b.hall.code)}/book`}>${msg('重新预约')}</a></div></section>`;
       case 'no_show':
-        return html`<section class="card status attention" data-testid="booking-status">
+        return html`<section class="card state attention" data-testid="booking-status">
           <p class="title">${msg('预约已失效')}</p>
           <p class="note" style="margin:0">${msg('未在签到时间内签到，记为一次未到。')}</p>
         </section>`;
@@ -242,13 +197,7 @@ export class BookingPage extends LitElement {
     return html`<section class="card">
       <p class="note" style="margin:0">${msg(str`不能按时前来？请在 ${until} 前取消，把时段留给其他群众。`)}</p>
       ${this.confirming
-        ? html`<div class="confirm">
-            <p>${msg('确定取消这个预约吗？')}</p>
-            <div class="row">
-              <button class="btn quiet" @click=${() => (this.confirming = false)}>${msg('再想想')}</button>
-              <button class="btn confirm-cancel" data-testid="confirm-cancel" ?disabled=${this.busy} @click=${() => void this.cancel()}>${msg('确定取消')}</button>
-            </div>
-          </div>`
+        ? confirmBox({ question: msg('确定取消这个预约吗？'), busy: this.busy, onKeep: () => (this.confirming = false), onConfirm: () => void this.cancel() })
         : html`<div class="actions"><button class="btn danger" data-testid="cancel" @click=${() => (this.confirming = true)}>${msg('取消预约')}</button></div>`}
     </section>`;
   }

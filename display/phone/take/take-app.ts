@@ -2,7 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { IssuedTicketView, PhoneHallView, PhoneServiceView } from '../../../common/phone.js';
-import { ApiClient, errorMessage, newIdempotencyKey } from '../../../common/ui/api.js';
+import { ApiClient, errorMessage, RetryKey } from '../../../common/ui/api.js';
 import { getLocale, initLocale } from '../../../common/ui/i18n.js';
 import { deviceMemory } from '../device-memory.js';
 import { dayLabel, nameOf, refusalLabel } from '../labels.js';
@@ -36,7 +36,7 @@ export class TakeApp extends LitElement {
   private readonly hallCode = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
   private readonly api = new ApiClient();
   /** One key per attempt: a retry after a network failure is answered with the first ticket. */
-  private attempt: { body: string; key: string } | null = null;
+  private readonly attempt = new RetryKey();
 
   static override styles = [
     phoneStyles,
@@ -65,10 +65,6 @@ export class TakeApp extends LitElement {
         text-overflow: ellipsis;
         white-space: nowrap;
       }
-      .go {
-        color: var(--hq-accent);
-        font-size: 22px;
-      }
       input[type='search'] {
         margin-top: 14px;
         padding: 12px 14px;
@@ -81,29 +77,8 @@ export class TakeApp extends LitElement {
         color: var(--hq-text-dim);
         letter-spacing: 0.04em;
       }
-      ul.services {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        background: var(--hq-bg-raised);
-        border: 1px solid var(--hq-line);
-        border-radius: 16px;
-        overflow: hidden;
-      }
-      ul.services li + li {
-        border-top: 1px solid var(--hq-line);
-      }
       button.service {
-        display: flex;
-        align-items: center;
-        gap: 12px;
-        width: 100%;
         min-height: 64px;
-        padding: 12px 16px;
-        border: none;
-        background: none;
-        color: var(--hq-text);
-        text-align: left;
       }
       button.service .name {
         display: block;
@@ -116,10 +91,6 @@ export class TakeApp extends LitElement {
         margin-top: 3px;
         font-size: 14px;
         color: var(--hq-text-dim);
-      }
-      button.service .text {
-        flex: 1;
-        min-width: 0;
       }
       button.service[disabled] {
         cursor: default;
@@ -239,7 +210,7 @@ export class TakeApp extends LitElement {
       ${groups.length === 0 ? html`<p class="empty">${msg('没有找到相关事项')}</p>` : nothing}
       ${groups.map(
         (g) => html`<h2 class="zone">${g.zone.name}</h2>
-          <ul class="services">
+          <ul class="list">
             ${g.services.map((s) => html`<li>${this.renderService(s)}</li>`)}
           </ul>`,
       )}
@@ -258,7 +229,7 @@ export class TakeApp extends LitElement {
 
   private renderService(s: PhoneServiceView) {
     const meta = s.waiting > 0 ? msg(str`等候 ${s.waiting} 人 · 约 ${s.estimateMinutes} 分钟`) : msg('无需等候');
-    return html`<button class="service" data-prefix=${s.prefix} ?disabled=${s.refusal !== null} @click=${() => this.choose(s)}>
+    return html`<button class="row service" data-prefix=${s.prefix} ?disabled=${s.refusal !== null} @click=${() => this.choose(s)}>
       <span class="text">
         <span class="name">${nameOf(s)}</span>
         <span class="meta">${meta}${s.left !== null && s.refusal === null ? msg(str` · 余 ${s.left} 号`) : ''}</span>
@@ -303,13 +274,12 @@ export class TakeApp extends LitElement {
 
   private async take(s: PhoneServiceView) {
     if (this.busy) return;
-    const body = JSON.stringify({ serviceId: s.id, phone: this.digits });
-    const key = this.attempt?.body === body ? this.attempt.key : newIdempotencyKey();
-    this.attempt = { body, key };
+    const request = { serviceId: s.id, phone: this.digits };
+    const key = this.attempt.for(request);
     this.busy = true;
     this.error = '';
     try {
-      const issued = await this.api.post<IssuedTicketView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/tickets`, { serviceId: s.id, phone: this.digits }, { idempotencyKey: key });
+      const issued = await this.api.post<IssuedTicketView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/tickets`, request, { idempotencyKey: key });
       deviceMemory.rememberTicket({ code: issued.publicCode, number: issued.ticket.number, service: nameOf(s), day: this.hall!.hall.serviceDay, hallCode: this.hall!.hall.code });
       location.assign(`/t/${encodeURIComponent(issued.publicCode)}`);
     } catch (err) {

@@ -3,7 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { PhoneTicketView } from '../../../common/phone.js';
 import type { RatingResult, RealtimeEvent } from '../../../common/protocol.js';
-import { ApiClient, ApiRequestError, errorMessage, newIdempotencyKey } from '../../../common/ui/api.js';
+import { ApiClient, ApiRequestError, errorMessage, RetryKey } from '../../../common/ui/api.js';
 import { AudioUnlock, playChime } from '../../../common/ui/chime.js';
 import { ClockController } from '../../../common/ui/clock.js';
 import { getLocale, initLocale } from '../../../common/ui/i18n.js';
@@ -56,7 +56,7 @@ export class TicketApp extends LitElement {
   private rateRequested = new URLSearchParams(location.search).get('rate') === '1';
   private reloadTimer: ReturnType<typeof setTimeout> | null = null;
   private refreshTimer: ReturnType<typeof setInterval> | null = null;
-  private ratingKey: { body: string; key: string } | null = null;
+  private readonly ratingKey = new RetryKey();
 
   static override styles = [
     phoneStyles,
@@ -206,10 +206,8 @@ export class TicketApp extends LitElement {
 
   private async rate(rating: PhoneRating) {
     if (this.busy) return;
-    const body = JSON.stringify(rating);
     // The same choice sent again (after a network failure) is a retry of the first.
-    const key = this.ratingKey?.body === body ? this.ratingKey.key : newIdempotencyKey();
-    this.ratingKey = { body, key };
+    const key = this.ratingKey.for(rating);
     this.busy = true;
     this.error = '';
     try {

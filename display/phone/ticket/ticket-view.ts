@@ -6,6 +6,7 @@ import { formatTime } from '../../../common/ui/format.js';
 import { face, LEVELS } from '../../../common/ui/rating-levels.js';
 import { callReason, dayLabel, nameOf, statusLabel, waitRange } from '../labels.js';
 import { phoneStyles } from '../phone-styles.js';
+import { confirmBox } from '../confirm.js';
 import '../rating-form.js';
 
 export type TicketMode = 'status' | 'rate' | 'thanks';
@@ -177,29 +178,6 @@ export class TicketView extends LitElement {
           animation: none;
         }
       }
-      .state {
-        text-align: center;
-        padding: 20px 18px;
-      }
-      .state .title {
-        font-size: 24px;
-        font-weight: 700;
-        margin: 0 0 6px;
-      }
-      .state.ok {
-        background: var(--hq-ok-soft);
-        border-color: color-mix(in srgb, var(--hq-ok) 30%, #fff);
-      }
-      .state.ok .title {
-        color: var(--hq-ok);
-      }
-      .state.attention {
-        background: var(--hq-attention-soft);
-        border-color: color-mix(in srgb, var(--hq-attention) 30%, #fff);
-      }
-      .state.attention .title {
-        color: var(--hq-attention);
-      }
       .state .big {
         font-size: 20px;
         font-weight: 600;
@@ -297,29 +275,6 @@ export class TicketView extends LitElement {
         height: 40px;
         flex: none;
       }
-      .confirm {
-        margin-top: 12px;
-        padding: 14px;
-        border-radius: 12px;
-        background: var(--hq-called-soft);
-      }
-      .confirm p {
-        margin: 0 0 10px;
-        font-size: 15px;
-      }
-      .confirm .row {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 10px;
-      }
-      .confirm .row .btn + .btn {
-        margin-top: 0;
-      }
-      .btn.confirm-cancel {
-        background: var(--hq-danger);
-        border-color: var(--hq-danger);
-        color: #fff;
-      }
       .rate-head .sub {
         margin: 4px 0 14px;
         font-size: 15px;
@@ -382,7 +337,7 @@ export class TicketView extends LitElement {
     return html`<div class="stats">
         <div class="stat">
           <div class="label">${msg('前面还有')}</div>
-          <div class="value" data-testid="ahead">${ahead}<small>${ahead === 1 ? msg('人', { id: 'phone.ahead.one' }) : msg('人', { id: 'phone.ahead.other' })}</small></div>
+          <div class="value" data-testid="ahead">${ahead}<small>${msg('人')}</small></div>
         </div>
         <div class="stat">
           <div class="label">${msg('预计等候')}</div>
@@ -507,13 +462,12 @@ export class TicketView extends LitElement {
     if (!this.confirming) {
       return html`<div class="actions"><button class="btn danger" data-testid="cancel" @click=${() => (this.confirming = true)}>${msg('不办了，取消排队')}</button></div>`;
     }
-    return html`<div class="confirm" role="group">
-      <p>${msg('确定取消吗？取消后号码作废，如需办理要重新取号。')}</p>
-      <div class="row">
-        <button class="btn quiet" @click=${() => (this.confirming = false)}>${msg('再想想')}</button>
-        <button class="btn confirm-cancel" data-testid="confirm-cancel" ?disabled=${this.busy} @click=${() => this.fire('ticket-cancel')}>${msg('确定取消')}</button>
-      </div>
-    </div>`;
+    return confirmBox({
+      question: msg('确定取消吗？取消后号码作废，如需办理要重新取号。'),
+      busy: this.busy,
+      onKeep: () => (this.confirming = false),
+      onConfirm: () => this.fire('ticket-cancel'),
+    });
   }
 
   private renderRating(v: PhoneTicketView) {
