@@ -67,6 +67,8 @@ function banner(config: Config, address: string, demo: boolean): string {
       `    Window screen (窗口屏) 1:     ${base}/window-screen#token=${DEMO_TOKENS.windowScreen('1')}`,
       `    Kiosk (取号机):               ${base}/kiosk#token=${DEMO_TOKENS.kiosk}`,
       `    Rating pad (评价器) 1:        ${base}/pad#token=${DEMO_TOKENS.pad('1')}`,
+      `    扫码取号 (visitor's phone):   ${base}/h/demo`,
+      `    预约 (appointments):          ${base}/h/demo/book`,
       `    Clerk console (窗口工作台):   ${base}/clerk`,
       `    Manager console (管理后台):   ${base}/manager`,
       `    (windows 1–${DEMO_WINDOWS.length}: replace the number in the window-screen and pad tokens)`,
