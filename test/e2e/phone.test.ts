@@ -53,7 +53,10 @@ const overflowing = (page: Page) =>
 describe('the visitor’s phone', () => {
   it('takes a number on the hall QR page, watches its place fall, is called, misses, is served and rates', async () => {
     for (let i = 0; i < 3; i++) await screens.issue('D');
+    await screens.hall.store.transact((tx) => tx.services.update(screens.hall.ids.service('B'), { dailyQuota: 0 }));
     const { page, context } = await phonePage('/h/demo');
+    await expect.poll(() => page.locator('hq-take-app button.service[data-prefix="B"] .off').textContent()).toBe('今日号已取完');
+    expect(await page.locator('hq-take-app button.service[data-prefix="B"]').isDisabled()).toBe(true);
     await expect.poll(() => page.locator('hq-take-app button.service[data-prefix="D"] .meta').textContent()).toContain('等候 3 人');
     await screenshot(page, 'phone-take');
     expect(await overflowing(page)).toEqual([]);
@@ -141,8 +144,8 @@ describe('the visitor’s phone', () => {
   });
 
   it('in English at 360 px: the waiting page fits; an unknown code says so', async () => {
-    await screens.issue('B');
-    const res = await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('B'), phone: '13900001111' });
+    await screens.issue('E');
+    const res = await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('E'), phone: '13900001111' });
     const { page, context } = await phonePage(`/t/${res.json().publicCode}?lang=en`);
     await expect.poll(() => view(page, '[data-testid="status"]').textContent()).toBe('Waiting');
     expect(await view(page, '.stats').textContent()).toContain('Ahead of you');

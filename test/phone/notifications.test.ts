@@ -214,3 +214,15 @@ describe('the shipped notifier: log and webhook', () => {
     expect((await hall.anonymous.get(`/api/phone/tickets/${mine.json().publicCode}`)).json().status.ticket.status).toBe('waiting');
   });
 });
+
+describe('NOTIFY_WEBHOOK_URL', () => {
+  it('is optional, must be an http(s) URL, and a bad one stops the server with its name', async () => {
+    const { loadConfig, ConfigError } = await import('../../server/config.js');
+    expect(loadConfig({}).notifyWebhookUrl).toBeNull();
+    expect(loadConfig({ NOTIFY_WEBHOOK_URL: 'https://sms.example.gov.cn/hall/notify' }).notifyWebhookUrl).toBe('https://sms.example.gov.cn/hall/notify');
+    for (const bad of ['ftp://sms.example/x', 'not a url']) {
+      expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: bad })).toThrow(ConfigError);
+      expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: bad })).toThrow(/NOTIFY_WEBHOOK_URL/);
+    }
+  });
+});

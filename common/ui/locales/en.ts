@@ -340,5 +340,6 @@
 'sfbae46881bbeffdf': `Call, recall, no-show, hold, transfer, pause`,
 'sfc4a5ba8544a2121': `On hold`,
 'sfef93eb1c4bbd6da': `You are not assigned to any window yet; ask the hall manager.`,
+'sfffe05d321f02e55': `Rather book a time? Book an appointment`,
     };
   

@@ -65,6 +65,15 @@ export class TakeApp extends LitElement {
         text-overflow: ellipsis;
         white-space: nowrap;
       }
+      .to-book {
+        margin: 10px 0 0;
+        font-size: 15px;
+      }
+      .to-book a {
+        color: var(--hq-accent);
+        text-decoration: none;
+        font-weight: 600;
+      }
       input[type='search'] {
         margin-top: 14px;
         padding: 12px 14px;
@@ -200,6 +209,7 @@ export class TakeApp extends LitElement {
     const groups = zones.map((z) => ({ zone: z, services: h.services.filter((s) => s.zoneId === z.id && matches(s)) })).filter((g) => g.services.length > 0);
     return html`<h1>${msg('扫码取号')}</h1>
       <p class="lead">${h.phoneTaking ? msg('选择要办理的事项，在手机上取号，排队进度随时查看。') : msg('本大厅暂未开通手机取号，请到大厅取号机取号。')}</p>
+      ${h.appointments ? html`<p class="to-book"><a href=${`/h/${encodeURIComponent(h.hall.code)}/book`}>${msg('想提前约好时间？预约办理')} ›</a></p>` : nothing}
       ${tickets.length
         ? html`<section class="card mine" aria-label=${msg('您今天的号票')}>
             <h2>${msg('您今天的号票')}</h2>
