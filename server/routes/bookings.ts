@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { HallLinksView } from '../../common/phone.js';
 import { errors } from '../domain/errors.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
+import type { SlotChange } from '../services/booking-service.js';
 import { assertHall } from '../services/hall-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
@@ -133,7 +134,7 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
     async (request) => {
       const { slotId } = request.params as { slotId: number };
       requireUser(request, MANAGERS);
-      return app.bookingService.updateSlot(request.actor!, slotId, request.body as Record<string, never>, idempotencyOf(request));
+      return app.bookingService.updateSlot(request.actor!, slotId, request.body as SlotChange, idempotencyOf(request));
     },
   );
 

@@ -102,6 +102,7 @@ export class BookingService {
       const hall = await tx.halls.get(hallId);
       if (!hall) throw errors.notFound('大厅', 'Hall');
       assertHall(actor, hall.id);
+      if (!isManager(actor)) throw errors.forbidden();
       const services = (await tx.services.list(hall.id)).filter((s) => serviceId === undefined || s.id === serviceId);
       const slots = await tx.phone.slotsOf(services.map((s) => s.id));
       return slots.map((slot) => slotView(slot, hall, services.find((s) => s.id === slot.serviceId)!));
