@@ -5,7 +5,7 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { errors } from './domain/errors.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
@@ -13,23 +13,35 @@ import jobsPlugin from './plugins/jobs.js';
 import openapiPlugin from './plugins/openapi.js';
 import pagesPlugin from './plugins/pages.js';
 import printingPlugin, { type PrintingOptions } from './plugins/printing.js';
+import phonePlugin from './plugins/phone.js';
 import ratingsPlugin from './plugins/ratings.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
 import authRoutes from './routes/auth.js';
+import bookingRoutes from './routes/bookings.js';
 import { DEFAULT_LIMITS, type PublicLimits } from './routes/common.js';
 import deviceRoutes from './routes/devices.js';
 import hallRoutes from './routes/halls.js';
 import healthRoutes from './routes/health.js';
 import printingRoutes from './routes/printing.js';
+import phoneRoutes from './routes/phone.js';
 import ratingRoutes from './routes/ratings.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
 import type { Clock } from './services/hall-service.js';
+import type { Notifier } from './services/notifier.js';
 import type { Store } from './store/store.js';
 
 /** Request headers that carry secrets and never reach the logs. */
 export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'];
+
+/** The secret codes of visitor URLs (/t/<code>, /api/phone/tickets/<code>, …) as the logs show them. */
+export const maskSecretUrl = (url: string): string => url.replace(/\/(t|b|tickets\/status|phone\/tickets|phone\/bookings)\/[a-z2-9]{8,40}/g, '/$1/***');
+
+/** Request log fields, with visitors' secret codes masked in the URL. */
+export const LOG_SERIALIZERS = {
+  req: (request: FastifyRequest) => ({ method: request.method, url: maskSecretUrl(request.url), host: request.host, remoteAddress: request.ip }),
+};
 
 export interface AppOptions {
   store: Store;
@@ -43,10 +55,14 @@ export interface AppOptions {
   /** Built screens (dist/public); null serves the API only. */
   publicDir?: string | null;
   closeStore?: boolean;
-  /** PUBLIC_URL: the base of visitor links in QR codes; null uses the listening address. */
+  /** PUBLIC_URL: the base of visitor links (QR codes, posters, notifications); null uses the listening address. */
   publicUrl?: string | null;
   /** Printer timeouts and queue limits (tests shorten them). */
   printing?: Omit<PrintingOptions, 'publicUrl'>;
+  /** Where visitor notifications go (tests); default: the log and `notifyWebhookUrl`. */
+  notifier?: Notifier;
+  /** NOTIFY_WEBHOOK_URL: each notification is also POSTed there as JSON. */
+  notifyWebhookUrl?: string | null;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -97,6 +113,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(realtimePlugin);
   await app.register(ratingsPlugin);
   await app.register(printingPlugin, { publicUrl: options.publicUrl ?? null, ...options.printing });
+  await app.register(phonePlugin, {
+    publicUrl: options.publicUrl ?? null,
+    notifyWebhookUrl: options.notifyWebhookUrl ?? null,
+    ...(options.notifier ? { notifier: options.notifier } : {}),
+  });
   await app.register(openapiPlugin);
 
   await app.register(
@@ -109,6 +130,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(deviceRoutes, { pairingLimit: limits.pairing });
       await api.register(ratingRoutes);
       await api.register(printingRoutes);
+      await api.register(phoneRoutes, { readLimit: limits.status, writeLimit: limits.phoneIssue });
+      await api.register(bookingRoutes, { publicUrl: options.publicUrl ?? null });
     },
     { prefix: '/api' },
   );

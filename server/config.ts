@@ -24,6 +24,8 @@ export interface Config {
   publicUrl: string | null;
   /** Start the virtual printer with the demo hall (VIRTUAL_PRINTER_PORT, 0 to disable). */
   virtualPrinterPort: number;
+  /** Visitor notifications are also POSTed as JSON to this URL (an SMS gateway), when set. */
+  notifyWebhookUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -38,6 +40,18 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number
 
 const flag = (raw: string | undefined): boolean | undefined =>
   raw === undefined || raw === '' ? undefined : ['1', 'true', 'yes', 'on'].includes(raw.toLowerCase());
+
+function webhookUrl(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`NOTIFY_WEBHOOK_URL must be an http(s) URL, got "${raw}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`NOTIFY_WEBHOOK_URL must be an http(s) URL, got "${raw}"`);
+  return url.toString();
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const timezone = env.HALL_TIMEZONE || 'Asia/Shanghai';
@@ -62,5 +76,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
     virtualPrinterPort: int(env, 'VIRTUAL_PRINTER_PORT', 9100, 0, 65535),
+    notifyWebhookUrl: webhookUrl(env.NOTIFY_WEBHOOK_URL),
   };
 }

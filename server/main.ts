@@ -5,7 +5,7 @@
  */
 import { join, relative } from 'node:path';
 import { VirtualPrinter } from '../printer/virtual-printer.js';
-import { buildApp, LOG_REDACT } from './app.js';
+import { buildApp, LOG_REDACT, LOG_SERIALIZERS } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, DEMO_TOKENS, DEMO_WINDOWS, seedDemoHall } from './demo/seed.js';
 import { projectRoot } from './root.js';
@@ -86,6 +86,8 @@ function banner(config: Config, address: string, demo: boolean, printer: Virtual
       `    Window screen (窗口屏) 1:     ${base}/window-screen#token=${DEMO_TOKENS.windowScreen('1')}`,
       `    Kiosk (取号机):               ${base}/kiosk#token=${DEMO_TOKENS.kiosk}`,
       `    Rating pad (评价器) 1:        ${base}/pad#token=${DEMO_TOKENS.pad('1')}`,
+      `    扫码取号 (visitor's phone):   ${base}/h/demo`,
+      `    预约 (appointments):          ${base}/h/demo/book`,
       `    Clerk console (窗口工作台):   ${base}/clerk`,
       `    Manager console (管理后台):   ${base}/manager`,
       `    (windows 1–${DEMO_WINDOWS.length}: replace the number in the window-screen and pad tokens)`,
@@ -111,12 +113,13 @@ async function main(): Promise<void> {
   const printer = demo && config.virtualPrinterPort ? await startVirtualPrinter(config) : null;
   const app = await buildApp({
     store,
-    logger: { level: config.logLevel, redact: LOG_REDACT },
+    logger: { level: config.logLevel, redact: LOG_REDACT, serializers: LOG_SERIALIZERS },
     cookieSecure: config.cookieSecure,
     trustProxy: config.trustProxy,
     publicDir: join(projectRoot(), 'dist/public'),
     runJobs: true,
     publicUrl: config.publicUrl,
+    notifyWebhookUrl: config.notifyWebhookUrl,
   });
 
   let closing = false;

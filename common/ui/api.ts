@@ -61,7 +61,8 @@ export class ApiClient {
     const token = this.auth.token?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (method !== 'GET') {
-      headers['content-type'] = 'application/json';
+      // No body, no content type: the server refuses an empty body declared as JSON (a DELETE).
+      if (body !== undefined) headers['content-type'] = 'application/json';
       headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
       const csrf = this.auth.csrf?.();
       if (csrf) headers['x-csrf-token'] = csrf;
@@ -112,4 +113,24 @@ export function errorMessage(err: unknown, locale: string): string {
   if (err instanceof ApiRequestError) return locale === 'en' ? err.error.messageEn : err.error.message;
   if (err instanceof OfflineError) return locale === 'en' ? 'Cannot reach the server; check the network.' : '无法连接服务器，请检查网络。';
   return locale === 'en' ? 'Something went wrong; please try again.' : '出现问题，请重试。';
+}
+
+/**
+ * The idempotency key of a request a person may send again: the same request again (after a
+ * network failure, or a double tap) reuses the key, so the server answers with the first result;
+ * a different request gets a new key.
+ */
+export class RetryKey {
+  private last: { body: string; key: string } | null = null;
+
+  for(request: unknown): string {
+    const body = JSON.stringify(request);
+    if (this.last?.body !== body) this.last = { body, key: newIdempotencyKey() };
+    return this.last.key;
+  }
+
+  /** Forget: the next request is a new one even if it looks the same. */
+  reset(): void {
+    this.last = null;
+  }
 }

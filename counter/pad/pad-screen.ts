@@ -2,7 +2,7 @@ import { localized } from '@lit/localize';
 import { html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { PadState, RatingRequestView, RealtimeEvent, SyncReply } from '../../common/protocol.js';
-import { ApiRequestError, errorMessage, newIdempotencyKey, OfflineError } from '../../common/ui/api.js';
+import { ApiRequestError, errorMessage, OfflineError, RetryKey } from '../../common/ui/api.js';
 import { ClockController } from '../../common/ui/clock.js';
 import type { DeviceController } from '../../common/ui/device.js';
 import { getLocale, switchLocale } from '../../common/ui/i18n.js';
@@ -49,8 +49,8 @@ export class PadScreen extends LitElement {
   private phaseTimer: ReturnType<typeof setTimeout> | null = null;
   /** A request that arrived during the thank-you, shown right after it. */
   private queued: RatingRequestView | null = null;
-  /** The last choice sent and its key: the same choice again is a retry of it. */
-  private sent: { body: string; key: string } | null = null;
+  /** The key of the last choice sent: the same choice again is a retry of it. */
+  private readonly sent = new RetryKey();
 
   protected override createRenderRoot() {
     return this;
@@ -125,7 +125,7 @@ export class PadScreen extends LitElement {
     this.request = request;
     this.phase = 'asking';
     this.error = '';
-    this.sent = null;
+    this.sent.reset();
   }
 
   private toIdle() {
@@ -134,7 +134,7 @@ export class PadScreen extends LitElement {
     this.request = null;
     this.phase = 'idle';
     this.error = '';
-    this.sent = null;
+    this.sent.reset();
     const next = this.queued;
     this.queued = null;
     if (next && next.deadline > this.clock.now) this.ask(next);
@@ -147,9 +147,7 @@ export class PadScreen extends LitElement {
 
   private async rate(rating: PadRating) {
     if (this.sending || this.phase !== 'asking') return;
-    const body = JSON.stringify(rating);
-    const key = this.sent?.body === body ? this.sent.key : newIdempotencyKey();
-    this.sent = { body, key };
+    const key = this.sent.for(rating);
     this.sending = true;
     this.error = '';
     try {

@@ -5,7 +5,7 @@ import { OTHER_RATING_REASON, type PadState, type RatingRequestView } from '../.
 import { getLocale } from '../../common/ui/i18n.js';
 import { base, deskTheme } from '../../common/ui/theme.js';
 import { isBadRating, type RatingLevel } from '../../common/vocabulary.js';
-import { face, LEVELS, reasonLabel } from './levels.js';
+import { face, LEVELS, levelChoices, missingHint, ratingDraft, reasonChoices, reasonLabel } from '../../common/ui/rating-levels.js';
 
 export type PadPhase = 'idle' | 'asking' | 'thanks';
 
@@ -462,18 +462,9 @@ export class PadView extends LitElement {
     const left = Math.max(0, Math.round((request.deadline - this.now) / 1000));
     const total = Math.max(1, request.deadline - (this.askedAt || this.now));
     const bad = this.level !== null && isBadRating(this.level);
-    const needsReason = bad && this.reasons.length === 0;
-    const needsText = bad && this.reasons.includes(OTHER_RATING_REASON) && this.comment.trim() === '';
-    const ready = this.level !== null && !needsReason && !needsText && !this.sending;
-    const hint = this.error
-      ? this.error
-      : this.level === null
-        ? msg('请点选一项评价')
-        : needsReason
-          ? msg('请至少选择一项不满意的原因')
-          : needsText
-            ? msg('请写下您的具体意见')
-            : '';
+    const { missing } = ratingDraft(this.level, this.reasons, this.comment);
+    const ready = missing === null && !this.sending;
+    const hint = this.error || missingHint(missing);
     const service = getLocale() === 'en' && request.serviceNameEn ? request.serviceNameEn : request.serviceName;
     return html`<div class="asking ${bad ? 'with-reasons' : ''}">
       <div class="ask-head">
@@ -485,20 +476,7 @@ export class PadView extends LitElement {
         ${request.number} · ${service}${request.clerk ? html` · ${msg(str`服务人员 ${request.clerk.name}（${request.clerk.staffNo}）`)}` : nothing}
       </p>
       <div class="body">
-        <div class="levels ${this.level !== null ? 'chosen' : ''}" role="radiogroup" aria-label=${msg('评价等级')}>
-          ${LEVELS.map(
-            (l) => html`<button
-              class="level"
-              role="radio"
-              data-level=${l.level}
-              aria-checked=${this.level === l.level ? 'true' : 'false'}
-              style="--c:${l.colour}"
-              @click=${() => this.choose(l.level)}
-            >
-              ${face(l.level)}<span>${l.label()}</span>
-            </button>`,
-          )}
-        </div>
+        ${levelChoices(this.level, (level) => this.choose(level))}
         ${bad ? this.renderReasons(request) : nothing}
       </div>
       <div class="send-row">
@@ -509,7 +487,7 @@ export class PadView extends LitElement {
   }
 
   private renderReasons(request: RatingRequestView) {
-    const all = [...request.reasons.filter((r) => r !== OTHER_RATING_REASON), OTHER_RATING_REASON];
+    const all = reasonChoices(request.reasons);
     return html`<section class="reasons" aria-labelledby="why">
       <h2 id="why">${msg('请选择不满意的原因（可多选）')}</h2>
       <div class="chips">
@@ -556,18 +534,13 @@ export class PadView extends LitElement {
   }
 
   private send(request: RatingRequestView) {
-    if (this.level === null || this.sending) return;
-    const bad = isBadRating(this.level);
-    if (bad && this.reasons.length === 0) {
-      this.hint = msg('请至少选择一项不满意的原因');
+    if (this.sending) return;
+    const draft = ratingDraft(this.level, this.reasons, this.comment);
+    if (!draft.rating) {
+      this.hint = missingHint(draft.missing);
       return;
     }
-    const rating: PadRating = {
-      ticketId: request.ticketId,
-      level: this.level,
-      reasons: bad ? this.reasons : [],
-      comment: bad && this.reasons.includes(OTHER_RATING_REASON) ? this.comment.trim() : '',
-    };
+    const rating: PadRating = { ticketId: request.ticketId, ...draft.rating };
     this.dispatchEvent(new CustomEvent<PadRating>('pad-rate', { detail: rating, bubbles: true, composed: true }));
   }
 }

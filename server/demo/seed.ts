@@ -126,6 +126,17 @@ export const DEMO_CLERKS: [username: string, name: string, staffNo: string][] = 
   ['clerk10', '吴婷', 'ZW0110'],
 ];
 
+/** 预约: services that take appointments in the demo, with their daily slots (every weekday). */
+export const DEMO_APPOINTMENTS: { prefixes: string[]; slots: [start: string, end: string, capacity: number][] } = {
+  prefixes: ['A', 'E', 'H', 'P'],
+  slots: [
+    ['09:00', '10:00', 6],
+    ['10:00', '11:00', 6],
+    ['14:00', '15:00', 6],
+    ['15:00', '16:00', 6],
+  ],
+};
+
 /** Demo device tokens, printed with the screen URLs. Real devices pair with a code instead. */
 export const DEMO_TOKENS = {
   board: 'demo-board-hall-token',
@@ -173,6 +184,14 @@ export async function seedDemoHall(store: Store, options: { timezone: string; vi
           sortOrder: zi * 10 + si,
         });
         serviceByPrefix.set(prefix, service.id);
+      }
+    }
+
+    for (const prefix of DEMO_APPOINTMENTS.prefixes) {
+      for (let weekday = 1; weekday <= 7; weekday++) {
+        for (const [start, end, capacity] of DEMO_APPOINTMENTS.slots) {
+          await tx.phone.insertSlot({ serviceId: serviceByPrefix.get(prefix)!, weekday, start, end, capacity });
+        }
       }
     }
 

@@ -162,3 +162,25 @@ export const isValidTimezone = (tz: string): boolean => {
     return false;
   }
 };
+
+/**
+ * The moment a hall-local date and time happen, e.g. the start of an appointment slot
+ * ('2026-11-24', '09:00' in Asia/Shanghai → 2026-11-24T01:00Z). On a DST switch an hour that does
+ * not exist maps to the hour after; one that exists twice maps to its first occurrence.
+ */
+export function localToEpoch(date: string, hhmm: string, timezone: string): number {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  const wall = Date.parse(`${date}T00:00:00Z`) + (h * 60 + m) * 60_000;
+  // The offset at a guess, then at the corrected guess: two steps settle every real timezone.
+  let at = wall - offsetMs(wall, timezone);
+  at = wall - offsetMs(at, timezone);
+  return at;
+}
+
+/** The timezone's offset from UTC at `at`, in ms (Asia/Shanghai: +8 h). */
+function offsetMs(at: number, timezone: string): number {
+  const parts: Record<string, string> = {};
+  for (const p of formatterFor(timezone).formatToParts(at)) parts[p.type] = p.value;
+  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return asUtc - Math.floor(at / 1000) * 1000;
+}

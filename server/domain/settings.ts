@@ -40,6 +40,10 @@ export interface IssuingSettings {
   phoneTaking: boolean;
   /** Phone e-tickets only while fewer than this many wait (null: no limit). */
   phoneMaxAhead: number | null;
+  /** Phone e-tickets only within opening hours (false: any time of a working day). */
+  phoneOnlyInHours: boolean;
+  /** "You are N away": notify a phone or appointment ticket once this many or fewer wait before it (0: never). */
+  notifyAhead: number;
   /** Text printed at the bottom of a ticket. */
   ticketNotice: string;
 }
@@ -84,6 +88,8 @@ export interface AppointmentSettings {
   noShowLimit: number;
   /** ... for this many days. */
   blockDays: number;
+  /** Remind the visitor this many minutes before the slot (0: no reminder). */
+  reminderMinutes: number;
 }
 
 export interface HallSettings {
@@ -118,6 +124,8 @@ export const DEFAULT_SETTINGS: HallSettings = {
     staffIgnoresHours: true,
     phoneTaking: true,
     phoneMaxAhead: null,
+    phoneOnlyInHours: true,
+    notifyAhead: 3,
     ticketNotice: '请留意叫号，过号请到窗口重新排队。',
   },
   rating: {
@@ -136,6 +144,7 @@ export const DEFAULT_SETTINGS: HallSettings = {
     checkInLateMinutes: 15,
     noShowLimit: 3,
     blockDays: 30,
+    reminderMinutes: 120,
   },
 };
 

@@ -1,6 +1,7 @@
 /**
  * Serves the built screens (Vite output in dist/public) with friendly paths:
- * /board, /window-screen, /kiosk, /t/<code> (a visitor's ticket), /clerk, /pad, /manager.
+ * /board, /window-screen, /kiosk, /t/<code> (a visitor's ticket), /h/<hall> (扫码取号),
+ * /h/<hall>/book and /b/<code> (预约), /clerk, /pad, /manager.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ export const PAGES: Record<string, string> = {
   '/window-screen': 'display/window.html',
   '/kiosk': 'display/kiosk.html',
   '/t/:code': 'display/ticket.html',
+  '/h/:hallCode': 'display/take.html',
+  '/h/:hallCode/book': 'display/book.html',
+  '/b/:code': 'display/book.html',
   '/clerk': 'counter/clerk.html',
   '/pad': 'counter/pad.html',
   '/manager': 'counter/manager.html',

@@ -3,8 +3,9 @@
  *
  * Identity at connection: a device token, a staff session cookie, or a visitor's ticket code.
  * Rooms: `hall:<id>` (public events of a hall), `zone:<id>`, `window:<id>`, `ticket:<code>`
- * (one visitor's phone), `staff:<hall>` (staff-only events), `device:<id>` and `session:<hash>`
- * (to end a revoked device's or signed-out user's connections).
+ * (one visitor's phone), `service:<id>` (phones waiting in that service's queue: they get only the
+ * queue views, never other visitors' tickets), `staff:<hall>` (staff-only events), `device:<id>`
+ * and `session:<hash>` (to end a revoked device's or signed-out user's connections).
  *
  * Every domain event published on the bus is emitted once to the union of its rooms, named by its
  * type (`ticket:called`), carrying the hall sequence number. A client that (re)connects sends
@@ -40,6 +41,8 @@ export interface SocketData {
   deviceId: number | null;
   ticketCode: string | null;
   ticketId: number | null;
+  /** A visitor's ticket's service (its queue's room). */
+  serviceId: number | null;
   sessionHash: string | null;
 }
 
@@ -56,6 +59,7 @@ export const rooms = {
   zone: (id: number) => `zone:${id}`,
   window: (id: number) => `window:${id}`,
   ticket: (code: string) => `ticket:${code}`,
+  service: (id: number) => `service:${id}`,
   staff: (hallId: number) => `staff:${hallId}`,
   device: (id: number) => `device:${id}`,
   session: (hash: string) => `session:${hash.slice(0, 24)}`,
@@ -87,6 +91,14 @@ export function roomsFor(event: PublishedEvent): string[] {
     if (scope.ticketCode) list.push(rooms.ticket(scope.ticketCode));
   }
   return list;
+}
+
+/**
+ * What a phone in a service's queue hears of an event about someone else: the queue views only
+ * (to refresh its place), no ticket, window or call of another visitor.
+ */
+export function queueOnly(message: RealtimeEvent): RealtimeEvent {
+  return { seq: message.seq, type: message.type, at: message.at, reason: null, ...(message.queues ? { queues: message.queues } : {}) };
 }
 
 /** The replayable form of a stored event: its public facts, without the views of the moment. */
@@ -126,12 +138,12 @@ export default fp(
     });
 
     io.on('connection', (socket) => {
-      const { identity, deviceId, ticketCode, sessionHash } = socket.data;
+      const { identity, deviceId, ticketCode, serviceId, sessionHash } = socket.data;
       const joined: string[] = [];
       if (deviceId !== null) joined.push(rooms.device(deviceId));
       if (sessionHash) joined.push(rooms.session(sessionHash));
       if (identity.kind === 'staff') joined.push(rooms.hall(identity.hallId), rooms.staff(identity.hallId));
-      else if (identity.kind === 'visitor') joined.push(rooms.ticket(ticketCode!));
+      else if (identity.kind === 'visitor') joined.push(rooms.ticket(ticketCode!), ...(serviceId !== null ? [rooms.service(serviceId)] : []));
       else if (identity.deviceKind === 'window_screen' || identity.deviceKind === 'pad') joined.push(rooms.window(identity.windowId!));
       else if (identity.deviceKind === 'board' && identity.zoneId) joined.push(rooms.zone(identity.zoneId));
       else joined.push(rooms.hall(identity.hallId));
@@ -162,7 +174,13 @@ export default fp(
 
     const unsubscribe = app.bus.subscribe((events) => {
       for (const event of events) {
-        io.to(roomsFor(event)).emit(event.message.type, event.message);
+        const full = roomsFor(event);
+        io.to(full).emit(event.message.type, event.message);
+        if (event.scope.audience === 'public' && event.message.queues?.length) {
+          io.to(event.message.queues.map((q) => rooms.service(q.serviceId)))
+            .except(full)
+            .emit(event.message.type, queueOnly(event.message));
+        }
         const data = event.record.data;
         if (event.message.type === 'device:updated' && data.action === 'revoked') {
           const room = rooms.device(Number(data.deviceId));
@@ -196,17 +214,23 @@ async function identify(app: FastifyInstance, socket: HallSocket): Promise<Socke
       deviceId: device.id,
       ticketCode: null,
       ticketId: null,
+      serviceId: null,
       sessionHash: null,
     };
   }
   if (typeof auth.ticketCode === 'string' && /^[a-z2-9]{8,40}$/.test(auth.ticketCode)) {
-    const ticket = await app.store.read((tx) => tx.tickets.byCode(auth.ticketCode as string));
-    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    const found = await app.store.read(async (tx) => {
+      const ticket = await tx.tickets.byCode(auth.ticketCode as string);
+      return ticket ? { ticket, service: await tx.services.get(ticket.serviceId) } : null;
+    });
+    if (!found) throw errors.notFound('号票', 'Ticket');
+    const { ticket, service } = found;
     return {
-      identity: { kind: 'visitor', hallId: ticket.hallId },
+      identity: { kind: 'visitor', hallId: ticket.hallId, zoneId: service?.zoneId ?? null },
       deviceId: null,
       ticketCode: ticket.publicCode,
       ticketId: ticket.id,
+      serviceId: ticket.serviceId,
       sessionHash: null,
     };
   }
@@ -227,6 +251,7 @@ async function identify(app: FastifyInstance, socket: HallSocket): Promise<Socke
       deviceId: null,
       ticketCode: null,
       ticketId: null,
+      serviceId: null,
       sessionHash: sha256(cookie),
     };
   }
@@ -238,7 +263,8 @@ async function sync(app: FastifyInstance, socket: HallSocket, lastSeq: number | 
   const staff = identity.kind === 'staff';
   const board = identity.deviceKind === 'board';
   const snapshot = await app.hallService.snapshot(identity.hallId, {
-    zoneId: board ? identity.zoneId ?? null : null,
+    // A zone board sees its zone; a phone the zone of its ticket's service (less to load).
+    zoneId: board || identity.kind === 'visitor' ? identity.zoneId ?? null : null,
     includeWaiting: staff,
     includeDevices: staff,
     // A board lists the recent calls once per ticket, so it needs more than it shows.

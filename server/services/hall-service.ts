@@ -69,6 +69,10 @@ export interface IssueInput {
    * commit. Implies `printing`.
    */
   printerId?: number | null;
+  /** Opening hours are not checked (an appointment check-in in its window; phone taking all day). */
+  skipHours?: boolean;
+  /** The quota is not checked: the place was reserved when the appointment was booked. */
+  skipQuota?: boolean;
 }
 
 export interface IssuedTicket {
@@ -117,7 +121,7 @@ const EVENT_OF: Record<TicketAction, RealtimeEvent['type']> = {
   cancel: 'ticket:cancelled',
 };
 
-const toCandidate = (t: Ticket): Candidate => ({
+export const toCandidate = (t: Ticket): Candidate => ({
   id: t.id,
   serviceId: t.serviceId,
   priority: t.priority,
@@ -148,7 +152,7 @@ function toBase32(bytes: Buffer): string {
 }
 
 /** Tickets queued before this moment count as boosted (the fairness boost after T minutes). */
-const boostBefore = (settings: Hall['settings'], now: number): number => now - settings.fairness.boostAfterMinutes * 60_000;
+export const boostBefore = (settings: Hall['settings'], now: number): number => now - settings.fairness.boostAfterMinutes * 60_000;
 
 export const actorScope = (actor: Actor): string => `${actor.kind}:${actor.id ?? actor.name}`;
 
@@ -763,7 +767,7 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
     if (!(isStaff && settings.issuing.staffIgnoresHours)) {
       if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
       const hours = service.openingHours ?? hall.openingHours;
-      if (!withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
+      if (!input.skipHours && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
     }
 
     const warnings: string[] = [];
@@ -773,8 +777,10 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
       warnings.push('no_open_window');
     }
 
-    const issued = await tx.tickets.countIssued(service.id, ctx.day);
-    if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
+    if (!input.skipQuota) {
+      const issued = await tx.tickets.countIssued(service.id, ctx.day);
+      if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
+    }
 
     const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
     const ticket = await tx.tickets.insert({

@@ -386,11 +386,39 @@ export const bookings = sqliteTable(
     phone: text('phone').notNull(),
     status: text('status').$type<BookingStatus>().notNull().default('booked'),
     ticketId: integer('ticket_id'),
+    /** Unguessable code in the visitor's booking URL (/b/<code>); the short `code` is for typing. */
+    publicCode: text('public_code').notNull().unique(),
+    checkedInAt: integer('checked_in_at'),
+    cancelledAt: integer('cancelled_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
   (t) => [
     index('bookings_slot').on(t.serviceId, t.date, t.start),
     index('bookings_phone').on(t.hallId, t.phone),
+    // The no-show and reminder sweeps read open bookings of a few days.
+    index('bookings_status').on(t.hallId, t.status, t.date),
   ],
+);
+
+/**
+ * Notifications sent to visitors (booking confirmed, reminder, "you are 3 away", called), one row
+ * per notification: its key makes each one go out at most once, also across restarts.
+ */
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id').notNull(),
+    kind: text('kind').notNull(),
+    /** e.g. "near:ticket:42": a second attempt with the same key is not sent. */
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    ticketId: integer('ticket_id'),
+    bookingId: integer('booking_id'),
+    /** sent, failed (the channel refused; logged), or skipped (nothing to tell). */
+    status: text('status').notNull(),
+    error: text('error'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('notifications_hall_time').on(t.hallId, t.createdAt)],
 );

@@ -44,6 +44,7 @@ export interface StoreTx {
   sessions: SessionRepo;
   devices: DeviceRepo;
   ratings: import('./ratings-repo.js').RatingRepo;
+  phone: import('./phone-repo.js').PhoneRepo;
 }
 
 export type NewHall = Pick<Hall, 'code' | 'name' | 'timezone' | 'openingHours' | 'notice'> & { settings?: SettingsPatch };

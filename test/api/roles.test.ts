@@ -65,7 +65,7 @@ afterAll(() => hall.close());
 
 interface Route {
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: () => string;
   body?: unknown;
   allowed: Caller[];
@@ -108,6 +108,28 @@ const ROUTES: Route[] = [
   { name: 'add printer', method: 'POST', url: () => `/api/halls/${H()}/printers`, body: { name: 'x', address: '10.0.0.9:9100' }, allowed: MANAGERS },
   { name: 'change printer', method: 'PUT', url: () => `/api/printers/${printerId}`, body: { name: 'p' }, allowed: MANAGERS },
   { name: 'check printer', method: 'POST', url: () => `/api/printers/${printerId}/check`, body: {}, allowed: MANAGERS },
+  // The visitor's phone: public, by the hall's code or a secret code (rate-limited, never 401/403).
+  { name: 'phone hall page', method: 'GET', url: () => '/api/phone/halls/demo', allowed: [...CALLERS] },
+  { name: 'phone take a number', method: 'POST', url: () => '/api/phone/halls/demo/tickets', body: { serviceId: 2, phone: '13800000000' }, allowed: [...CALLERS] },
+  { name: 'phone ticket page', method: 'GET', url: () => '/api/phone/tickets/abcdefghjkmnpqrs', allowed: [...CALLERS] },
+  { name: 'phone cancel ticket', method: 'POST', url: () => '/api/phone/tickets/abcdefghjkmnpqrs/cancel', allowed: [...CALLERS] },
+  { name: 'phone rate later', method: 'POST', url: () => '/api/phone/tickets/abcdefghjkmnpqrs/rating', body: { level: 5 }, allowed: [...CALLERS] },
+  { name: 'phone booking slots', method: 'GET', url: () => '/api/phone/halls/demo/services/1/slots', allowed: [...CALLERS] },
+  { name: 'phone book', method: 'POST', url: () => '/api/phone/halls/demo/bookings', body: { serviceId: 1, date: '2026-11-24', start: '09:00', phone: '13800000000' }, allowed: [...CALLERS] },
+  { name: 'phone booking page', method: 'GET', url: () => '/api/phone/bookings/abcdefghjkmnpqrs', allowed: [...CALLERS] },
+  { name: 'phone cancel booking', method: 'POST', url: () => '/api/phone/bookings/abcdefghjkmnpqrs/cancel', allowed: [...CALLERS] },
+  { name: 'phone check in', method: 'POST', url: () => '/api/phone/bookings/abcdefghjkmnpqrs/check-in', allowed: [...CALLERS] },
+  // 预约 at the hall: the kiosk and staff check visitors in; managers configure slots.
+  { name: 'appointment check-in', method: 'POST', url: () => `/api/halls/${H()}/bookings/check-in`, body: { code: '12345678' }, allowed: ['kiosk', ...STAFF] },
+  { name: 'day’s bookings', method: 'GET', url: () => `/api/halls/${H()}/bookings?date=2026-11-24`, allowed: MANAGERS },
+  { name: 'appointment slots', method: 'GET', url: () => `/api/halls/${H()}/appointment-slots`, allowed: MANAGERS },
+  { name: 'add appointment slot', method: 'POST', url: () => `/api/halls/${H()}/appointment-slots`, body: { serviceId: 2, weekday: 1, start: '07:00', end: '07:30', capacity: 1 }, allowed: MANAGERS },
+  { name: 'change appointment slot', method: 'PUT', url: () => '/api/appointment-slots/1', body: { capacity: 6 }, allowed: MANAGERS },
+  // Each caller tries another of the demo's slots, so one allowed deletion does not turn the next caller's answer into a 404.
+  { name: 'remove appointment slot', method: 'DELETE', url: ((next = 90) => () => `/api/appointment-slots/${next++}`)(), allowed: MANAGERS },
+  { name: 'visitor links', method: 'GET', url: () => `/api/halls/${H()}/visitor-links`, allowed: MANAGERS },
+  { name: 'hall QR code', method: 'GET', url: () => `/api/halls/${H()}/visitor-qr.svg`, allowed: MANAGERS },
+  { name: 'visitor notifications', method: 'GET', url: () => `/api/halls/${H()}/notifications`, allowed: MANAGERS },
 ];
 
 describe('role matrix', () => {
@@ -116,7 +138,7 @@ describe('role matrix', () => {
       for (const caller of CALLERS) {
         const allowed = route.allowed.includes(caller);
         it(`${caller}: ${allowed ? 'allowed' : 'refused'}`, async () => {
-          const res = await callers[caller]!.request(route.method, route.url(), { body: route.body ?? (route.method === 'GET' ? undefined : {}) });
+          const res = await callers[caller]!.request(route.method, route.url(), { body: route.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}) });
           if (allowed) expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
           else {
             expect([401, 403], res.body).toContain(res.statusCode);

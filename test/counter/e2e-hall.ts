@@ -22,10 +22,11 @@ export interface ScreensHall {
 
 export const realClock: TestClock = Object.assign(() => Date.now(), { set() {}, advance() {}, advanceMinutes() {} });
 
-export async function startScreensHall(): Promise<ScreensHall> {
+/** `clock`: the real clock by default; a `runningClock` for tests that move the day on. */
+export async function startScreensHall(options: { clock?: TestClock } = {}): Promise<ScreensHall> {
   const publicDir = join(process.cwd(), 'dist/public');
   if (!existsSync(join(publicDir, 'counter/clerk.html'))) throw new Error('screens are not built: run `npm run build` (npm test does)');
-  const hall = await createTestHall({ publicDir, clock: realClock });
+  const hall = await createTestHall({ publicDir, clock: options.clock ?? realClock });
   const base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();
   const kiosk = hall.device(DEMO_TOKENS.kiosk);

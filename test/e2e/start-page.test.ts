@@ -31,7 +31,7 @@ describe('start page', () => {
     await page.goto(base);
     await expect.poll(() => page.locator('hq-start-page h1').textContent()).toBe('示范县政务服务中心');
     const links = await page.locator('hq-start-page a.tile').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(links).toEqual(expect.arrayContaining(['/clerk', '/manager', '/docs']));
+    expect(links).toEqual(expect.arrayContaining(['/clerk', '/manager', '/docs', '/h/demo', '/h/demo/book']));
     expect(links.some((l) => l?.startsWith('/board#token='))).toBe(true);
     await screenshot(page, 'start-page-zh');
     await page.locator('hq-start-page button.lang').click();
