@@ -22,7 +22,7 @@ import type { Booking, NewNotification } from '../store/phone-repo.js';
 import type { StoreTx } from '../store/store.js';
 import { bookingTimes } from './booking-service.js';
 import type { PublishedEvent } from './event-bus.js';
-import { toCandidate, type HallService } from './hall-service.js';
+import { boostBefore, toCandidate, type HallService } from './hall-service.js';
 import { bookingText, ticketText, type BookingFacts, type Notification, type Notifier } from './notifier.js';
 
 interface Plan {
@@ -64,6 +64,7 @@ export class NotificationDispatcher {
     for (const call of plan.called) await this.called(call);
     for (const bookingId of plan.booked) await this.confirmed(bookingId);
     for (const [hallId, serviceIds] of plan.queues) await this.near(hallId, [...serviceIds], plan.issued);
+    for (const ticketId of plan.issued) await this.issuedNear(ticketId);
   }
 
   private async called(call: Plan['called'][number]): Promise<void> {
@@ -110,19 +111,40 @@ export class NotificationDispatcher {
       return { hall, near: near.filter((n) => !used.has(nearKey(n.ticket))), services };
     });
     if (!found) return;
-    for (const { ticket, ahead } of found.near) {
-      const facts = { number: ticket.number, serviceName: found.services.get(ticket.serviceId) ?? '', ahead };
-      const url = this.ticketUrl(ticket);
-      await this.deliver({ hallId, kind: 'ticket_near', dedupeKey: nearKey(ticket), ticketId: ticket.id, bookingId: ticket.bookingId }, issued.has(ticket.id), () => ({
-        kind: 'ticket_near',
-        hallId,
-        hallName: found.hall.name,
-        phone: ticket.phone!,
-        ticket: facts,
-        url,
-        text: ticketText('ticket_near', found.hall.name, facts, url),
-      }));
-    }
+    for (const { ticket, ahead } of found.near) await this.deliverNear(found.hall, ticket, ahead, found.services.get(ticket.serviceId) ?? '', issued.has(ticket.id));
+  }
+
+  /**
+   * A ticket just issued moves nobody else nearer the front (a normal ticket queues behind
+   * everyone, a priority one only adds to others' count), so an issue needs no look at the queue:
+   * only the new ticket itself, when it has a phone number and is already near, is recorded as
+   * skipped, so it is never told "you are N away" for what the visitor just saw on the screen.
+   */
+  private async issuedNear(ticketId: number): Promise<void> {
+    const found = await this.store.read(async (tx) => {
+      const ticket = await tx.tickets.get(ticketId);
+      if (!ticket?.phone || ticket.status !== 'waiting') return null;
+      const hall = await tx.halls.get(ticket.hallId);
+      const threshold = hall?.settings.issuing.notifyAhead ?? 0;
+      if (!hall || threshold <= 0) return null;
+      const ahead = await tx.tickets.countAhead(ticket, boostBefore(hall.settings, this.hallService.clock()));
+      return isNear(ahead, threshold) ? { hall, ticket, ahead } : null;
+    });
+    if (found) await this.deliverNear(found.hall, found.ticket, found.ahead, '', true);
+  }
+
+  private async deliverNear(hall: Hall, ticket: Ticket, ahead: number, serviceName: string, skip: boolean): Promise<void> {
+    const facts = { number: ticket.number, serviceName, ahead };
+    const url = this.ticketUrl(ticket);
+    await this.deliver({ hallId: hall.id, kind: 'ticket_near', dedupeKey: nearKey(ticket), ticketId: ticket.id, bookingId: ticket.bookingId }, skip, () => ({
+      kind: 'ticket_near',
+      hallId: hall.id,
+      hallName: hall.name,
+      phone: ticket.phone!,
+      ticket: facts,
+      url,
+      text: ticketText('ticket_near', hall.name, facts, url),
+    }));
   }
 
   /** The 'booking-reminders' job. */
@@ -213,7 +235,11 @@ function planOf(events: PublishedEvent[]): Plan | null {
       plan.booked.push(record.data.bookingId);
       any = true;
     }
-    if (record.type === 'ticket:issued' && record.ticketId !== null) plan.issued.add(record.ticketId);
+    if (record.type === 'ticket:issued' && record.ticketId !== null) {
+      plan.issued.add(record.ticketId);
+      any = true;
+      continue; // see issuedNear: an issue brings nobody nearer
+    }
     if (message.queues?.length) {
       const set = plan.queues.get(hallId) ?? new Set<number>();
       for (const q of message.queues) set.add(q.serviceId);
