@@ -777,7 +777,8 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
       warnings.push('no_open_window');
     }
 
-    if (!input.skipQuota) {
+    // An unlimited service needs no count (it is the longest scan of the issue path).
+    if (!input.skipQuota && service.dailyQuota !== null) {
       const issued = await tx.tickets.countIssued(service.id, ctx.day);
       if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
     }
