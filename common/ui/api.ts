@@ -61,7 +61,7 @@ export class ApiClient {
     const token = this.auth.token?.();
     if (token) headers.authorization = `Bearer ${token}`;
     if (method !== 'GET') {
-      headers['content-type'] = 'application/json';
+      if (body !== undefined) headers['content-type'] = 'application/json';
       headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
       const csrf = this.auth.csrf?.();
       if (csrf) headers['x-csrf-token'] = csrf;

@@ -252,5 +252,6 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
       .sort((a, b) => (b.noShowAt ?? 0) - (a.noShowAt ?? 0))
       .map(ticketView),
     ...(scope.includeWaiting ? { waiting: waiting.filter((t) => serviceIds.has(t.serviceId)).map(ticketView) } : {}),
+    zoneScope: zoneId,
   };
 }

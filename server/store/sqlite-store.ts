@@ -10,7 +10,10 @@ import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, like, lt, lte, n
 import type { Device, Hall, User } from '../domain/types.js';
 import { resolveSettings, type SettingsPatch } from '../domain/settings.js';
 import { openDatabase, type Db, type OpenedDatabase } from './database.js';
+import { createAuditRepo } from './audit-repo.js';
+import { createCaseRepo } from './cases-repo.js';
 import { createRatingRepo } from './ratings-repo.js';
+import { createStatsRepo } from './stats-repo.js';
 import * as t from './schema.js';
 import type {
   DeviceRepo,
@@ -594,7 +597,7 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
     },
   };
 
-  return { halls, zones, services, windows, tickets, events, idempotency, users, sessions, devices, ratings: createRatingRepo(db) };
+  return { halls, zones, services, windows, tickets, events, idempotency, users, sessions, devices, ratings: createRatingRepo(db), stats: createStatsRepo(db), cases: createCaseRepo(db), audit: createAuditRepo(db) };
 }
 
 /** Window "2" before "10"; non-numeric numbers after, alphabetically. */

@@ -44,6 +44,9 @@ export interface StoreTx {
   sessions: SessionRepo;
   devices: DeviceRepo;
   ratings: import('./ratings-repo.js').RatingRepo;
+  stats: import('./stats-repo.js').StatsRepo;
+  cases: import('./cases-repo.js').CaseRepo;
+  audit: import('./audit-repo.js').AuditRepo;
 }
 
 export type NewHall = Pick<Hall, 'code' | 'name' | 'timezone' | 'openingHours' | 'notice'> & { settings?: SettingsPatch };
