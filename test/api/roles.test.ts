@@ -59,7 +59,7 @@ afterAll(() => hall.close());
 
 interface Route {
   name: string;
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   url: () => string;
   body?: unknown;
   allowed: Caller[];
@@ -96,6 +96,33 @@ const ROUTES: Route[] = [
   { name: 'approve device', method: 'POST', url: () => `/api/halls/${H()}/devices/approve`, body: { code: '123456', name: 'x' }, allowed: MANAGERS },
   { name: 'device heartbeat', method: 'POST', url: () => '/api/devices/me/heartbeat', body: {}, allowed: ['kiosk', 'board', 'window_screen', 'pad', 'other_hall_board'] },
   { name: 'me', method: 'GET', url: () => '/api/auth/me', allowed: [...STAFF, 'other_hall_manager'] },
+  // Manager console. Bodies are refused after authorization (4xx, not 401/403), so nothing changes.
+  { name: 'config', method: 'GET', url: () => `/api/halls/${H()}/config`, allowed: MANAGERS },
+  { name: 'hall profile', method: 'PUT', url: () => `/api/halls/${H()}/profile`, body: { openingHours: 'bad' }, allowed: MANAGERS },
+  { name: 'settings', method: 'PUT', url: () => `/api/halls/${H()}/settings/alerts`, body: { values: { waitTargetMinutes: 0 } }, allowed: MANAGERS },
+  { name: 'create zone', method: 'POST', url: () => `/api/halls/${H()}/zones`, body: { name: '', kind: 'theme' }, allowed: MANAGERS },
+  { name: 'remove zone', method: 'DELETE', url: () => `/api/halls/${H()}/zones/99999`, allowed: MANAGERS },
+  { name: 'change zone', method: 'PUT', url: () => `/api/halls/${H()}/zones/99999`, body: {}, allowed: MANAGERS },
+  { name: 'create service', method: 'POST', url: () => `/api/halls/${H()}/services`, body: { name: 'x', prefix: 'A' }, allowed: MANAGERS },
+  { name: 'change service', method: 'PUT', url: () => `/api/halls/${H()}/services/99999`, body: {}, allowed: MANAGERS },
+  { name: 'create window', method: 'POST', url: () => `/api/halls/${H()}/windows`, body: { number: '1', name: 'x' }, allowed: MANAGERS },
+  { name: 'change window', method: 'PUT', url: () => `/api/halls/${H()}/windows/99999`, body: {}, allowed: MANAGERS },
+  { name: 'create user', method: 'POST', url: () => `/api/halls/${H()}/users`, body: { username: 'clerk01', displayName: 'x', role: 'clerk', password: 'window2026' }, allowed: MANAGERS },
+  { name: 'change user', method: 'PUT', url: () => `/api/halls/${H()}/users/99999`, body: {}, allowed: MANAGERS },
+  { name: 'reset password', method: 'POST', url: () => `/api/halls/${H()}/users/99999/password`, body: { password: 'window2026' }, allowed: MANAGERS },
+  { name: 'change device', method: 'PUT', url: () => `/api/halls/${H()}/devices/99999`, body: {}, allowed: MANAGERS },
+  { name: 'add printer', method: 'POST', url: () => `/api/halls/${H()}/printers`, body: { name: '', address: 'x' }, allowed: MANAGERS },
+  { name: 'place clerk', method: 'POST', url: () => `/api/windows/${W1()}/clerk`, body: { clerkId: 99999 }, allowed: MANAGERS },
+  { name: 'set backup', method: 'POST', url: () => `/api/windows/${W1()}/backup`, body: { backupClerkId: 99999 }, allowed: MANAGERS },
+  { name: 'live view', method: 'GET', url: () => `/api/halls/${H()}/live`, allowed: MANAGERS },
+  { name: 'statistics', method: 'GET', url: () => `/api/halls/${H()}/stats?from=2026-11-23&to=2026-11-23`, allowed: MANAGERS },
+  { name: 'statistics export', method: 'GET', url: () => `/api/halls/${H()}/stats/export?from=2026-11-23&to=2026-11-23&format=csv`, allowed: MANAGERS },
+  { name: 'cases', method: 'GET', url: () => `/api/halls/${H()}/cases`, allowed: MANAGERS },
+  { name: 'case', method: 'GET', url: () => `/api/halls/${H()}/cases/99999`, allowed: MANAGERS },
+  { name: 'case step', method: 'POST', url: () => `/api/halls/${H()}/cases/99999/steps`, body: { action: 'rectify', note: 'x' }, allowed: MANAGERS },
+  { name: 'case appeal', method: 'POST', url: () => `/api/halls/${H()}/cases/99999/appeal`, body: { kind: 'mistaken', reason: 'x' }, allowed: MANAGERS },
+  { name: 'appeal decision', method: 'POST', url: () => `/api/halls/${H()}/cases/99999/appeal/decision`, body: { approve: true, note: 'x' }, allowed: MANAGERS },
+  { name: 'audit log', method: 'GET', url: () => `/api/halls/${H()}/audit`, allowed: MANAGERS },
 ];
 
 describe('role matrix', () => {
