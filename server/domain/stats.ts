@@ -56,7 +56,7 @@ export interface StatsOptions {
 }
 
 /** Nearest-rank percentile of values sorted ascending; null for none. */
-export function percentile(sorted: readonly number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.max(1, Math.ceil(p * sorted.length));
   return sorted[Math.min(rank, sorted.length) - 1]!;
@@ -74,111 +74,224 @@ export function localMidnight(date: string, timezone: string): number {
   return local.date === date ? utcMidnight - local.minutes * 60_000 : utcMidnight + (24 * 60 - local.minutes) * 60_000;
 }
 
-class Accumulator {
+const DIMENSIONS: readonly StatDimension[] = ['service', 'window', 'clerk', 'hour', 'day'];
+type Key = number | string | null;
+const NONE = -1;
+
+/** Counts of one group (or of the total). */
+class Counts {
   issued = 0;
   served = 0;
   noShows = 0;
   cancelled = 0;
   open = 0;
-  waitsOverTarget = 0;
+  called = 0;
   waitSum = 0;
+  waitsOverTarget = 0;
+  serviced = 0;
   serviceSum = 0;
-  readonly waits: number[] = [];
-  readonly services: number[] = [];
   readonly ratings: [number, number, number, number, number] = [0, 0, 0, 0, 0];
   excluded = 0;
+}
 
-  add(t: StatTicket, targetMs: number): void {
-    this.issued++;
-    if (t.status === 'done') this.served++;
-    else if (t.status === 'no_show' || (t.status === 'cancelled' && t.noShowAt !== null)) this.noShows++;
-    else if (t.status === 'cancelled') this.cancelled++;
-    else this.open++;
-    if (t.firstCalledAt !== null) {
-      const wait = Math.max(0, t.firstCalledAt - t.issuedAt);
-      this.waits.push(wait);
-      this.waitSum += wait;
-      if (wait > targetMs) this.waitsOverTarget++;
-    }
-    if (t.status === 'done' && t.servingAt !== null && t.finishedAt !== null) {
-      const service = Math.max(0, t.finishedAt - t.servingAt);
-      this.services.push(service);
-      this.serviceSum += service;
-    }
-    if (t.ratingLevel !== null) {
-      if (t.ratingExcluded) this.excluded++;
-      else if (Number.isInteger(t.ratingLevel) && t.ratingLevel >= 1 && t.ratingLevel <= 5) this.ratings[(5 - t.ratingLevel) as 0 | 1 | 2 | 3 | 4]++;
+/**
+ * Builds the figures from tickets added one at a time, so a year (a million tickets) can stream
+ * through in chunks without a million objects: the counts of every group are kept as they come,
+ * and only each ticket's wait, service time and group per dimension are stored, in typed arrays
+ * (about 40 bytes a ticket). Percentiles sort each group's values in one shared scratch array.
+ */
+export class StatsBuilder {
+  private n = 0;
+  private waits = new Float64Array(1024);
+  private services = new Float64Array(1024);
+  private readonly groupOf = DIMENSIONS.map(() => new Int32Array(1024));
+  private readonly keyIndex = DIMENSIONS.map(() => new Map<Key, number>());
+  private readonly keys: Key[][] = DIMENSIONS.map(() => []);
+  private readonly counts: Counts[][] = DIMENSIONS.map(() => []);
+  private readonly total = new Counts();
+  private readonly midnights = new Map<string, number>();
+  private readonly targetMs: number;
+
+  constructor(private readonly options: StatsOptions) {
+    this.targetMs = options.waitTargetMinutes * 60_000;
+  }
+
+  /** Adds a ticket; the object may be reused by the caller afterwards. */
+  add(t: StatTicket): void {
+    if (this.n === this.waits.length) this.grow();
+    const i = this.n++;
+    let midnight = this.midnights.get(t.serviceDay);
+    if (midnight === undefined) this.midnights.set(t.serviceDay, (midnight = localMidnight(t.serviceDay, this.options.timezone)));
+    const hour = Math.min(23, Math.max(0, Math.floor((t.issuedAt - midnight) / 3600_000)));
+    const wait = t.firstCalledAt === null ? NaN : Math.max(0, t.firstCalledAt - t.issuedAt);
+    const service = t.status === 'done' && t.servingAt !== null && t.finishedAt !== null ? Math.max(0, t.finishedAt - t.servingAt) : NaN;
+    this.waits[i] = wait;
+    this.services[i] = service;
+    count(this.total, t, wait, service, this.targetMs);
+    const keys: Key[] = [t.serviceId, t.windowId, t.clerkId, hour, t.serviceDay];
+    for (let d = 0; d < DIMENSIONS.length; d++) {
+      const key = keys[d]!;
+      let g = this.keyIndex[d]!.get(key);
+      if (g === undefined) {
+        g = this.keys[d]!.length;
+        this.keyIndex[d]!.set(key, g);
+        this.keys[d]!.push(key);
+        this.counts[d]!.push(new Counts());
+      }
+      this.groupOf[d]![i] = g;
+      count(this.counts[d]![g]!, t, wait, service, this.targetMs);
     }
   }
 
-  figures(): StatFigures {
-    const asc = (a: number, b: number) => a - b;
-    const waits = this.waits.sort(asc);
-    const services = this.services.sort(asc);
-    const rated = this.ratings.reduce((a, b) => a + b, 0);
-    const good = this.ratings[0] + this.ratings[1] + this.ratings[2];
-    return {
-      issued: this.issued,
-      served: this.served,
-      noShows: this.noShows,
-      cancelled: this.cancelled,
-      open: this.open,
-      called: waits.length,
-      waitAvgMinutes: waits.length ? minutes(this.waitSum / waits.length) : null,
-      waitP90Minutes: minutes(percentile(waits, 0.9)),
-      serviceAvgMinutes: services.length ? minutes(this.serviceSum / services.length) : null,
-      serviceP90Minutes: minutes(percentile(services, 0.9)),
-      waitsOverTarget: this.waitsOverTarget,
-      ratings: [...this.ratings],
-      rated,
-      excludedRatings: this.excluded,
-      satisfactionPercent: percent(good, rated),
-      participationPercent: percent(rated, this.served),
+  result(): StatsResult {
+    return this.finish(this.percentilesOf(this.waits), this.percentilesOf(this.services));
+  }
+
+  /** The same result, pausing (`pause`, e.g. to let the event loop run) between its heavy steps. */
+  async resultInSteps(pause: () => Promise<void>): Promise<StatsResult> {
+    const waits = this.percentilesOf(this.waits);
+    await pause();
+    const services = this.percentilesOf(this.services);
+    await pause();
+    return this.finish(waits, services);
+  }
+
+  private percentilesOf(values: Float64Array): Percentiles {
+    return percentiles(values, this.n, this.groupOf, DIMENSIONS.map((_, d) => this.keys[d]!.length));
+  }
+
+  private finish(waits: Percentiles, services: Percentiles): StatsResult {
+    const by = {} as Record<StatDimension, StatRow[]>;
+    DIMENSIONS.forEach((dimension, d) => {
+      by[dimension] = this.keys[d]!
+        .map((key, g) => ({ key, ...figures(this.counts[d]![g]!, waits.byGroup[d]![g]!, services.byGroup[d]![g]!) }))
+        .sort((a, b) => compareKeys(a.key, b.key));
+    });
+    return { totals: figures(this.total, waits.total, services.total), by };
+  }
+
+  private grow(): void {
+    const size = this.waits.length * 2;
+    const grown = (a: Float64Array) => {
+      const b = new Float64Array(size);
+      b.set(a);
+      return b;
     };
+    this.waits = grown(this.waits);
+    this.services = grown(this.services);
+    for (let d = 0; d < DIMENSIONS.length; d++) {
+      const b = new Int32Array(size);
+      b.set(this.groupOf[d]!);
+      this.groupOf[d] = b;
+    }
   }
 }
 
-/** The figures of a set of tickets: in total and broken down by service, window, clerk, hour and day. */
-export function computeStats(tickets: readonly StatTicket[], options: StatsOptions): StatsResult {
-  const targetMs = options.waitTargetMinutes * 60_000;
-  const total = new Accumulator();
-  const groups: Record<StatDimension, Map<number | string | null, Accumulator>> = {
-    service: new Map(),
-    window: new Map(),
-    clerk: new Map(),
-    hour: new Map(),
-    day: new Map(),
-  };
-  const midnights = new Map<string, number>();
-  const into = (dimension: StatDimension, key: number | string | null, t: StatTicket) => {
-    const map = groups[dimension];
-    let acc = map.get(key);
-    if (!acc) map.set(key, (acc = new Accumulator()));
-    acc.add(t, targetMs);
-  };
-  for (const t of tickets) {
-    let midnight = midnights.get(t.serviceDay);
-    if (midnight === undefined) midnights.set(t.serviceDay, (midnight = localMidnight(t.serviceDay, options.timezone)));
-    const hour = Math.min(23, Math.max(0, Math.floor((t.issuedAt - midnight) / 3600_000)));
-    total.add(t, targetMs);
-    into('service', t.serviceId, t);
-    into('window', t.windowId, t);
-    into('clerk', t.clerkId, t);
-    into('hour', hour, t);
-    into('day', t.serviceDay, t);
+function count(c: Counts, t: StatTicket, wait: number, service: number, targetMs: number): void {
+  c.issued++;
+  if (t.status === 'done') c.served++;
+  else if (t.status === 'no_show' || (t.status === 'cancelled' && t.noShowAt !== null)) c.noShows++;
+  else if (t.status === 'cancelled') c.cancelled++;
+  else c.open++;
+  if (!Number.isNaN(wait)) {
+    c.called++;
+    c.waitSum += wait;
+    if (wait > targetMs) c.waitsOverTarget++;
   }
-  const rows = (map: Map<number | string | null, Accumulator>): StatRow[] =>
-    [...map.entries()].sort(([a], [b]) => compareKeys(a, b)).map(([key, acc]) => ({ key, ...acc.figures() }));
+  if (!Number.isNaN(service)) {
+    c.serviced++;
+    c.serviceSum += service;
+  }
+  if (t.ratingLevel !== null) {
+    if (t.ratingExcluded) c.excluded++;
+    else if (Number.isInteger(t.ratingLevel) && t.ratingLevel >= 1 && t.ratingLevel <= 5) c.ratings[(5 - t.ratingLevel) as 0 | 1 | 2 | 3 | 4]++;
+  }
+}
+
+function figures(c: Counts, waitP90: number | null, serviceP90: number | null): StatFigures {
+  const rated = c.ratings[0] + c.ratings[1] + c.ratings[2] + c.ratings[3] + c.ratings[4];
   return {
-    totals: total.figures(),
-    by: {
-      service: rows(groups.service),
-      window: rows(groups.window),
-      clerk: rows(groups.clerk),
-      hour: rows(groups.hour),
-      day: rows(groups.day),
-    },
+    issued: c.issued,
+    served: c.served,
+    noShows: c.noShows,
+    cancelled: c.cancelled,
+    open: c.open,
+    called: c.called,
+    waitAvgMinutes: c.called ? minutes(c.waitSum / c.called) : null,
+    waitP90Minutes: minutes(waitP90),
+    serviceAvgMinutes: c.serviced ? minutes(c.serviceSum / c.serviced) : null,
+    serviceP90Minutes: minutes(serviceP90),
+    waitsOverTarget: c.waitsOverTarget,
+    ratings: [...c.ratings],
+    rated,
+    excludedRatings: c.excluded,
+    satisfactionPercent: percent(c.ratings[0] + c.ratings[1] + c.ratings[2], rated),
+    participationPercent: percent(rated, c.served),
   };
+}
+
+/** Index bits packed below each value, so one native sort of a Float64Array orders values and keeps their ticket. */
+const INDEX_BITS = 2 ** 21;
+const MAX_VALUE = 2 ** 32 - 1;
+
+/**
+ * The P90 of the values (NaN: none) in total and for every group of every dimension. The values
+ * (whole milliseconds) are sorted once, each packed with its ticket's index into one exact
+ * double; walking that order, a group's P90 is the value at which the group has seen its
+ * ⌈0.9·n⌉-th member. Beyond 2²¹ tickets each group is sorted on its own instead.
+ */
+interface Percentiles {
+  total: number | null;
+  byGroup: (number | null)[][];
+}
+
+function percentiles(values: Float64Array, n: number, groupOf: Int32Array[], groups: number[]): Percentiles {
+  const sizes = groups.map((g) => new Int32Array(g));
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(values[i]!)) continue;
+    k++;
+    for (let d = 0; d < groups.length; d++) sizes[d]![groupOf[d]![i]!]!++;
+  }
+  const rank = (size: number) => Math.max(1, Math.ceil(0.9 * size));
+  if (n >= INDEX_BITS) return percentilesBySorting(values, n, groupOf, groups, sizes);
+  const packed = new Float64Array(k);
+  k = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) packed[k++] = Math.min(MAX_VALUE, Math.round(values[i]!)) * INDEX_BITS + i;
+  packed.sort();
+  const byGroup = groups.map((g) => new Array<number | null>(g).fill(null));
+  const seen = groups.map((g) => new Int32Array(g));
+  for (let j = 0; j < k; j++) {
+    const i = packed[j]! % INDEX_BITS;
+    const value = (packed[j]! - i) / INDEX_BITS;
+    for (let d = 0; d < groups.length; d++) {
+      const g = groupOf[d]![i]!;
+      if (++seen[d]![g]! === rank(sizes[d]![g]!)) byGroup[d]![g] = value;
+    }
+  }
+  return { total: k ? (packed[rank(k) - 1]! - (packed[rank(k) - 1]! % INDEX_BITS)) / INDEX_BITS : null, byGroup };
+}
+
+function percentilesBySorting(values: Float64Array, n: number, groupOf: Int32Array[], groups: number[], sizes: Int32Array[]): Percentiles {
+  const scratch = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) scratch[k++] = values[i]!;
+  const total = percentile(scratch.subarray(0, k).sort(), 0.9);
+  const byGroup = groups.map((count, d) => {
+    const starts = new Int32Array(count);
+    for (let g = 1; g < count; g++) starts[g] = starts[g - 1]! + sizes[d]![g - 1]!;
+    const next = starts.slice();
+    for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) scratch[next[groupOf[d]![i]!]!++] = values[i]!;
+    return Array.from({ length: count }, (_, g) => percentile(scratch.subarray(starts[g]!, starts[g]! + sizes[d]![g]!).sort(), 0.9));
+  });
+  return { total, byGroup };
+}
+
+/** The figures of a set of tickets: in total and broken down by service, window, clerk, hour and day. */
+export function computeStats(tickets: Iterable<StatTicket>, options: StatsOptions): StatsResult {
+  const builder = new StatsBuilder(options);
+  for (const t of tickets) builder.add(t);
+  return builder.result();
 }
 
 /** Numbers ascending, texts ascending, the null key (never called) last. */

@@ -13,7 +13,7 @@
 import type { LiveView } from '../../common/manager-protocol.js';
 import { computeAlerts } from '../domain/alerts.js';
 import { DomainError, errors } from '../domain/errors.js';
-import { computeStats } from '../domain/stats.js';
+import { StatsBuilder } from '../domain/stats.js';
 import type { Actor, User, Window } from '../domain/types.js';
 import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
 import { HallContext, queueViews, windowView } from './views.js';
@@ -107,12 +107,13 @@ export class ManagerService {
       if (!hall) throw errors.notFound('大厅', 'Hall');
       const now = clock();
       const ctx = await HallContext.load(tx, hall, now);
-      const [queues, devices, cases, counts, today] = await Promise.all([
+      const today = new StatsBuilder({ timezone: hall.timezone, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes });
+      const [queues, devices, cases, counts] = await Promise.all([
         queueViews(tx, ctx),
         tx.devices.list(hallId),
         tx.cases.list({ hallId, statuses: ['open', 'rectifying', 'replied', 'followed_up'], limit: 200 }),
         tx.cases.counts(hallId, ctx.day),
-        tx.stats.tickets({ hallId, fromDay: ctx.day, toDay: ctx.day }),
+        tx.stats.eachTicket({ hallId, serviceDay: ctx.day }, (t) => today.add(t)),
       ]);
       const alerts = computeAlerts({
         now,
@@ -125,7 +126,7 @@ export class ManagerService {
         devices,
         cases: cases.map((k) => ({ id: k.id, status: k.status, deadline: k.deadline, createdAt: k.createdAt, ticketNumber: k.ticket.number, windowNumber: k.windowNumber })),
       });
-      const byWindow = computeStats(today, { timezone: hall.timezone, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes }).by.window;
+      const byWindow = today.result().by.window;
       const windowsToday: LiveView['windowsToday'] = {};
       for (const row of byWindow) if (row.key !== null) windowsToday[String(row.key)] = { called: row.called, served: row.served, noShows: row.noShows };
       return { now, alerts, windowsToday, cases: counts };

@@ -7,7 +7,7 @@
 import { STAT_DIMENSIONS, type StatDimension, type StatFigures, type StatRowView, type StatsReport } from '../../common/manager-protocol.js';
 import { addDays, isValidDate } from '../domain/calendar.js';
 import { DomainError, errors } from '../domain/errors.js';
-import { computeStats } from '../domain/stats.js';
+import { StatsBuilder } from '../domain/stats.js';
 import type { Actor } from '../domain/types.js';
 import { assertHall, isManager, type HallService } from './hall-service.js';
 import { writeCsv, writeXlsx, type Cell, type Sheet } from './spreadsheet.js';
@@ -31,69 +31,75 @@ export function checkRange(from: string, to: string): void {
   if (addDays(from, MAX_RANGE_DAYS - 1) < to) throw rangeError();
 }
 
+/** Lets timers, sockets and other requests run before going on. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export class StatsService {
   constructor(private readonly hallService: HallService) {}
 
-  report(actor: Actor, hallId: number, q: StatsQuery): Promise<StatsReport> {
+  async report(actor: Actor, hallId: number, q: StatsQuery): Promise<StatsReport> {
     checkRange(q.from, q.to);
-    return this.hallService.store.read(async (tx) => {
+    const { store } = this.hallService;
+    const { hall, services, windows, users } = await store.read(async (tx) => {
       if (!isManager(actor)) throw errors.forbidden();
       assertHall(actor, hallId);
       const hall = await tx.halls.get(hallId);
       if (!hall) throw errors.notFound('大厅', 'Hall');
-      const [tickets, services, windows, users] = await Promise.all([
-        tx.stats.tickets({ hallId, fromDay: q.from, toDay: q.to, serviceId: q.serviceId, windowId: q.windowId, clerkId: q.clerkId }),
-        tx.services.list(hallId),
-        tx.windows.list(hallId),
-        tx.users.list(hallId),
-      ]);
-      const waitTargetMinutes = hall.settings.alerts.waitTargetMinutes;
-      const stats = computeStats(tickets, { timezone: hall.timezone, waitTargetMinutes });
-      const serviceBy = new Map(services.map((s) => [s.id, s]));
-      const windowBy = new Map(windows.map((w) => [w.id, w]));
-      const userBy = new Map(users.map((u) => [u.id, u]));
-      const two = (n: number) => String(n).padStart(2, '0');
-      const label = (dimension: StatDimension, key: number | string | null): [string, string] => {
-        switch (dimension) {
-          case 'service': {
-            const s = serviceBy.get(Number(key));
-            return s ? [`${s.name}（${s.prefix}）`, `${s.nameEn || s.name} (${s.prefix})`] : [`事项 #${key}`, `Service #${key}`];
-          }
-          case 'window': {
-            if (key === null) return ['未到窗口', 'Not at a window'];
-            const w = windowBy.get(Number(key));
-            return w ? [`${w.number}号窗口`, `Window ${w.number}`] : [`窗口 #${key}`, `Window #${key}`];
-          }
-          case 'clerk': {
-            if (key === null) return ['未叫号', 'Not called'];
-            const u = userBy.get(Number(key));
-            return u ? [`${u.displayName}${u.staffNo ? `（${u.staffNo}）` : ''}`, `${u.displayName}${u.staffNo ? ` (${u.staffNo})` : ''}`] : [`人员 #${key}`, `Staff #${key}`];
-          }
-          case 'hour': {
-            const h = Number(key);
-            const text = `${two(h)}:00–${two(h + 1)}:00`;
-            return [text, text];
-          }
-          case 'day':
-            return [String(key), String(key)];
-        }
-      };
-      const by = Object.fromEntries(
-        STAT_DIMENSIONS.map((d) => [d, stats.by[d].map((row): StatRowView => {
-          const [zh, en] = label(d, row.key);
-          return { ...row, label: zh, labelEn: en };
-        })]),
-      ) as Record<StatDimension, StatRowView[]>;
-      return {
-        hall: { id: hall.id, name: hall.name, timezone: hall.timezone },
-        from: q.from,
-        to: q.to,
-        filter: { serviceId: q.serviceId ?? null, windowId: q.windowId ?? null, clerkId: q.clerkId ?? null },
-        waitTargetMinutes,
-        totals: stats.totals,
-        by,
-      };
+      return { hall, services: await tx.services.list(hallId), windows: await tx.windows.list(hallId), users: await tx.users.list(hallId) };
     });
+    const waitTargetMinutes = hall.settings.alerts.waitTargetMinutes;
+    const builder = new StatsBuilder({ timezone: hall.timezone, waitTargetMinutes });
+    // One short read per day, with the event loop free in between: a year's report never holds
+    // the database, or the clerks' calls, for long.
+    for (let day = q.from; day <= q.to; day = addDays(day, 1)) {
+      await store.read((tx) => tx.stats.eachTicket({ hallId, serviceDay: day, serviceId: q.serviceId, windowId: q.windowId, clerkId: q.clerkId }, (t) => builder.add(t)));
+      await yieldToEventLoop();
+    }
+    const stats = await builder.resultInSteps(yieldToEventLoop);
+    const serviceBy = new Map(services.map((s) => [s.id, s]));
+    const windowBy = new Map(windows.map((w) => [w.id, w]));
+    const userBy = new Map(users.map((u) => [u.id, u]));
+    const two = (n: number) => String(n).padStart(2, '0');
+    const label = (dimension: StatDimension, key: number | string | null): [string, string] => {
+      switch (dimension) {
+        case 'service': {
+          const s = serviceBy.get(Number(key));
+          return s ? [`${s.name}（${s.prefix}）`, `${s.nameEn || s.name} (${s.prefix})`] : [`事项 #${key}`, `Service #${key}`];
+        }
+        case 'window': {
+          if (key === null) return ['未到窗口', 'Not at a window'];
+          const w = windowBy.get(Number(key));
+          return w ? [`${w.number}号窗口`, `Window ${w.number}`] : [`窗口 #${key}`, `Window #${key}`];
+        }
+        case 'clerk': {
+          if (key === null) return ['未叫号', 'Not called'];
+          const u = userBy.get(Number(key));
+          return u ? [`${u.displayName}${u.staffNo ? `（${u.staffNo}）` : ''}`, `${u.displayName}${u.staffNo ? ` (${u.staffNo})` : ''}`] : [`人员 #${key}`, `Staff #${key}`];
+        }
+        case 'hour': {
+          const h = Number(key);
+          const text = `${two(h)}:00–${two(h + 1)}:00`;
+          return [text, text];
+        }
+        case 'day':
+          return [String(key), String(key)];
+      }
+    };
+    const by = Object.fromEntries(
+      STAT_DIMENSIONS.map((d) => [d, stats.by[d].map((row): StatRowView => {
+        const [zh, en] = label(d, row.key);
+        return { ...row, label: zh, labelEn: en };
+      })]),
+    ) as Record<StatDimension, StatRowView[]>;
+    return {
+      hall: { id: hall.id, name: hall.name, timezone: hall.timezone },
+      from: q.from,
+      to: q.to,
+      filter: { serviceId: q.serviceId ?? null, windowId: q.windowId ?? null, clerkId: q.clerkId ?? null },
+      waitTargetMinutes,
+      totals: stats.totals,
+      by,
+    };
   }
 
   /** The report as a file: CSV of one breakdown (with a totals row), or .xlsx with every breakdown. */

@@ -1,9 +1,10 @@
 /**
  * The audit log (server/domain/audit.ts says what is in it) read from the events table, newest
  * first, a page at a time (`beforeSeq`). The hall's events are walked backwards on their primary
- * key (hall, seq), so a page costs the rows up to its last match, however long the history.
+ * key (hall, seq), so a page costs the rows up to its last match; callers searching a long
+ * history walk it in slices (`afterSeq`), one short read each.
  */
-import { and, desc, eq, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import { AUDIT_EVENT_TYPES, AUDIT_WHEN_REASONED } from '../domain/audit.js';
 import type { EventRecord } from './store.js';
 import type { Db } from './database.js';
@@ -19,6 +20,8 @@ export interface AuditQuery {
   /** Words in the actor's name, the reason or the event's facts. */
   text?: string;
   beforeSeq?: number;
+  /** Only events after this sequence number (a caller walking the history in slices). */
+  afterSeq?: number;
   limit: number;
 }
 
@@ -44,6 +47,7 @@ export function createAuditRepo(db: Db): AuditRepo {
       if (q.fromAt !== undefined) where.push(gte(t.events.at, q.fromAt));
       if (q.toAt !== undefined) where.push(lte(t.events.at, q.toAt));
       if (q.beforeSeq !== undefined) where.push(lt(t.events.seq, q.beforeSeq));
+      if (q.afterSeq !== undefined) where.push(gt(t.events.seq, q.afterSeq));
       if (q.text) {
         const pattern = `%${q.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
         where.push(
