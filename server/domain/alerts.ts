@@ -40,6 +40,34 @@ const KIND_EN: Partial<Record<DeviceKind, string>> = { board: 'board', window_sc
 
 const mins = (ms: number) => Math.floor(ms / 60_000);
 
+/** More offline devices than this are one alert (a switch or the Wi-Fi is down), naming the first few. */
+export const OFFLINE_GROUP_AFTER = 3;
+
+function groupOffline(offline: Alert[], devices: AlertState['devices']): Alert[] {
+  if (offline.length <= OFFLINE_GROUP_AFTER) return offline;
+  const byId = new Map(devices.map((d) => [d.id, d]));
+  const names = offline.map((a) => byId.get(a.subject.id)!.name);
+  const shown = names.slice(0, 4);
+  const more = names.length - shown.length;
+  return [
+    {
+      id: 'offline:many',
+      kind: 'device_offline',
+      severity: offline.some((a) => a.severity === 'critical') ? 'critical' : 'warning',
+      since: null,
+      subject: offline[0]!.subject,
+      message: {
+        zh: `${offline.length} 台设备离线或从未联网：${shown.join('、')}${more ? ` 等` : ''}。`,
+        en: `${offline.length} devices are offline or have never connected: ${shown.join(', ')}${more ? ` and ${more} more` : ''}.`,
+      },
+      action: {
+        zh: '多台设备同时离线时，先检查大厅网络（交换机、路由器、Wi-Fi）和供电；个别设备检查其网线和浏览器。在“设备”中可看到每台的最后联系时间。',
+        en: 'When many devices drop at once, check the hall network (switch, router, Wi-Fi) and power first; for single devices, their cable and browser. Devices shows when each was last seen.',
+      },
+    },
+  ];
+}
+
 export function computeAlerts(s: AlertState): Alert[] {
   const alerts: Alert[] = [];
   const { alerts: limits, calendar } = s.settings;
@@ -110,13 +138,14 @@ export function computeAlerts(s: AlertState): Alert[] {
     });
   }
 
+  const offline: Alert[] = [];
   for (const d of s.devices) {
     if (d.status !== 'active') continue;
     const label = { zh: `${KIND_ZH[d.kind] ?? d.kind}“${d.name}”`, en: `${KIND_EN[d.kind] ?? d.kind} "${d.name}"` };
     const callsIn = !(d.kind === 'printer' && d.lastSeenAt === null);
     const silentMs = d.lastSeenAt === null ? Infinity : s.now - d.lastSeenAt;
     if (callsIn && silentMs > limits.deviceOfflineSeconds * 1000) {
-      alerts.push({
+      offline.push({
         id: `offline:${d.id}`,
         kind: 'device_offline',
         severity: d.kind === 'kiosk' || d.kind === 'printer' ? 'critical' : 'warning',
@@ -176,6 +205,8 @@ export function computeAlerts(s: AlertState): Alert[] {
       });
     }
   }
+
+  alerts.push(...groupOffline(offline, s.devices));
 
   for (const c of s.cases) {
     const where = c.windowNumber ? { zh: `${c.windowNumber}号窗口`, en: `window ${c.windowNumber}` } : { zh: '', en: '' };

@@ -7,15 +7,16 @@ import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.j
 
 const HallParams = Type.Object({ hallId: Id });
 const Reason = Type.Optional(Type.String({ maxLength: 200, description: 'Why: recorded in the audit log with the change.' }));
-const NullableId = Type.Union([Id, Type.Null()]);
+// Null first: with type coercion on, a null would otherwise be coerced into the integer branch as 0.
+const NullableId = Type.Union([Type.Null(), Id]);
 
 const ServiceBody = {
   name: Type.String({ maxLength: 100 }),
   nameEn: Type.String({ maxLength: 200 }),
   prefix: Type.String({ maxLength: 4 }),
   zoneId: NullableId,
-  dailyQuota: Type.Union([Type.Integer(), Type.Null()]),
-  openingHours: Type.Union([Type.String({ maxLength: 100 }), Type.Null()]),
+  dailyQuota: Type.Union([Type.Null(), Type.Integer()]),
+  openingHours: Type.Union([Type.Null(), Type.String({ maxLength: 100 })]),
   expectedMinutes: Type.Integer(),
   enabled: Type.Boolean(),
   sortOrder: Type.Integer(),

@@ -66,6 +66,18 @@ describe('services', () => {
     expect(audit.entries[0]).toMatchObject({ type: 'hall:updated', actorName: '孙主任', reason: '新增事项' });
   });
 
+  it('explicit nulls mean "none": no quota, no zone, the hall’s hours (not coerced to 0)', async () => {
+    const res = await manager.post(`/api/halls/${H}/services`, { name: '综合咨询', prefix: 'ZX', zoneId: null, dailyQuota: null, openingHours: null, expectedMinutes: 5 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ zoneId: null, dailyQuota: null, openingHours: null });
+    const id = res.json().id;
+    await manager.put(`/api/halls/${H}/services/${id}`, { dailyQuota: 50 });
+    expect((await manager.put(`/api/halls/${H}/services/${id}`, { dailyQuota: null })).json().dailyQuota).toBeNull();
+    const w = hall.ids.window('12');
+    expect((await manager.put(`/api/halls/${H}/devices/${(await config()).devices.find((d: { kind: string }) => d.kind === 'board').id}`, { zoneId: null })).json().zoneId).toBeNull();
+    expect((await manager.post(`/api/windows/${w}/backup`, { backupClerkId: null })).statusCode).toBe(200);
+  });
+
   it('disable: the kiosk stops offering it, its waiting tickets stay', async () => {
     const kiosk = hall.device(DEMO_TOKENS.kiosk);
     const A = hall.ids.service('A');

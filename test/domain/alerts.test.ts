@@ -97,6 +97,14 @@ describe('devices', () => {
   });
 });
 
+it('more than three devices offline at once are one alert that names the first few and points at the network', () => {
+  const devices = Array.from({ length: 6 }, (_, i) => ({ id: i + 1, kind: (i === 5 ? 'kiosk' : 'pad') as 'pad' | 'kiosk', name: `设备${i + 1}`, status: 'active' as const, lastSeenAt: null, state: {}, address: null }));
+  expect(kinds(state({ devices: devices.slice(0, 3) }))).toEqual(['device_offline:warning', 'device_offline:warning', 'device_offline:warning']);
+  const alerts = computeAlerts(state({ devices }));
+  expect(alerts).toHaveLength(1);
+  expect(alerts[0]).toMatchObject({ id: 'offline:many', kind: 'device_offline', severity: 'critical', message: { zh: '6 台设备离线或从未联网：设备1、设备2、设备3、设备4 等。', en: expect.stringContaining('and 2 more') }, action: { zh: expect.stringContaining('交换机') } });
+});
+
 describe('差评 cases', () => {
   const c = (p: Partial<AlertState['cases'][number]>) => ({ id: 5, status: 'open', deadline: '2026-11-30', createdAt: NOW - MIN, ticketNumber: 'A012', windowNumber: '3', ...p });
   it.each([
