@@ -14,7 +14,7 @@ import { viewStyles } from './styles.js';
 
 type ListView = 'active' | 'overdue' | 'appeals' | 'closed' | 'all';
 const VIEWS: ListView[] = ['active', 'overdue', 'appeals', 'closed', 'all'];
-const viewLabel = (v: ListView) => (v === 'active' ? msg('进行中') : v === 'overdue' ? msg('已逾期') : v === 'appeals' ? msg('申诉待审') : v === 'closed' ? msg('已办结') : msg('全部'));
+const viewLabel = (v: ListView) => (v === 'active' ? msg('进行中') : v === 'overdue' ? msg('已逾期') : v === 'appeals' ? msg('申诉待审') : v === 'closed' ? msg('已结案') : msg('全部'));
 
 const when = (ms: number, timeZone: string) => new Date(ms).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', { timeZone, hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
 
@@ -321,7 +321,7 @@ export class CasesView extends LitElement {
         : c.appealStatus === 'pending'
         ? html`<div class="row">
             <span class="muted">${msg('申诉待审核：')}</span>
-            <button class="btn ok" data-decide="approve" @click=${() => this.decide(c, true)}>${msg('申诉通过')}</button>
+            <button class="btn ok" data-decide="approve" @click=${() => this.decide(c, true)}>${msg('通过申诉')}</button>
             <button class="btn danger" data-decide="reject" @click=${() => this.decide(c, false)}>${msg('驳回申诉')}</button>
           </div>`
         : nothing}`;
@@ -383,7 +383,7 @@ export class CasesView extends LitElement {
 
   private decide(c: CaseView, approve: boolean) {
     this.dialogs.open({
-      heading: approve ? msg('申诉通过') : msg('驳回申诉'),
+      heading: approve ? msg('通过申诉') : msg('驳回申诉'),
       sub: approve ? msg('通过后案件办结，这条评价不再计入统计（记录保留）。') : msg('驳回后案件继续整改，评价照常计入统计。'),
       fields: [{ name: 'note', label: msg('审核意见'), kind: 'textarea', required: true, maxLength: 1000 }],
       confirm: approve ? msg('通过') : msg('驳回'),

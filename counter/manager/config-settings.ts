@@ -294,7 +294,7 @@ const fairnessFields = (): FieldSpec[] => [
 ];
 
 const ratingFields = (): FieldSpec[] => [
-  { name: 'badReasons', label: msg('差评原因（每行一项）'), kind: 'textarea', maxLength: 400, hint: msg('1 到 12 项，每项不超过 20 个字；“其他”由评价器自动提供') },
+  { name: 'badReasons', label: msg('差评原因（每行一项）'), kind: 'textarea', rows: 7, maxLength: 400, hint: msg('1 到 12 项，每项不超过 20 个字；“其他”由评价器自动提供') },
   { name: 'padTimeoutSeconds', label: msg('评价器等待时间（秒）'), kind: 'number', min: 10, max: 600, hint: msg('超时记为“未评价”，不会替群众默认好评') },
   { name: 'caseDeadlineWorkingDays', label: msg('差评整改期限（工作日）'), kind: 'number', min: 1, max: 30 },
   { name: 'laterRatingDays', label: msg('补评期限（天）'), kind: 'number', min: 0, max: 30, hint: msg('办结后群众仍可用手机评价的天数') },

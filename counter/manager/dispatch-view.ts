@@ -215,9 +215,16 @@ export class DispatchView extends LitElement {
     return d.mode !== saved.mode || d.zoneId !== saved.zoneId || JSON.stringify([...d.tiers].sort()) !== JSON.stringify([...saved.tiers].sort());
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
+  private scrolledTo: number | null = null;
+
+  protected override updated(): void {
     // Keep the window being edited in sight in the list.
-    if (changed.has('windowId')) this.renderRoot.querySelector('.list button[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
+    const id = this.selected?.id ?? null;
+    const item = this.renderRoot.querySelector('.list button[aria-current="true"]');
+    if (item && id !== this.scrolledTo) {
+      this.scrolledTo = id;
+      item.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   private detailTimer: ReturnType<typeof setTimeout> | null = null;

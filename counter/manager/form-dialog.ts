@@ -18,7 +18,7 @@ interface Common {
   wide?: boolean;
 }
 export type FieldSpec =
-  | (Common & { kind: 'text' | 'password' | 'textarea' | 'date'; required?: boolean; placeholder?: string; maxLength?: number })
+  | (Common & { kind: 'text' | 'password' | 'textarea' | 'date'; required?: boolean; placeholder?: string; maxLength?: number; rows?: number })
   | (Common & { kind: 'number'; required?: boolean; min?: number; max?: number; step?: number; placeholder?: string })
   | (Common & { kind: 'select'; options: Option[]; required?: boolean })
   | (Common & { kind: 'checkbox' })
@@ -177,7 +177,7 @@ export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (valu
     case 'textarea':
       return html`<label class="field wide"
         >${f.label}
-        <textarea name=${f.name} maxlength=${f.maxLength ?? 1000} placeholder=${f.placeholder ?? ''} .value=${String(v ?? '')} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)} @keydown=${onTextareaKey ?? nothing}></textarea>
+        <textarea name=${f.name} rows=${f.rows ?? 3} maxlength=${f.maxLength ?? 1000} placeholder=${f.placeholder ?? ''} .value=${String(v ?? '')} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)} @keydown=${onTextareaKey ?? nothing}></textarea>
         ${hint}</label
       >`;
     case 'number':

@@ -91,7 +91,7 @@ export function caseStatusLabel(s: CaseStatus): string {
     case 'followed_up':
       return msg('已回访');
     case 'closed':
-      return msg('已办结');
+      return msg('已结案');
   }
 }
 
@@ -105,7 +105,7 @@ export function caseActionLabel(a: NonNullable<CaseView['nextAction']>): string 
     case 'follow_up':
       return msg('完成回访');
     case 'close':
-      return msg('办结');
+      return msg('结案');
   }
 }
 

@@ -83,6 +83,7 @@ export class LiveView extends LitElement {
       }
       .win {
         display: grid;
+        grid-template-columns: minmax(0, 1fr);
         gap: 4px;
         text-align: left;
         padding: 8px 10px;
@@ -115,6 +116,7 @@ export class LiveView extends LitElement {
         display: flex;
         align-items: baseline;
         gap: 8px;
+        min-width: 0;
       }
       .win .no {
         font-family: var(--hq-number-font);
@@ -123,6 +125,7 @@ export class LiveView extends LitElement {
       }
       .win .name {
         flex: 1;
+        min-width: 0;
         font-size: 14px;
         overflow: hidden;
         white-space: nowrap;
@@ -277,7 +280,7 @@ export class LiveView extends LitElement {
         ${current
           ? html`<span><span class="ticket">${current.number}</span> <span class="muted">${current.status === 'serving' ? msg('办理中') : msg('已叫号')} ${clockDuration(this.now - since!)}</span></span>`
           : html`<span class="muted">${w.status === 'open' ? msg('空闲') : ''}</span>`}
-        <span class="muted">${msg('办结')} <b class="num">${today?.served ?? 0}</b></span>
+        <span class="muted">${msg('办结数')} <b class="num">${today?.served ?? 0}</b></span>
       </span>
     </button>`;
   }
@@ -303,7 +306,7 @@ export class LiveView extends LitElement {
             <thead>
               <tr>
                 <th>${msg('事项')}</th>
-                <th class="n">${msg('等候')}</th>
+                <th class="n">${msg('等候人数')}</th>
                 <th class="n">${msg('最长等候')}</th>
                 <th class="n">${msg('预计等候')}</th>
                 <th>${msg('开放窗口')}</th>

@@ -15,7 +15,6 @@ import './dispatch-view.js';
 import { HallStore } from './hall-store.js';
 import { roleLabel } from './labels.js';
 import './live-view.js';
-import './stats-view.js';
 
 type Section = 'live' | 'dispatch' | 'config' | 'stats' | 'cases' | 'audit';
 const SECTIONS: Section[] = ['live', 'dispatch', 'config', 'stats', 'cases', 'audit'];
@@ -165,7 +164,9 @@ export class ManagerShell extends LitElement {
       .me .btn {
         flex: 1;
         min-height: 34px;
+        padding: 4px 8px;
         font-size: 14px;
+        white-space: nowrap;
         background: transparent;
         color: #dbe6f6;
         border-color: rgb(255 255 255 / 25%);
@@ -338,6 +339,8 @@ export class ManagerShell extends LitElement {
       case 'config':
         return html`<hq-config-view .store=${common.store} .api=${common.api} .rev=${common.rev} .page=${param || 'services'} .user=${this.session.user}></hq-config-view>`;
       case 'stats':
+        // Statistics bring the chart library: loaded the first time they are opened.
+        void import('./stats-view.js');
         return html`<hq-stats-view .store=${common.store} .api=${common.api}></hq-stats-view>`;
       case 'cases':
         return html`<hq-cases-view .store=${common.store} .api=${common.api} .rev=${this.store.casesRevision} .caseId=${Number(param) || 0} .user=${this.session.user}></hq-cases-view>`;

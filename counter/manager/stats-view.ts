@@ -23,9 +23,9 @@ const LEVEL_COLORS = ['#16865a', '#5aa469', '#c9a227', '#e07b39', '#c8261c'];
 /** The table's columns: [name, header, value]. The same figures as the exports. */
 const columns = (): [string, string, (f: StatFigures) => string][] => [
   ['issued', msg('取号'), (f) => String(f.issued)],
-  ['served', msg('办结'), (f) => String(f.served)],
+  ['served', msg('办结数'), (f) => String(f.served)],
   ['noShows', msg('过号'), (f) => String(f.noShows)],
-  ['cancelled', msg('取消'), (f) => String(f.cancelled)],
+  ['cancelled', msg('取消数'), (f) => String(f.cancelled)],
   ['waitAvgMinutes', msg('平均等候'), (f) => fixed(f.waitAvgMinutes)],
   ['waitP90Minutes', msg('90%等候'), (f) => fixed(f.waitP90Minutes)],
   ['waitsOverTarget', msg('超时等候'), (f) => String(f.waitsOverTarget)],
@@ -64,15 +64,15 @@ export class StatsView extends LitElement {
       .filters {
         display: flex;
         flex-wrap: wrap;
-        gap: 10px 14px;
+        gap: 10px;
         align-items: end;
         margin-bottom: 14px;
       }
       .filters .field select {
-        width: 132px;
+        width: 120px;
       }
       .filters .field input {
-        width: 150px;
+        width: 142px;
       }
       .kpis {
         display: grid;
@@ -179,8 +179,9 @@ export class StatsView extends LitElement {
     `,
   ];
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  // Not connectedCallback: this view is loaded lazily, and properties set before its definition
+  // arrived are applied with the first update.
+  protected override firstUpdated(): void {
     if (!this.store.config) void this.store.loadConfig();
     this.setRange('today');
   }
@@ -282,7 +283,7 @@ export class StatsView extends LitElement {
     const t = r.totals;
     const kpi = (name: string, label: string, value: string, unit = '') => html`<div class="kpi" data-kpi=${name}><span>${label}</span><b>${value}</b>${unit ? html`<small>${unit}</small>` : nothing}</div>`;
     return html`<div class="kpis">
-      ${kpi('issued', msg('取号'), String(t.issued))} ${kpi('served', msg('办结'), String(t.served))} ${kpi('noShows', msg('过号'), String(t.noShows))}
+      ${kpi('issued', msg('取号'), String(t.issued))} ${kpi('served', msg('办结数'), String(t.served))} ${kpi('noShows', msg('过号'), String(t.noShows))}
       ${kpi('waitAvgMinutes', msg('平均等候'), fixed(t.waitAvgMinutes), msg('分钟'))} ${kpi('waitP90Minutes', msg('90%等候不超过'), fixed(t.waitP90Minutes), msg('分钟'))}
       ${kpi('waitsOverTarget', msg(str`等候超过 ${r.waitTargetMinutes} 分钟`), String(t.waitsOverTarget), msg('人'))} ${kpi('satisfactionPercent', msg('好评率'), pct(t.satisfactionPercent))}
       ${kpi('participationPercent', msg('参评率'), pct(t.participationPercent))}

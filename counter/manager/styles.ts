@@ -178,6 +178,10 @@ export const viewStyles = [
       color: var(--hq-danger);
       border-color: color-mix(in srgb, var(--hq-danger) 40%, var(--hq-line));
     }
+    .btn.danger[disabled] {
+      color: color-mix(in srgb, var(--hq-text-dim) 70%, transparent);
+      border-color: transparent;
+    }
     .checks {
       display: flex;
       flex-wrap: wrap;

@@ -74,10 +74,10 @@ export function windowActions(host: HTMLElement, w: WindowView, api: ApiClient, 
   return html`<div class="toolbar" role="toolbar" aria-label=${msg('窗口操作')}>
     ${w.status !== 'open'
       ? html`<button class="btn ok" data-act="open" ?disabled=${!w.clerk} title=${w.clerk ? '' : msg('先安排人员')} @click=${() => status({ status: 'open' }, msg(str`${w.number} 号窗口开始服务`))}>${msg('开始服务')}</button>`
-      : html`<button class="btn warn" data-act="pause" @click=${pause}>${msg('暂停服务')}</button>`}
+      : html`<button class="btn warn" data-act="pause" @click=${pause}>${msg('暂停')}</button>`}
     ${w.status !== 'closed' ? html`<button class="btn" data-act="close" @click=${() => status({ status: 'closed' }, msg(str`${w.number} 号窗口已结束服务`))}>${msg('结束服务')}</button>` : ''}
-    <button class="btn" data-act="place" @click=${() => void place(false)}>${w.clerk ? msg('更换人员') : msg('安排人员')}</button>
-    <button class="btn" data-act="backup" @click=${() => void place(true)}>${msg('设置AB角')}</button>
+    <button class="btn" data-act="place" @click=${() => void place(false)}>${w.clerk ? msg('更换人员…') : msg('安排人员…')}</button>
+    <button class="btn" data-act="backup" @click=${() => void place(true)}>${msg('设置AB角…')}</button>
     ${w.backupClerk && w.backupClerk.id !== w.clerk?.id ? html`<button class="btn" data-act="takeover" @click=${takeover}>${msg(str`由AB角 ${w.backupClerk.name} 顶岗`)}</button>` : ''}
   </div>`;
 }

@@ -3,20 +3,18 @@ import { Type, type TSchema } from 'typebox';
 import { ROLES } from '../../common/vocabulary.js';
 import { SETTINGS_SECTIONS, ZONE_KINDS, type SettingsSection } from '../domain/config.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { errorResponses, Id, IdempotencyHeader, idempotencyOf, nullable, NullableId } from './common.js';
 
 const HallParams = Type.Object({ hallId: Id });
 const Reason = Type.Optional(Type.String({ maxLength: 200, description: 'Why: recorded in the audit log with the change.' }));
-// Null first: with type coercion on, a null would otherwise be coerced into the integer branch as 0.
-const NullableId = Type.Union([Type.Null(), Id]);
 
 const ServiceBody = {
   name: Type.String({ maxLength: 100 }),
   nameEn: Type.String({ maxLength: 200 }),
   prefix: Type.String({ maxLength: 4 }),
   zoneId: NullableId,
-  dailyQuota: Type.Union([Type.Null(), Type.Integer()]),
-  openingHours: Type.Union([Type.Null(), Type.String({ maxLength: 100 })]),
+  dailyQuota: nullable('integer'),
+  openingHours: nullable('string', { maxLength: 100 }),
   expectedMinutes: Type.Integer(),
   enabled: Type.Boolean(),
   sortOrder: Type.Integer(),

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { errorResponses, Id, IdempotencyHeader, idempotencyOf, NullableId } from './common.js';
 
 const Reason = Type.Optional(Type.String({ maxLength: 200 }));
 
@@ -33,7 +33,7 @@ const managerLive: FastifyPluginAsync = async (app) => {
         description: 'A clerk must be allowed on the window or be its backup (AB角). A replacement keeps the window open; taking the clerk off closes it. Refused while a visitor is being served.',
         params: Type.Object({ windowId: Id }),
         headers: IdempotencyHeader,
-        body: Type.Object({ clerkId: Type.Union([Type.Null(), Id]), reason: Reason }),
+        body: Type.Object({ clerkId: NullableId, reason: Reason }),
         response: errorResponses,
       },
     },
@@ -51,7 +51,7 @@ const managerLive: FastifyPluginAsync = async (app) => {
         summary: 'Set the window’s backup clerk (AB角), who may sign in and take over (manager)',
         params: Type.Object({ windowId: Id }),
         headers: IdempotencyHeader,
-        body: Type.Object({ backupClerkId: Type.Union([Type.Null(), Id]), reason: Reason }),
+        body: Type.Object({ backupClerkId: NullableId, reason: Reason }),
         response: errorResponses,
       },
     },

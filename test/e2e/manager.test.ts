@@ -77,6 +77,18 @@ describe('manager console', () => {
     expect((await hall.store.read((tx) => tx.windows.get(hall.ids.window('3'))))!.status).toBe('paused');
     await page.keyboard.press('Escape');
     await manager.post(`/api/windows/${hall.ids.window('3')}/status`, { status: 'open' });
+
+    // Put clerk09 (who may staff any window) on window 5 and open it.
+    await page.locator('hq-live-view .win[data-window="5"]').click();
+    await page.locator('hq-live-view .dialog button[data-act="place"]').click();
+    await page.locator('hq-form-dialog select[name="userId"]').selectOption(String(hall.ids.user('clerk09')));
+    await page.locator('hq-form-dialog input[name="reason"]').fill('上午客流大');
+    await screenshot(page, 'manager-window-place');
+    await page.locator('hq-form-dialog button.primary').click();
+    await expect.poll(async () => (await hall.store.read((tx) => tx.windows.get(hall.ids.window('5'))))!.clerkId).toBe(hall.ids.user('clerk09'));
+    await page.locator('hq-live-view .win[data-window="5"]').click();
+    await page.locator('hq-live-view .dialog button[data-act="open"]').click();
+    await expect.poll(() => page.locator('hq-live-view .win[data-window="5"] .status').textContent()).toBe('服务中');
     await context.close();
   }, 60_000);
 
@@ -141,7 +153,7 @@ describe('manager console', () => {
       await expect.poll(() => page.locator('hq-cases-view .timeline li').count()).toBeGreaterThan(['rectify', 'reply', 'follow_up', 'close'].indexOf(step!) + 1);
     }
     await expect.poll(async () => (await hall.store.read((tx) => tx.cases.get(caseId)))!.status).toBe('closed');
-    await expect.poll(() => page.locator('hq-cases-view .detail .pill').first().textContent()).toBe('已办结');
+    await expect.poll(() => page.locator('hq-cases-view .detail .pill').first().textContent()).toBe('已结案');
     const steps = (await manager.get(`/api/halls/${hall.hallId}/cases/${caseId}`)).json().steps;
     expect(steps.map((s: { action: string; userName: string }) => `${s.action}:${s.userName}`)).toEqual(['rectify:孙主任', 'reply:孙主任', 'follow_up:孙主任', 'close:孙主任']);
     await screenshot(page, 'manager-cases-closed');
