@@ -18,23 +18,13 @@ import { HallService } from '../../server/services/hall-service.js';
 import { StatsService } from '../../server/services/stats-service.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { fmt, type Figure } from '../lib/report.js';
+import { seededRandom as rng } from '../lib/random.js';
 
 const LAST_DAY = '2026-11-23';
 const TICKETS_PER_DAY = 4000;
 const MANAGER_EVENTS_PER_DAY = 40;
 /** Each report is run this many times; the median is reported. */
 const RUNS = 5;
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const times: number[] = [];

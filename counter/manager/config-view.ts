@@ -9,6 +9,7 @@ import './config-devices.js';
 import './config-settings.js';
 import { renderStaff } from './config-staff.js';
 import { Dialogs } from './dialogs.js';
+import { settingsSectionLabel } from './labels.js';
 import type { HallStore } from './hall-store.js';
 import { viewStyles } from './styles.js';
 
@@ -28,13 +29,10 @@ function pageTitle(p: ConfigPage): string {
     case 'devices':
       return msg('设备');
     case 'voice':
-      return msg('语音播报');
     case 'fairness':
-      return msg('叫号规则');
     case 'rating':
-      return msg('评价设置');
     case 'calendar':
-      return msg('工作日历');
+      return settingsSectionLabel(p);
     case 'alerts':
       return msg('提醒与取号');
   }

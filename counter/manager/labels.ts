@@ -7,6 +7,7 @@ import { msg, str } from '@lit/localize';
 import type { AuditEntry, CaseView } from '../../common/manager-protocol.js';
 import type { AppealStatus, CaseStatus, DeviceKind, PriorityKind, Role, WindowMode } from '../../common/vocabulary.js';
 import { getLocale } from '../../common/ui/i18n.js';
+import { priorityLabel } from '../clerk/labels.js';
 
 export const isEnglish = (): boolean => getLocale() === 'en';
 
@@ -63,22 +64,8 @@ export function zoneKindLabel(kind: string): string {
   }
 }
 
-export function priorityKindLabel(p: PriorityKind): string {
-  switch (p) {
-    case 'normal':
-      return msg('普通');
-    case 'elderly':
-      return msg('老年人');
-    case 'disabled':
-      return msg('残疾人');
-    case 'military':
-      return msg('军人');
-    case 'pregnant':
-      return msg('孕妇');
-    case 'appointment':
-      return msg('预约');
-  }
-}
+/** A ticket's priority in words: the clerk console's, and 普通 for a normal ticket. */
+export const priorityKindLabel = (p: PriorityKind): string => priorityLabel(p) ?? msg('普通');
 
 export function caseStatusLabel(s: CaseStatus): string {
   switch (s) {

@@ -40,35 +40,11 @@ export class LiveView extends LitElement {
     ...viewStyles,
     css`
       .kpis {
-        display: grid;
         grid-template-columns: repeat(5, minmax(0, 1fr));
-        gap: 12px;
         margin-bottom: 16px;
       }
-      .kpi {
-        padding: 12px 16px;
-        border-radius: var(--hq-radius);
-        background: var(--hq-bg-raised);
-        border: 1px solid var(--hq-line);
-      }
-      .kpi span {
-        display: block;
-        font-size: 13px;
-        color: var(--hq-text-dim);
-      }
       .kpi b {
-        font-family: var(--hq-number-font);
         font-size: 28px;
-        font-variant-numeric: tabular-nums;
-        line-height: 1.25;
-      }
-      .kpi small {
-        font-size: 14px;
-        color: var(--hq-text-dim);
-        margin-left: 4px;
-      }
-      .kpi.bad b {
-        color: var(--hq-danger);
       }
       .layout {
         display: grid;

@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { initLocale } from '../../common/ui/i18n.js';
-import '../../common/ui/login-form.js';
+import { sessionGate, sessionGateStyles } from '../../common/ui/session-gate.js';
 import { SessionController } from '../../common/ui/session.js';
 import { base, deskTheme } from '../../common/ui/theme.js';
 import { controlStyles } from '../clerk/desk-styles.js';
@@ -28,21 +28,11 @@ export class ManagerApp extends LitElement {
     deskTheme,
     base,
     controlStyles,
+    sessionGateStyles,
     css`
       :host {
         display: block;
         min-height: 100vh;
-      }
-      .center {
-        display: grid;
-        place-items: center;
-        align-content: center;
-        gap: 16px;
-        min-height: 100vh;
-        font-size: 18px;
-        color: var(--hq-text-dim);
-        text-align: center;
-        padding: 24px;
       }
       .halls {
         display: grid;
@@ -65,25 +55,8 @@ export class ManagerApp extends LitElement {
 
   override render() {
     if (!this.ready) return html``;
-    const s = this.session;
-    switch (s.state) {
-      case 'loading':
-        return html`<div class="center" role="status">${msg('正在加载…')}</div>`;
-      case 'offline':
-        return html`<div class="center" role="alert">
-          <span>${msg('无法连接服务器，请检查网络。')}</span>
-          <button class="btn" @click=${() => s.refresh()}>${msg('重试')}</button>
-        </div>`;
-      case 'signed-out':
-        return html`<hq-login-form .session=${s} heading=${msg('管理后台 · 登录')}></hq-login-form>`;
-      case 'wrong-role':
-        return html`<div class="center" role="alert">
-          <span>${msg('此账号不是大厅管理员账号，管理后台只供大厅管理员和系统管理员使用。')}</span>
-          <button class="btn" @click=${() => s.logout()}>${msg('退出登录')}</button>
-        </div>`;
-      case 'signed-in':
-        return this.renderConsole();
-    }
+    const gate = sessionGate(this.session, { heading: msg('管理后台 · 登录'), wrongRole: msg('此账号不是大厅管理员账号，管理后台只供大厅管理员和系统管理员使用。') });
+    return gate ?? this.renderConsole();
   }
 
   private renderConsole() {

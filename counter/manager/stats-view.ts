@@ -75,32 +75,7 @@ export class StatsView extends LitElement {
         width: 142px;
       }
       .kpis {
-        display: grid;
         grid-template-columns: repeat(8, minmax(0, 1fr));
-        gap: 10px;
-        margin-bottom: 14px;
-      }
-      .kpi {
-        padding: 10px 12px;
-        border-radius: var(--hq-radius);
-        background: var(--hq-bg-raised);
-        border: 1px solid var(--hq-line);
-      }
-      .kpi span {
-        display: block;
-        font-size: 13px;
-        color: var(--hq-text-dim);
-        white-space: nowrap;
-      }
-      .kpi b {
-        font-family: var(--hq-number-font);
-        font-size: 24px;
-        font-variant-numeric: tabular-nums;
-      }
-      .kpi small {
-        color: var(--hq-text-dim);
-        font-size: 13px;
-        margin-left: 3px;
       }
       .charts {
         display: grid;

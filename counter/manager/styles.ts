@@ -209,6 +209,38 @@ export const viewStyles = [
       padding: 0;
       margin-bottom: 6px;
     }
+    /* Key figures in a row of tiles; a view sets how many columns. */
+    .kpis {
+      display: grid;
+      gap: 10px;
+      margin-bottom: 14px;
+    }
+    .kpi {
+      padding: 10px 14px;
+      border-radius: var(--hq-radius);
+      background: var(--hq-bg-raised);
+      border: 1px solid var(--hq-line);
+    }
+    .kpi span {
+      display: block;
+      font-size: 13px;
+      color: var(--hq-text-dim);
+      white-space: nowrap;
+    }
+    .kpi b {
+      font-family: var(--hq-number-font);
+      font-size: 24px;
+      font-variant-numeric: tabular-nums;
+      line-height: 1.25;
+    }
+    .kpi small {
+      font-size: 13px;
+      color: var(--hq-text-dim);
+      margin-left: 4px;
+    }
+    .kpi.bad b {
+      color: var(--hq-danger);
+    }
     .tabs {
       display: flex;
       gap: 4px;

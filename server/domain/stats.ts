@@ -76,7 +76,6 @@ export function localMidnight(date: string, timezone: string): number {
 
 const DIMENSIONS: readonly StatDimension[] = ['service', 'window', 'clerk', 'hour', 'day'];
 type Key = number | string | null;
-const NONE = -1;
 
 /** Counts of one group (or of the total). */
 class Counts {

@@ -11,7 +11,7 @@
  *  - staff accounts → `config:changed` (staff only; never a password or its hash);
  *  - devices → `device:updated`, also to the device's own connection.
  */
-import type { ConfigView, DeviceConfig, UserConfig } from '../../common/manager-protocol.js';
+import type { ConfigView, UserConfig } from '../../common/manager-protocol.js';
 import type { Role } from '../../common/vocabulary.js';
 import {
   checkHours,
@@ -136,7 +136,7 @@ export class ConfigService {
           rows: served.get(w.id) ?? [],
         })),
         users: await Promise.all(users.map((u) => userConfig(tx, u))),
-        devices: devices.map((d) => deviceView(d) as DeviceConfig),
+        devices: devices.map((d) => deviceView(d)),
       };
     });
   }
@@ -417,7 +417,7 @@ export class ConfigService {
         { type: 'device:updated', reason: why(input), data: { deviceId, action: 'updated', kind: before.kind, name: after.name, changes: changed } },
         { deviceIds: [deviceId] },
       );
-      return deviceView(after) as DeviceConfig;
+      return deviceView(after);
     });
   }
 
@@ -445,7 +445,7 @@ export class ConfigService {
         state: {},
       });
       await c.emit({ type: 'device:updated', reason: why(input), data: { deviceId: printer.id, action: 'added', kind: 'printer', name, address } });
-      return deviceView(printer) as DeviceConfig;
+      return deviceView(printer);
     });
   }
 }

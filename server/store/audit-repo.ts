@@ -4,10 +4,11 @@
  * key (hall, seq), so a page costs the rows up to its last match; callers searching a long
  * history walk it in slices (`afterSeq`), one short read each.
  */
-import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import { AUDIT_EVENT_TYPES, AUDIT_WHEN_REASONED } from '../domain/audit.js';
 import type { EventRecord } from './store.js';
 import type { Db } from './database.js';
+import { containsText } from './sql-text.js';
 import * as t from './schema.js';
 
 export interface AuditQuery {
@@ -48,16 +49,7 @@ export function createAuditRepo(db: Db): AuditRepo {
       if (q.toAt !== undefined) where.push(lte(t.events.at, q.toAt));
       if (q.beforeSeq !== undefined) where.push(lt(t.events.seq, q.beforeSeq));
       if (q.afterSeq !== undefined) where.push(gt(t.events.seq, q.afterSeq));
-      if (q.text) {
-        const pattern = `%${q.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-        where.push(
-          or(
-            sql`${t.events.actorName} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${t.events.reason} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${t.events.data} LIKE ${pattern} ESCAPE '\\'`,
-          )!,
-        );
-      }
+      if (q.text) where.push(containsText(q.text, [t.events.actorName, t.events.reason, t.events.data]));
       return db
         .select()
         .from(t.events)

@@ -5,20 +5,12 @@
  */
 import { and, asc, desc, eq, inArray, lt, ne, type SQL } from 'drizzle-orm';
 import type { AppealStatus, CaseStatus } from '../../common/vocabulary.js';
+import type { RatingCase } from './ratings-repo.js';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 
-export interface CaseRecord {
-  id: number;
-  hallId: number;
-  ratingId: number;
-  status: CaseStatus;
-  deadline: string;
-  appealStatus: AppealStatus;
-  appealReason: string | null;
+export interface CaseRecord extends RatingCase {
   appealKind: 'mistaken' | 'malicious' | null;
-  createdAt: number;
-  updatedAt: number;
   rating: {
     level: number;
     reasons: string[];

@@ -7,20 +7,10 @@
 import { addDays } from '../../server/domain/calendar.js';
 import { localMidnight } from '../../server/domain/stats.js';
 import type { SqliteStore } from '../../server/store/sqlite-store.js';
+import { seededRandom as rng } from '../../bench/lib/random.js';
 
 /** Relative arrivals per hour from 08:00 to 17:00. */
 const HOURLY = [0.6, 1.6, 1.4, 1.0, 0.3, 0.4, 1.2, 1.1, 0.7];
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Writes `days` service days before `today`, about `perDay` tickets each; returns how many. */
 export function seedHistory(store: SqliteStore, hallId: number, today: string, days: number, perDay = 160): number {
