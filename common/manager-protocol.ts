@@ -41,6 +41,8 @@ export interface WindowToday {
 /** What the live hall shows beside the snapshot: alerts, today's counts per window, case counts. */
 export interface LiveView {
   now: number;
+  /** The hall's wait target (settings.alerts), for marking long waits. */
+  waitTargetMinutes: number;
   alerts: Alert[];
   windowsToday: Record<string, WindowToday>;
   cases: { open: number; overdue: number; appeals: number };

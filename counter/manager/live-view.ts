@@ -231,7 +231,7 @@ export class LiveView extends LitElement {
     const open = s.windows.filter((w) => w.status === 'open').length;
     const served = Object.values(this.store.live?.windowsToday ?? {}).reduce((n, w) => n + w.served, 0);
     const alerts = this.store.live?.alerts ?? [];
-    const target = 30;
+    const target = this.store.live?.waitTargetMinutes ?? 30;
     return html`<div class="kpis">
       <div class="kpi"><span>${msg('正在等候')}</span><b>${waiting}</b><small>${msg('人')}</small></div>
       <div class="kpi ${longest > target ? 'bad' : ''}"><span>${msg('最长等候')}</span><b>${longest}</b><small>${msg('分钟')}</small></div>
@@ -300,7 +300,7 @@ export class LiveView extends LitElement {
     return html`<tr class="clickable" tabindex="0" data-service=${service.prefix} @click=${() => (this.queueOpen = service.id)} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && (this.queueOpen = service.id)}>
       <td><b>${service.prefix}</b> ${named(service)}</td>
       <td class="n num">${queue.waiting}</td>
-      <td class="n num ${longest !== null && longest > 30 ? 'over' : ''}">${longest === null ? '—' : minutesText(longest)}</td>
+      <td class="n num ${longest !== null && longest > (this.store.live?.waitTargetMinutes ?? 30) ? 'over' : ''}">${longest === null ? '—' : minutesText(longest)}</td>
       <td class="n num">${queue.waiting ? minutesText(queue.estimateMinutes) : '—'}</td>
       <td>${windows.length ? windows.map((n) => msg(str`${n}号`)).join(' ') : html`<span class="flag">${msg('无开放窗口')}</span>`}</td>
     </tr>`;

@@ -129,7 +129,7 @@ export class ManagerService {
       const byWindow = today.result().by.window;
       const windowsToday: LiveView['windowsToday'] = {};
       for (const row of byWindow) if (row.key !== null) windowsToday[String(row.key)] = { called: row.called, served: row.served, noShows: row.noShows };
-      return { now, alerts, windowsToday, cases: counts };
+      return { now, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes, alerts, windowsToday, cases: counts };
     });
   }
 
