@@ -41,6 +41,7 @@ export function applyEvent(state: HallSnapshot, event: RealtimeEvent): HallSnaps
   if (event.notice !== undefined) next = { ...next, hall: { ...next.hall, notice: event.notice } };
 
   if (event.type === 'device:updated' && next.devices) next = applyDevice(next, event);
+  next = applyConfig(next, event);
 
   if (event.type === 'ticket:issued' && event.ticket) {
     next = {
@@ -48,6 +49,31 @@ export function applyEvent(state: HallSnapshot, event: RealtimeEvent): HallSnaps
       services: next.services.map((s) => (s.id === event.ticket!.serviceId ? { ...s, issuedToday: s.issuedToday + 1 } : s)),
     };
   }
+  return next;
+}
+
+/**
+ * A manager's configuration change: the hall's name, hours and voice; services and zones created
+ * or changed; windows taken out of service. A zone board's snapshot (`zoneScope`) keeps to its
+ * zone: a service moved out of it leaves, one moved into it arrives.
+ */
+function applyConfig(state: HallSnapshot, event: RealtimeEvent): HallSnapshot {
+  let next = state;
+  const scope = next.zoneScope ?? null;
+  const inScope = (zoneId: number | null) => scope === null || zoneId === scope;
+  if (event.hall) next = { ...next, hall: { ...event.hall, serviceDay: next.hall.serviceDay } };
+  if (event.removedZoneIds?.length) next = { ...next, zones: next.zones.filter((z) => !event.removedZoneIds!.includes(z.id)) };
+  if (event.zones?.length) {
+    let zones = next.zones;
+    for (const z of event.zones) if (inScope(z.id)) zones = upsert(zones, z);
+    next = { ...next, zones };
+  }
+  if (event.services?.length) {
+    let services = next.services;
+    for (const s of event.services) services = inScope(s.zoneId) ? upsert(services, s) : without(services, s.id);
+    next = { ...next, services };
+  }
+  if (event.removedWindowIds?.length) next = { ...next, windows: next.windows.filter((w) => !event.removedWindowIds!.includes(w.id)) };
   return next;
 }
 

@@ -149,6 +149,8 @@ export interface HallSnapshot {
   missed: TicketView[];
   /** Waiting tickets: only in snapshots for staff. */
   waiting?: TicketView[];
+  /** The zone a zone board's snapshot is limited to; null or absent: the whole hall. */
+  zoneScope?: number | null;
   /** The hall's active screens with their last-seen time and reported state: only for staff. */
   devices?: DeviceStatusView[];
 }
@@ -219,6 +221,15 @@ export interface RealtimeEvent {
   notice?: string;
   /** Event-specific public facts (e.g. the window a ticket was transferred to). */
   data?: Record<string, unknown>;
+  /** Services created or changed by a manager (hall:updated), to upsert. */
+  services?: ServiceView[];
+  /** Zones created or changed (hall:updated), to upsert; `removedZoneIds` to drop. */
+  zones?: ZoneView[];
+  removedZoneIds?: number[];
+  /** The hall's name, hours or voice after a change (hall:updated). */
+  hall?: HallView;
+  /** Windows taken out of service (window:updated with the window disabled), to drop. */
+  removedWindowIds?: number[];
 }
 
 export type ServerToClientEvents = {

@@ -10,6 +10,7 @@ import { errors } from './domain/errors.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import jobsPlugin from './plugins/jobs.js';
+import managerPlugin from './plugins/manager.js';
 import openapiPlugin from './plugins/openapi.js';
 import pagesPlugin from './plugins/pages.js';
 import printingPlugin, { type PrintingOptions } from './plugins/printing.js';
@@ -17,15 +18,20 @@ import phonePlugin from './plugins/phone.js';
 import ratingsPlugin from './plugins/ratings.js';
 import realtimePlugin from './plugins/realtime.js';
 import servicesPlugin from './plugins/services.js';
+import auditRoutes from './routes/audit.js';
 import authRoutes from './routes/auth.js';
 import bookingRoutes from './routes/bookings.js';
+import caseRoutes from './routes/cases.js';
 import { DEFAULT_LIMITS, type PublicLimits } from './routes/common.js';
 import deviceRoutes from './routes/devices.js';
 import hallRoutes from './routes/halls.js';
 import healthRoutes from './routes/health.js';
 import printingRoutes from './routes/printing.js';
 import phoneRoutes from './routes/phone.js';
+import managerConfigRoutes from './routes/manager-config.js';
+import managerLiveRoutes from './routes/manager-live.js';
 import ratingRoutes from './routes/ratings.js';
+import statsRoutes from './routes/stats.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
 import type { Clock } from './services/hall-service.js';
@@ -118,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     notifyWebhookUrl: options.notifyWebhookUrl ?? null,
     ...(options.notifier ? { notifier: options.notifier } : {}),
   });
+  await app.register(managerPlugin);
   await app.register(openapiPlugin);
 
   await app.register(
@@ -132,6 +139,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       await api.register(printingRoutes);
       await api.register(phoneRoutes, { readLimit: limits.status, writeLimit: limits.phoneIssue });
       await api.register(bookingRoutes, { publicUrl: options.publicUrl ?? null });
+      await api.register(managerConfigRoutes);
+      await api.register(managerLiveRoutes);
+      await api.register(statsRoutes);
+      await api.register(caseRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api' },
   );

@@ -20,6 +20,7 @@ import { HallService } from '../../server/services/hall-service.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { percentile } from '../lib/measure.js';
 import { fmt, type Figure } from '../lib/report.js';
+import { seededRandom as rng } from '../lib/random.js';
 
 const TICKETS = 5000;
 const WINDOWS = 60;
@@ -29,18 +30,6 @@ const at = (hhmm: string) => Date.parse(`${DAY}T${hhmm}:00+08:00`);
 const HOURLY = [1.6, 1.4, 1.1, 0.5, 0.6, 1.2, 1.1, 0.8];
 /** Relative demand per service prefix. */
 const MIX: Record<string, number> = { A: 12, B: 10, C: 8, D: 4, E: 6, F: 3, G: 4, H: 6, J: 3, K: 2, L: 5, M: 8, N: 5, P: 6, Q: 8, R: 5, S: 3, T: 1, U: 1, V: 0.5, W: 1 };
-
-/** Seeded random numbers, so every run simulates the same day. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Sim = { t: number; kind: 'arrive'; prefix: string; priority: PriorityKind } | { t: number; kind: 'done' | 'noshow'; windowId: number };
 

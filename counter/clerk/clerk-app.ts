@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement } from 'lit/decorators.js';
 import { getLocale, initLocale, switchLocale } from '../../common/ui/i18n.js';
-import '../../common/ui/login-form.js';
+import { sessionGate, sessionGateStyles } from '../../common/ui/session-gate.js';
 import { SessionController } from '../../common/ui/session.js';
 import { base, deskTheme } from '../../common/ui/theme.js';
 import './clerk-desk.js';
@@ -23,21 +23,11 @@ export class ClerkApp extends LitElement {
     deskTheme,
     base,
     controlStyles,
+    sessionGateStyles,
     css`
       :host {
         display: block;
         min-height: 100vh;
-      }
-      .center {
-        display: grid;
-        place-items: center;
-        align-content: center;
-        gap: 16px;
-        min-height: 100vh;
-        font-size: 18px;
-        color: var(--hq-text-dim);
-        text-align: center;
-        padding: 24px;
       }
     `,
   ];
@@ -52,28 +42,12 @@ export class ClerkApp extends LitElement {
   override render() {
     if (!this.ready) return html``;
     const s = this.session;
-    switch (s.state) {
-      case 'loading':
-        return html`<div class="center" role="status">${msg('正在加载…')}</div>`;
-      case 'offline':
-        return html`<div class="center" role="alert">
-          <span>${msg('无法连接服务器，请检查网络。')}</span>
-          <button class="btn" @click=${() => s.refresh()}>${msg('重试')}</button>
-        </div>`;
-      case 'signed-out':
-        return html`<hq-login-form .session=${s} heading=${msg('窗口工作台 · 登录')}></hq-login-form>`;
-      case 'wrong-role':
-        return html`<div class="center" role="alert">
-          <span>${msg('此账号不是窗口工作人员账号，请使用工作人员账号登录。')}</span>
-          <button class="btn" @click=${() => s.logout()}>${msg('退出登录')}</button>
-        </div>`;
-      case 'signed-in': {
-        const windowId = s.me?.signedInWindowId;
-        return windowId
-          ? html`<hq-clerk-desk .session=${s} .windowId=${windowId} @desk-left=${() => s.refresh()}></hq-clerk-desk>`
-          : html`<hq-window-picker .session=${s} @picker-language=${this.toggleLanguage}></hq-window-picker>`;
-      }
-    }
+    const gate = sessionGate(s, { heading: msg('窗口工作台 · 登录'), wrongRole: msg('此账号不是窗口工作人员账号，请使用工作人员账号登录。') });
+    if (gate) return gate;
+    const windowId = s.me?.signedInWindowId;
+    return windowId
+      ? html`<hq-clerk-desk .session=${s} .windowId=${windowId} @desk-left=${() => s.refresh()}></hq-clerk-desk>`
+      : html`<hq-window-picker .session=${s} @picker-language=${this.toggleLanguage}></hq-window-picker>`;
   }
 
   private readonly toggleLanguage = async () => {

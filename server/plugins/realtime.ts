@@ -38,6 +38,8 @@ declare module 'fastify' {
 
 export interface SocketData {
   identity: SocketIdentity;
+  /** The staff member behind a session socket. */
+  userId?: number | null;
   deviceId: number | null;
   ticketCode: string | null;
   ticketId: number | null;
@@ -182,6 +184,10 @@ export default fp(
             .emit(event.message.type, queueOnly(event.message));
         }
         const data = event.record.data;
+        if (event.message.type === 'config:changed' && data.entity === 'user' && data.endSessions === true) {
+          // A disabled account, a changed role or a reset password: its screens sign out now.
+          void endUserSockets(io, Number(data.userId));
+        }
         if (event.message.type === 'device:updated' && data.action === 'revoked') {
           const room = rooms.device(Number(data.deviceId));
           const e = errors.deviceRevoked();
@@ -201,6 +207,15 @@ export default fp(
   },
   { name: 'realtime', dependencies: ['services'] },
 );
+
+async function endUserSockets(io: FastifyInstance['io'], userId: number): Promise<void> {
+  const e = errors.sessionExpired();
+  for (const socket of await io.fetchSockets()) {
+    if (socket.data.userId !== userId) continue;
+    socket.emit('session:ended', { code: e.code, message: e.messageZh, messageEn: e.messageEn });
+    socket.disconnect(true);
+  }
+}
 
 async function identify(app: FastifyInstance, socket: HallSocket): Promise<SocketData> {
   const auth = (socket.handshake.auth ?? {}) as { token?: unknown; ticketCode?: unknown; hallId?: unknown };
@@ -248,6 +263,7 @@ async function identify(app: FastifyInstance, socket: HallSocket): Promise<Socke
     }
     return {
       identity: { kind: 'staff', hallId, role: user.role },
+      userId: user.id,
       deviceId: null,
       ticketCode: null,
       ticketId: null,

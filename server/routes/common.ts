@@ -10,6 +10,15 @@ import type { Idempotency } from '../services/hall-service.js';
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 
+/**
+ * A value or null, as one JSON-schema `type` list rather than a union: with type coercion on, a
+ * union would coerce null into its integer branch as 0 (or 0 into its null branch), while a type
+ * list coerces only when no listed type matches.
+ */
+export const nullable = <T extends 'integer' | 'string'>(type: T, options: Record<string, unknown> = {}) =>
+  Type.Unsafe<(T extends 'integer' ? number : string) | null>({ type: [type, 'null'], ...options });
+export const NullableId = nullable('integer', { minimum: 1, maximum: 2_147_483_647 });
+
 export const ApiErrorSchema = Type.Object(
   {
     statusCode: Type.Integer(),

@@ -1,21 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { parseAddress } from '../../printer/transport.js';
+import { checkPrinterAddress } from '../domain/config.js';
 import { errors } from '../domain/errors.js';
 import { MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
 import { deviceView } from '../services/auth-service.js';
+import { configErrors } from '../services/config-service.js';
 import { assertHall, isManager } from '../services/hall-service.js';
 import { isUsablePrinter, printerView } from '../services/print-service.js';
+import type { StoreTx } from '../store/store.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
 const Address = Type.String({ minLength: 1, maxLength: 120, description: 'host:port of the printer (raw TCP, usually port 9100)' });
 const PaperWidth = Type.Union([Type.Literal(58), Type.Literal(80)], { description: 'Paper width in mm' });
-
-function checkAddress(address: string): string {
-  const parsed = parseAddress(address);
-  if (!parsed) throw errors.invalidInput('打印机地址格式不正确，例如 192.168.1.50:9100。', 'A printer address looks like 192.168.1.50:9100.');
-  return `${parsed.host.includes(':') ? `[${parsed.host}]` : parsed.host}:${parsed.port}`;
-}
 
 /**
  * The kiosk's own view (its hall, the issuing rules it must show, its printer), reprinting a
@@ -96,13 +92,14 @@ const printing: FastifyPluginAsync = async (app) => {
       requireUser(request, MANAGERS);
       const { hallId } = request.params as { hallId: number };
       const body = request.body as { name: string; address: string; paperWidth?: 58 | 80; windowId?: number | null };
-      const address = checkAddress(body.address);
+      const address = checkPrinterAddress(body.address);
       const name = body.name.trim();
       if (!name) throw errors.invalidInput('请填写打印机名称。', 'Give the printer a name.');
       const created = await app.hallService.command(request.actor!, hallId, idempotencyOf(request), async ({ tx, ctx, emit }) => {
         if (!isManager(request.actor!)) throw errors.forbidden();
         const windowId = body.windowId ?? null;
         if (windowId !== null && !ctx.windowById.has(windowId)) throw errors.notFound('窗口', 'Window');
+        await assertAddressFree(tx, hallId, address, null);
         const device = await tx.devices.insert({
           hallId,
           kind: 'printer',
@@ -148,11 +145,12 @@ const printing: FastifyPluginAsync = async (app) => {
       const body = request.body as { name?: string; address?: string; paperWidth?: 58 | 80; windowId?: number | null };
       const printer = await app.store.read((tx) => tx.devices.get(printerId));
       if (!printer || printer.kind !== 'printer') throw errors.notFound('打印机', 'Printer');
-      const address = body.address !== undefined ? checkAddress(body.address) : undefined;
+      const address = body.address !== undefined ? checkPrinterAddress(body.address) : undefined;
       const name = body.name?.trim();
       if (name === '') throw errors.invalidInput('请填写打印机名称。', 'Give the printer a name.');
       return app.hallService.command(request.actor!, printer.hallId, idempotencyOf(request), async ({ tx, ctx, emit }) => {
         if (body.windowId != null && !ctx.windowById.has(body.windowId)) throw errors.notFound('窗口', 'Window');
+        if (address) await assertAddressFree(tx, printer.hallId, address, printerId);
         const current = (await tx.devices.get(printerId))!;
         await tx.devices.update(printerId, {
           ...(name ? { name } : {}),
@@ -189,4 +187,10 @@ const printing: FastifyPluginAsync = async (app) => {
     },
   );
 };
+/** Two active printers at one address would print each other's jobs: refused. */
+async function assertAddressFree(tx: StoreTx, hallId: number, address: string, exceptId: number | null): Promise<void> {
+  const taken = (await tx.devices.list(hallId)).some((d) => d.kind === 'printer' && d.status === 'active' && d.address === address && d.id !== exceptId);
+  if (taken) throw configErrors.taken('打印机地址', 'printer address', address);
+}
+
 export default printing;

@@ -4,6 +4,7 @@
  * Tokens are stored only as sha256 hashes.
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { DeviceConfig } from '../../common/manager-protocol.js';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
 import { DomainError, errors } from '../domain/errors.js';
 import type { Actor, Device, User } from '../domain/types.js';
@@ -56,21 +57,8 @@ export const publicUser = (u: User): PublicUser => ({
   photoUrl: u.photoUrl,
 });
 
-export interface DeviceView {
-  id: number;
-  hallId: number;
-  kind: DeviceKind;
-  name: string;
-  status: Device['status'];
-  pairingCode: string | null;
-  windowId: number | null;
-  zoneId: number | null;
-  printerId: number | null;
-  address: string | null;
-  settings: Record<string, unknown>;
-  state: DeviceState;
-  lastSeenAt: number | null;
-}
+/** A device as managers see it (never its token). */
+export type DeviceView = DeviceConfig;
 
 /** What a manager may set per device (PUT /api/devices/:deviceId/settings); null clears the language. */
 export interface DeviceSettingsInput {

@@ -6,7 +6,7 @@
  * events after commit.
  */
 import { randomBytes } from 'node:crypto';
-import type { CallView, QueueView, RealtimeEvent, TicketStatusView, TicketView, WindowDetail, WindowView } from '../../common/protocol.js';
+import type { CallView, HallView, QueueView, RealtimeEvent, ServiceView, TicketStatusView, TicketView, WindowDetail, WindowView, ZoneView } from '../../common/protocol.js';
 import type { PriorityKind, TicketSource, WindowMode, WindowStatus } from '../../common/vocabulary.js';
 import { buildAnnouncement } from '../domain/announcement.js';
 import { isWorkingDay, localTime, serviceDay, withinHours } from '../domain/calendar.js';
@@ -52,6 +52,12 @@ export interface EmitExtra {
   deviceIds?: number[];
   /** Public facts for the realtime message, beyond the views. */
   publicData?: Record<string, unknown>;
+  /** Configuration views for screens (a manager changed services, zones or the hall). */
+  services?: ServiceView[];
+  zones?: ZoneView[];
+  removedZoneIds?: number[];
+  hall?: HallView;
+  removedWindowIds?: number[];
 }
 
 export interface IssueInput {
@@ -259,6 +265,11 @@ export class HallService {
     if (extra.call) message.call = { ...extra.call, seq: record.seq, at: record.at };
     if (extra.notice !== undefined) message.notice = extra.notice;
     if (extra.publicData) message.data = extra.publicData;
+    if (extra.services) message.services = extra.services;
+    if (extra.zones) message.zones = extra.zones;
+    if (extra.removedZoneIds) message.removedZoneIds = extra.removedZoneIds;
+    if (extra.hall) message.hall = extra.hall;
+    if (extra.removedWindowIds) message.removedWindowIds = extra.removedWindowIds;
     for (const z of extra.zoneIds ?? []) if (z) zoneIds.add(z);
     for (const w of extra.windowIds ?? []) if (w) windowIds.add(w);
     return {
@@ -631,7 +642,8 @@ export class HallService {
     });
   }
 
-  private async leaveWindow(c: CommandContext, window: Window): Promise<Window> {
+  /** The window's clerk leaves it inside an open command; an open or paused window closes. */
+  async leaveWindow(c: CommandContext, window: Window): Promise<Window> {
     const closing = window.status !== 'closed';
     const updated = await c.tx.windows.update(window.id, {
       clerkId: null,

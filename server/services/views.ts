@@ -258,6 +258,7 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
       .sort((a, b) => (b.noShowAt ?? 0) - (a.noShowAt ?? 0))
       .map(ticketView),
     ...(scope.includeWaiting ? { waiting: waiting.filter((t) => serviceIds.has(t.serviceId)).map(ticketView) } : {}),
+    zoneScope: zoneId,
     ...(scope.includeDevices
       ? { devices: devices.filter((d) => d.status === 'active').map((d) => deviceStatusView(d, now, hall.settings.alerts.deviceOfflineSeconds)) }
       : {}),

@@ -336,6 +336,8 @@ export const ratingCases = sqliteTable(
     deadline: text('deadline').notNull(),
     appealStatus: text('appeal_status').$type<AppealStatus>().notNull().default('none'),
     appealReason: text('appeal_reason'),
+    /** What the appeal claims: the rating was given by mistake, or maliciously. */
+    appealKind: text('appeal_kind').$type<'mistaken' | 'malicious'>(),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -6,12 +6,16 @@
  * code in between awaits, and reads wait for it, so nobody sees half a change.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, like, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Device, Hall, User } from '../domain/types.js';
 import { resolveSettings, type SettingsPatch } from '../domain/settings.js';
 import { openDatabase, type Db, type OpenedDatabase } from './database.js';
 import { createPhoneRepo } from './phone-repo.js';
+import { createAuditRepo } from './audit-repo.js';
+import { createCaseRepo } from './cases-repo.js';
 import { createRatingRepo } from './ratings-repo.js';
+import { containsText } from './sql-text.js';
+import { createStatsRepo } from './stats-repo.js';
 import * as t from './schema.js';
 import type {
   DeviceRepo,
@@ -484,17 +488,7 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
       if (q.fromAt !== undefined) where.push(gte(t.events.at, q.fromAt));
       if (q.toAt !== undefined) where.push(lte(t.events.at, q.toAt));
       if (q.beforeSeq !== undefined) where.push(lt(t.events.seq, q.beforeSeq));
-      if (q.text) {
-        const pattern = `%${q.text.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-        where.push(
-          or(
-            sql`${t.events.actorName} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${t.events.reason} LIKE ${pattern} ESCAPE '\\'`,
-            sql`${t.events.data} LIKE ${pattern} ESCAPE '\\'`,
-            like(t.events.type, pattern),
-          )!,
-        );
-      }
+      if (q.text) where.push(containsText(q.text, [t.events.actorName, t.events.reason, t.events.data, t.events.type]));
       return db
         .select()
         .from(t.events)
@@ -595,7 +589,10 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
     },
   };
 
-  return { halls, zones, services, windows, tickets, events, idempotency, users, sessions, devices, ratings: createRatingRepo(db), phone: createPhoneRepo(db) };
+  return {
+    halls, zones, services, windows, tickets, events, idempotency, users, sessions, devices,
+    ratings: createRatingRepo(db), phone: createPhoneRepo(db), stats: createStatsRepo(db), cases: createCaseRepo(db), audit: createAuditRepo(db),
+  };
 }
 
 /** Window "2" before "10"; non-numeric numbers after, alphabetically. */

@@ -45,6 +45,9 @@ export interface StoreTx {
   devices: DeviceRepo;
   ratings: import('./ratings-repo.js').RatingRepo;
   phone: import('./phone-repo.js').PhoneRepo;
+  stats: import('./stats-repo.js').StatsRepo;
+  cases: import('./cases-repo.js').CaseRepo;
+  audit: import('./audit-repo.js').AuditRepo;
 }
 
 export type NewHall = Pick<Hall, 'code' | 'name' | 'timezone' | 'openingHours' | 'notice'> & { settings?: SettingsPatch };

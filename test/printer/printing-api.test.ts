@@ -6,6 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../server/store/store.js';
+import { VirtualPrinter } from '../../printer/virtual-printer.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 import { startPrinterHall, type PrinterHall } from './printer-hall.js';
 
@@ -223,16 +224,27 @@ describe('printers (manager)', () => {
     const bad = await manager.post(`/api/halls/${ph.hall.hallId}/printers`, { name: '导办台打印机', address: 'not an address!' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toContain('9100');
-    const created = await manager.post(`/api/halls/${ph.hall.hallId}/printers`, { name: '导办台打印机', address: ph.printer.address, paperWidth: 58 });
-    expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ kind: 'printer', status: 'active', address: ph.printer.address, settings: { paperWidth: 58 } });
-    const id = created.json().id;
+    // The kiosk's printer already has the virtual printer's address: a second device there is refused.
+    const twice = await manager.post(`/api/halls/${ph.hall.hallId}/printers`, { name: '导办台打印机', address: ph.printer.address });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().code).toBe('already_exists');
+    const desk = new VirtualPrinter({ port: 0, outDir: null });
+    await desk.start();
+    try {
+      const created = await manager.post(`/api/halls/${ph.hall.hallId}/printers`, { name: '导办台打印机', address: desk.address, paperWidth: 58 });
+      expect(created.statusCode).toBe(201);
+      expect(created.json()).toMatchObject({ kind: 'printer', status: 'active', address: desk.address, settings: { paperWidth: 58 } });
+      const id = created.json().id;
 
-    ph.printer.setPaper('near_end');
-    const check = await manager.post(`/api/printers/${id}/check`);
-    expect(check.json()).toMatchObject({ id, online: true, paper: 'near_end', problem: null, paperWidth: 58 });
-    const changed = await manager.put(`/api/printers/${id}`, { paperWidth: 80, address: '192.168.1.50' });
-    expect(changed.json()).toMatchObject({ address: '192.168.1.50:9100', settings: { paperWidth: 80 } });
+      desk.setPaper('near_end');
+      const check = await manager.post(`/api/printers/${id}/check`);
+      expect(check.json()).toMatchObject({ id, online: true, paper: 'near_end', problem: null, paperWidth: 58 });
+      expect((await manager.put(`/api/printers/${id}`, { address: ph.printer.address })).statusCode).toBe(409);
+      const changed = await manager.put(`/api/printers/${id}`, { paperWidth: 80, address: '192.168.1.50' });
+      expect(changed.json()).toMatchObject({ address: '192.168.1.50:9100', settings: { paperWidth: 80 } });
+    } finally {
+      await desk.stop();
+    }
     expect((await manager.put('/api/printers/99999', { name: 'x' })).statusCode).toBe(404);
     const kioskId = (await ph.kiosk.get('/api/devices/me')).json().id;
     expect((await manager.put(`/api/printers/${kioskId}`, { name: 'x' })).statusCode).toBe(404);

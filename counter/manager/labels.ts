@@ -1,0 +1,231 @@
+/**
+ * Words the manager console shows for the domain's codes (window modes, roles, device kinds,
+ * case statuses, audit events …), in the screen's language. Ticket and window words come from
+ * the clerk console's labels.
+ */
+import { msg, str } from '@lit/localize';
+import type { AuditEntry, CaseView } from '../../common/manager-protocol.js';
+import type { AppealStatus, CaseStatus, DeviceKind, PriorityKind, Role, WindowMode } from '../../common/vocabulary.js';
+import { getLocale } from '../../common/ui/i18n.js';
+import { priorityLabel } from '../clerk/labels.js';
+
+export const isEnglish = (): boolean => getLocale() === 'en';
+
+/** A name in the screen's language (the English one when there is one). */
+export const named = (x: { name: string; nameEn?: string } | undefined | null): string => (!x ? '' : isEnglish() && x.nameEn ? x.nameEn : x.name);
+
+export function modeLabel(mode: WindowMode): string {
+  switch (mode) {
+    case 'specialist':
+      return msg('专窗');
+    case 'zone':
+      return msg('分领域综合窗口');
+    case 'hall':
+      return msg('无差别综合窗口');
+  }
+}
+
+export function roleLabel(role: Role): string {
+  switch (role) {
+    case 'clerk':
+      return msg('窗口人员');
+    case 'manager':
+      return msg('大厅管理员');
+    case 'admin':
+      return msg('系统管理员');
+  }
+}
+
+export function deviceKindLabel(kind: DeviceKind): string {
+  switch (kind) {
+    case 'board':
+      return msg('综合屏');
+    case 'window_screen':
+      return msg('窗口屏');
+    case 'kiosk':
+      return msg('取号机');
+    case 'pad':
+      return msg('评价器');
+    case 'printer':
+      return msg('打印机');
+  }
+}
+
+export function zoneKindLabel(kind: string): string {
+  switch (kind) {
+    case 'theme':
+      return msg('主题服务区');
+    case 'professional':
+      return msg('专业服务区');
+    case 'special':
+      return msg('特色窗口');
+    default:
+      return kind;
+  }
+}
+
+/** A ticket's priority in words: the clerk console's, and 普通 for a normal ticket. */
+export const priorityKindLabel = (p: PriorityKind): string => priorityLabel(p) ?? msg('普通');
+
+export function caseStatusLabel(s: CaseStatus): string {
+  switch (s) {
+    case 'open':
+      return msg('待整改');
+    case 'rectifying':
+      return msg('整改中');
+    case 'replied':
+      return msg('已答复');
+    case 'followed_up':
+      return msg('已回访');
+    case 'closed':
+      return msg('已结案');
+  }
+}
+
+/** The button that takes a case to its next status. */
+export function caseActionLabel(a: NonNullable<CaseView['nextAction']>): string {
+  switch (a) {
+    case 'rectify':
+      return msg('开始整改');
+    case 'reply':
+      return msg('答复群众');
+    case 'follow_up':
+      return msg('完成回访');
+    case 'close':
+      return msg('结案');
+  }
+}
+
+export function caseStepLabel(action: string): string {
+  switch (action) {
+    case 'rectify':
+    case 'reply':
+    case 'follow_up':
+    case 'close':
+      return caseActionLabel(action);
+    case 'appeal':
+      return msg('提出申诉');
+    case 'appeal_approved':
+      return msg('申诉通过');
+    case 'appeal_rejected':
+      return msg('申诉驳回');
+    default:
+      return action;
+  }
+}
+
+export function appealLabel(s: AppealStatus): string {
+  switch (s) {
+    case 'none':
+      return '';
+    case 'pending':
+      return msg('申诉审核中');
+    case 'approved':
+      return msg('申诉已通过');
+    case 'rejected':
+      return msg('申诉已驳回');
+  }
+}
+
+export const appealKindLabel = (k: 'mistaken' | 'malicious' | null): string => (k === 'mistaken' ? msg('误评') : k === 'malicious' ? msg('恶意差评') : '');
+
+export function ratingLevelLabel(level: number): string {
+  switch (level) {
+    case 5:
+      return msg('非常满意');
+    case 4:
+      return msg('满意');
+    case 3:
+      return msg('基本满意');
+    case 2:
+      return msg('不满意');
+    default:
+      return msg('非常不满意');
+  }
+}
+
+/** What an audit entry is, in a few words. */
+export function auditAction(e: AuditEntry): string {
+  const d = e.data;
+  switch (e.type) {
+    case 'window:status':
+      return d.to === 'open' ? msg('开始服务') : d.to === 'paused' ? msg('暂停服务') : msg('结束服务');
+    case 'window:services':
+      return msg(str`调整办理事项（${modeLabel((d.mode as WindowMode) ?? 'specialist')}）`);
+    case 'window:clerk':
+      return d.action === 'assigned' ? msg('安排人员') : d.action === 'backup_set' ? msg('设置AB角') : d.action === 'sign_in' ? msg('人员签到') : msg('人员签退');
+    case 'window:updated':
+      return msg('修改窗口');
+    case 'hall:notice':
+      return msg('修改大厅公告');
+    case 'hall:updated': {
+      const entity = d.entity === 'service' ? msg('事项') : d.entity === 'zone' ? msg('服务区') : d.entity === 'settings' ? msg('设置') : msg('大厅信息');
+      return d.action === 'created' ? msg(str`新增${entity}`) : d.action === 'removed' ? msg(str`删除${entity}`) : msg(str`修改${entity}`);
+    }
+    case 'config:changed':
+      return d.action === 'created'
+        ? msg('新增人员账号')
+        : d.action === 'disabled'
+          ? msg('停用人员账号')
+          : d.action === 'enabled'
+            ? msg('启用人员账号')
+            : d.action === 'password_reset'
+              ? msg('重置密码')
+              : msg('修改人员账号');
+    case 'device:updated':
+      return d.action === 'approved' ? msg('批准设备配对') : d.action === 'revoked' ? msg('停用设备') : d.action === 'added' ? msg('添加打印机') : msg('修改设备');
+    case 'case:updated':
+      return msg(str`差评整改：${caseStepLabel(String(d.action))}`);
+    case 'ticket:called':
+      return msg('非顺序叫号');
+    case 'ticket:cancelled':
+      return msg('取消号票');
+    case 'ticket:transferred':
+      return msg('转移号票');
+    case 'ticket:issued':
+      return msg('取号');
+    default:
+      return e.type;
+  }
+}
+
+/** The thing an audit entry is about: a ticket number, a window, a service, a person. */
+export function auditSubject(e: AuditEntry, windowNumber: (id: number) => string | null): string {
+  const d = e.data;
+  const parts: string[] = [];
+  if (typeof d.number === 'string') parts.push(d.number);
+  const w = e.windowId !== null ? windowNumber(e.windowId) : null;
+  if (w) parts.push(msg(str`${w}号窗口`));
+  if (typeof d.name === 'string' && d.name) parts.push(d.name);
+  if (typeof d.section === 'string') parts.push(settingsSectionLabel(d.section));
+  if (typeof d.notice === 'string') parts.push(`“${d.notice.slice(0, 30)}”`);
+  if (e.type === 'device:updated' && typeof d.kind === 'string' && typeof d.name !== 'string') parts.push(`${deviceKindLabel(d.kind as DeviceKind)} #${String(d.deviceId ?? '')}`);
+  return parts.join(' · ');
+}
+
+export function settingsSectionLabel(section: string): string {
+  switch (section) {
+    case 'voice':
+      return msg('语音播报');
+    case 'fairness':
+      return msg('叫号规则');
+    case 'rating':
+      return msg('评价设置');
+    case 'calendar':
+      return msg('工作日历');
+    case 'alerts':
+      return msg('提醒阈值');
+    case 'issuing':
+      return msg('取号规则');
+    default:
+      return section;
+  }
+}
+
+/** "12 分钟" / "1 小时 5 分钟" */
+export function minutesText(minutes: number): string {
+  if (minutes < 60) return msg(str`${minutes} 分钟`);
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return m ? msg(str`${h} 小时 ${m} 分钟`) : msg(str`${h} 小时`);
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `rating_cases` ADD `appeal_kind` text;

@@ -1,0 +1,31 @@
+/**
+ * The manager console's services as decorators: configuration (`app.configService`), staffing
+ * and the live view (`app.managerService`), statistics (`app.statsService`) and 差评 cases
+ * (`app.caseService`). Each works through the domain service's commands, so every change is an
+ * event with who, when and why.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { CaseService } from '../services/case-service.js';
+import { ConfigService } from '../services/config-service.js';
+import { ManagerService } from '../services/manager-service.js';
+import { StatsService } from '../services/stats-service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    configService: ConfigService;
+    managerService: ManagerService;
+    statsService: StatsService;
+    caseService: CaseService;
+  }
+}
+
+export default fp(
+  async function managerPlugin(app: FastifyInstance) {
+    app.decorate('configService', new ConfigService(app.hallService));
+    app.decorate('managerService', new ManagerService(app.hallService));
+    app.decorate('statsService', new StatsService(app.hallService));
+    app.decorate('caseService', new CaseService(app.hallService));
+  },
+  { name: 'manager', dependencies: ['services'] },
+);

@@ -1,0 +1,159 @@
+/**
+ * The hall manager's work on the live hall: who staffs which window (put a clerk on a window,
+ * move them, set the backup AB角 who takes over) and what the live view shows beside the
+ * snapshot (alerts with what to do, today's counts per window, 差评 case counts).
+ *
+ * Placement rules: only a manager places staff; the person must be an enabled clerk or manager
+ * of the hall and, for a clerk, allowed on that window (in their account) or its backup. Moving
+ * someone takes them off their other window (which closes if nobody is left there); a window
+ * serving a visitor (called or serving ticket) keeps its clerk until that ticket is done, and a
+ * clerk serving a visitor elsewhere is not moved. A replacement keeps the window's status, so a
+ * backup takes over an open window without a gap.
+ */
+import type { LiveView } from '../../common/manager-protocol.js';
+import { computeAlerts } from '../domain/alerts.js';
+import { DomainError, errors } from '../domain/errors.js';
+import { StatsBuilder } from '../domain/stats.js';
+import type { Actor, User, Window } from '../domain/types.js';
+import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
+import { HallContext, queueViews, windowView } from './views.js';
+import type { WindowView } from '../../common/protocol.js';
+
+const staffingErrors = {
+  notStaff: () => errors.invalidInput('只能安排本大厅启用中的窗口人员或管理员。', 'Only enabled clerks or managers of this hall can be placed.'),
+  notPermitted: (name: string, number: string) =>
+    new DomainError(
+      409,
+      'clerk_not_permitted',
+      `${name} 未被授权在 ${number} 号窗口工作；请先在“人员账号”中勾选此窗口，或设为此窗口的AB角。`,
+      `${name} is not allowed on window ${number}; allow the window in their account first, or make them its backup.`,
+      { name, number },
+    ),
+  busyElsewhere: (name: string, number: string) =>
+    new DomainError(409, 'clerk_busy_elsewhere', `${name} 正在 ${number} 号窗口办理业务，请等当前号票办结后再调动。`, `${name} is serving at window ${number}; move them once that ticket is done.`, { name, number }),
+  windowDisabled: () => new DomainError(409, 'window_disabled', '窗口已停用。', 'The window is out of service.'),
+};
+
+export class ManagerService {
+  constructor(private readonly hallService: HallService) {}
+
+  /** Puts a clerk on a window (or takes the clerk off with null), moving them from another. */
+  assignClerk(actor: Actor, windowId: number, input: { clerkId: number | null; reason?: string | null }, idempotency?: Idempotency): Promise<{ window: WindowView }> {
+    return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
+      const reason = input.reason?.trim() || null;
+      if (input.clerkId === null) {
+        if (window.clerkId === null) return { window: await windowView(c.tx, c.ctx, window) };
+        await assertFree(c, window);
+        const updated = await this.hallService.leaveWindow(c, window);
+        return { window: await windowView(c.tx, c.ctx, updated) };
+      }
+      const clerk = await placeable(c, input.clerkId);
+      if (window.clerkId === clerk.id) return { window: await windowView(c.tx, c.ctx, window) };
+      if (clerk.role === 'clerk') {
+        const permitted = await c.tx.windows.permittedWindowIds(clerk.id);
+        if (!permitted.includes(window.id) && window.backupClerkId !== clerk.id) throw staffingErrors.notPermitted(clerk.displayName, window.number);
+      }
+      await assertFree(c, window);
+      let fromWindowId: number | null = null;
+      for (const other of c.ctx.windows.filter((w) => w.clerkId === clerk.id && w.id !== window.id)) {
+        const [active] = await c.tx.tickets.atWindow(other.id, ['called', 'serving']);
+        if (active) throw staffingErrors.busyElsewhere(clerk.displayName, other.number);
+        fromWindowId = other.id;
+        await this.hallService.leaveWindow(c, other);
+      }
+      const previousClerkId = window.clerkId;
+      const updated = await c.tx.windows.update(window.id, { clerkId: clerk.id });
+      c.ctx.replaceWindow(updated);
+      await c.emit(
+        {
+          type: 'window:clerk',
+          windowId: window.id,
+          reason,
+          data: { action: 'assigned', clerkId: clerk.id, clerkName: clerk.displayName, previousClerkId, fromWindowId, backup: window.backupClerkId === clerk.id },
+        },
+        { window: updated, windowIds: [fromWindowId] },
+      );
+      return { window: await windowView(c.tx, c.ctx, updated) };
+    });
+  }
+
+  /** Sets (or clears) the window's backup clerk (AB角), who may sign in and take over. */
+  setBackup(actor: Actor, windowId: number, input: { backupClerkId: number | null; reason?: string | null }, idempotency?: Idempotency): Promise<{ window: WindowView }> {
+    return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
+      const backup = input.backupClerkId === null ? null : await placeable(c, input.backupClerkId);
+      if ((backup?.id ?? null) === window.backupClerkId) return { window: await windowView(c.tx, c.ctx, window) };
+      const updated = await c.tx.windows.update(window.id, { backupClerkId: backup?.id ?? null });
+      c.ctx.replaceWindow(updated);
+      await c.emit(
+        {
+          type: 'window:clerk',
+          windowId: window.id,
+          reason: input.reason?.trim() || null,
+          data: { action: 'backup_set', backupClerkId: backup?.id ?? null, backupName: backup?.displayName ?? null, previousBackupClerkId: window.backupClerkId },
+        },
+        { window: updated },
+      );
+      return { window: await windowView(c.tx, c.ctx, updated) };
+    });
+  }
+
+  /** Alerts, today's counts per window and the case counts, for the live hall. */
+  live(actor: Actor, hallId: number): Promise<LiveView> {
+    const { store, clock } = this.hallService;
+    return store.read(async (tx) => {
+      if (!isManager(actor)) throw errors.forbidden();
+      assertHall(actor, hallId);
+      const hall = await tx.halls.get(hallId);
+      if (!hall) throw errors.notFound('大厅', 'Hall');
+      const now = clock();
+      const ctx = await HallContext.load(tx, hall, now);
+      const today = new StatsBuilder({ timezone: hall.timezone, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes });
+      const [queues, devices, cases, counts] = await Promise.all([
+        queueViews(tx, ctx),
+        tx.devices.list(hallId),
+        tx.cases.list({ hallId, statuses: ['open', 'rectifying', 'replied', 'followed_up'], limit: 200 }),
+        tx.cases.counts(hallId, ctx.day),
+        tx.stats.eachTicket({ hallId, serviceDay: ctx.day }, (t) => today.add(t)),
+      ]);
+      const alerts = computeAlerts({
+        now,
+        timezone: hall.timezone,
+        hallOpeningHours: hall.openingHours,
+        settings: hall.settings,
+        services: ctx.services,
+        queues,
+        windows: ctx.windows.filter((w) => w.enabled),
+        devices,
+        cases: cases.map((k) => ({ id: k.id, status: k.status, deadline: k.deadline, createdAt: k.createdAt, ticketNumber: k.ticket.number, windowNumber: k.windowNumber })),
+      });
+      const byWindow = today.result().by.window;
+      const windowsToday: LiveView['windowsToday'] = {};
+      for (const row of byWindow) if (row.key !== null) windowsToday[String(row.key)] = { called: row.called, served: row.served, noShows: row.noShows };
+      return { now, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes, alerts, windowsToday, cases: counts };
+    });
+  }
+
+  private windowCommand<T>(actor: Actor, windowId: number, idempotency: Idempotency | undefined, work: (c: CommandContext, window: Window) => Promise<T>): Promise<T> {
+    return this.hallService.store.read((tx) => tx.windows.get(windowId)).then((found) => {
+      if (!found) throw errors.notFound('窗口', 'Window');
+      return this.hallService.command(actor, found.hallId, idempotency, async (c) => {
+        if (!isManager(actor)) throw errors.forbidden();
+        const window = c.ctx.windowById.get(windowId);
+        if (!window) throw errors.notFound('窗口', 'Window');
+        if (!window.enabled) throw staffingErrors.windowDisabled();
+        return work(c, window);
+      });
+    });
+  }
+}
+
+async function placeable(c: CommandContext, userId: number): Promise<User> {
+  const user = await c.tx.users.get(userId);
+  if (!user || user.disabled || user.hallId !== c.hall.id || (user.role !== 'clerk' && user.role !== 'manager')) throw staffingErrors.notStaff();
+  return user;
+}
+
+async function assertFree(c: CommandContext, window: Window): Promise<void> {
+  const [current] = await c.tx.tickets.atWindow(window.id, ['called', 'serving']);
+  if (current) throw errors.windowBusy(current.number);
+}

@@ -1,0 +1,136 @@
+/**
+ * Alerts for the manager (server/domain/alerts.ts): each condition at and past its threshold,
+ * and that every alert says what to do in both languages.
+ */
+import { describe, expect, it } from 'vitest';
+import { computeAlerts, type AlertState } from '../../server/domain/alerts.js';
+import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+
+/** Monday 2026-11-23 10:00 in Shanghai, inside the hall's hours. */
+const NOW = Date.parse('2026-11-23T10:00:00+08:00');
+const MIN = 60_000;
+
+function state(p: Partial<AlertState> = {}): AlertState {
+  return {
+    now: NOW,
+    timezone: 'Asia/Shanghai',
+    hallOpeningHours: '08:30-12:00,13:30-17:30',
+    settings: { alerts: DEFAULT_SETTINGS.alerts, calendar: DEFAULT_SETTINGS.calendar },
+    services: [{ id: 1, name: '社保参保登记', nameEn: 'Social insurance', enabled: true, openingHours: null }],
+    queues: [{ serviceId: 1, waiting: 0, oldestQueuedAt: null, openWindows: 1 }],
+    windows: [],
+    devices: [],
+    cases: [],
+    ...p,
+  };
+}
+const kinds = (s: AlertState) => computeAlerts(s).map((a) => `${a.kind}:${a.severity}`);
+
+describe('waits over the target (30 min)', () => {
+  it.each([
+    [30, []],
+    [31, ['wait_over_target:warning']],
+    [59, ['wait_over_target:warning']],
+    [60, ['wait_over_target:critical']],
+  ])('longest wait %i min → %j', (waited, expected) => {
+    expect(kinds(state({ queues: [{ serviceId: 1, waiting: 4, oldestQueuedAt: NOW - waited * MIN, openWindows: 1 }] }))).toEqual(expected);
+  });
+
+  it('says how long, how many and what to do', () => {
+    const [alert] = computeAlerts(state({ queues: [{ serviceId: 1, waiting: 4, oldestQueuedAt: NOW - 45 * MIN, openWindows: 1 }] }));
+    expect(alert).toMatchObject({
+      id: 'wait:1',
+      subject: { type: 'service', id: 1 },
+      message: { zh: '“社保参保登记”最长已等候 45 分钟（目标 30 分钟），4 人在等。', en: expect.stringContaining('45 min') },
+      action: { zh: expect.stringContaining('再开放一个办理此事项的窗口'), en: expect.stringContaining('Open another window') },
+    });
+  });
+});
+
+describe('a service nobody serves', () => {
+  it.each([
+    ['tickets wait, no open window', { waiting: 2, openWindows: 0 }, NOW, ['service_unserved:critical']],
+    ['nobody waits, in opening hours', { waiting: 0, openWindows: 0 }, NOW, ['service_unserved:warning']],
+    ['nobody waits, at lunch (outside hours)', { waiting: 0, openWindows: 0 }, Date.parse('2026-11-23T12:30:00+08:00'), []],
+    ['nobody waits, on a Sunday', { waiting: 0, openWindows: 0 }, Date.parse('2026-11-22T10:00:00+08:00'), []],
+    ['an open window serves it', { waiting: 2, openWindows: 1 }, NOW, []],
+  ])('%s', (_name, queue, now, expected) => {
+    const s = state({ now, queues: [{ serviceId: 1, oldestQueuedAt: queue.waiting ? now - MIN : null, ...queue }] });
+    expect(kinds(s)).toEqual(expected);
+  });
+
+  it('a disabled service raises nothing', () => {
+    expect(kinds(state({ services: [{ id: 1, name: 'x', nameEn: '', enabled: false, openingHours: null }], queues: [{ serviceId: 1, waiting: 2, oldestQueuedAt: NOW - 90 * MIN, openWindows: 0 }] }))).toEqual([]);
+  });
+});
+
+describe('windows paused too long (20 min)', () => {
+  const paused = (minutes: number) => ({ id: 3, number: '3', name: '社保综合窗口', status: 'paused' as const, pauseReason: '会议', statusChangedAt: NOW - minutes * MIN });
+  it.each([
+    [19, []],
+    [20, ['window_paused_long:warning']],
+  ])('%i min → %j', (minutes, expected) => {
+    expect(kinds(state({ windows: [paused(minutes)] }))).toEqual(expected);
+  });
+  it('names the reason and the backup', () => {
+    const [alert] = computeAlerts(state({ windows: [paused(25)] }));
+    expect(alert!.message.zh).toBe('3号窗口已暂停 25 分钟（会议）。');
+    expect(alert!.action.zh).toContain('AB角');
+  });
+});
+
+describe('devices', () => {
+  const device = (p: Partial<AlertState['devices'][number]>) => ({ id: 9, kind: 'board' as const, name: '大厅综合屏', status: 'active' as const, lastSeenAt: NOW - 10_000, state: {}, address: null, ...p });
+  it.each([
+    ['heard from 90 s ago', device({ lastSeenAt: NOW - 90_000 }), []],
+    ['silent 91 s', device({ lastSeenAt: NOW - 91_000 }), ['device_offline:warning']],
+    ['a kiosk silent', device({ kind: 'kiosk', lastSeenAt: NOW - 300_000 }), ['device_offline:critical']],
+    ['never connected', device({ lastSeenAt: null }), ['device_offline:warning']],
+    ['revoked', device({ status: 'revoked', lastSeenAt: null }), []],
+    ['a network printer that never calls in, with paper', device({ kind: 'printer', lastSeenAt: null, state: { paper: 'ok' } }), []],
+    ['a printer out of paper', device({ kind: 'printer', lastSeenAt: null, state: { paper: 'out' } }), ['printer_paper:critical']],
+    ['a kiosk printer near its end', device({ kind: 'kiosk', state: { paper: 'near_end' } }), ['printer_paper:info']],
+    ['a printer with its cover open', device({ kind: 'printer', lastSeenAt: null, state: { coverOpen: true } }), ['printer_paper:warning']],
+    ['a board without a Chinese voice', device({ state: { voiceMissing: true } }), ['voice_missing:warning']],
+  ])('%s', (_name, d, expected) => {
+    expect(kinds(state({ devices: [d] }))).toEqual(expected);
+  });
+});
+
+it('more than three devices offline at once are one alert that names the first few and points at the network', () => {
+  const devices = Array.from({ length: 6 }, (_, i) => ({ id: i + 1, kind: (i === 5 ? 'kiosk' : 'pad') as 'pad' | 'kiosk', name: `设备${i + 1}`, status: 'active' as const, lastSeenAt: null, state: {}, address: null }));
+  expect(kinds(state({ devices: devices.slice(0, 3) }))).toEqual(['device_offline:warning', 'device_offline:warning', 'device_offline:warning']);
+  const alerts = computeAlerts(state({ devices }));
+  expect(alerts).toHaveLength(1);
+  expect(alerts[0]).toMatchObject({ id: 'offline:many', kind: 'device_offline', severity: 'critical', message: { zh: '6 台设备离线或从未联网：设备1、设备2、设备3、设备4 等。', en: expect.stringContaining('and 2 more') }, action: { zh: expect.stringContaining('交换机') } });
+});
+
+describe('差评 cases', () => {
+  const c = (p: Partial<AlertState['cases'][number]>) => ({ id: 5, status: 'open', deadline: '2026-11-30', createdAt: NOW - MIN, ticketNumber: 'A012', windowNumber: '3', ...p });
+  it.each([
+    ['a new one', c({}), ['bad_rating:info']],
+    ['taken up', c({ status: 'rectifying' }), []],
+    ['overdue', c({ status: 'replied', deadline: '2026-11-20' }), ['case_overdue:warning']],
+    ['overdue and untouched: only overdue', c({ deadline: '2026-11-20' }), ['case_overdue:warning']],
+  ])('%s', (_name, k, expected) => {
+    expect(kinds(state({ cases: [k] }))).toEqual(expected);
+  });
+});
+
+it('critical first, then warnings, then information; every alert has both languages and an action', () => {
+  const alerts = computeAlerts(
+    state({
+      queues: [{ serviceId: 1, waiting: 3, oldestQueuedAt: NOW - 70 * MIN, openWindows: 0 }],
+      windows: [{ id: 3, number: '3', name: 'x', status: 'paused', pauseReason: null, statusChangedAt: NOW - 40 * MIN }],
+      devices: [{ id: 9, kind: 'board', name: 'b', status: 'active', lastSeenAt: NOW, state: { voiceMissing: true }, address: null }],
+      cases: [{ id: 5, status: 'open', deadline: '2026-11-30', createdAt: NOW, ticketNumber: 'A1', windowNumber: null }],
+    }),
+  );
+  expect(alerts.map((a) => a.severity)).toEqual(['critical', 'critical', 'warning', 'warning', 'info']);
+  for (const a of alerts) {
+    expect(a.message.zh).toMatch(/[\u4e00-\u9fa5]/);
+    expect(a.action.zh).toMatch(/[\u4e00-\u9fa5]/);
+    expect(a.message.en).toMatch(/^[\x20-\x7e“”"]+$/);
+    expect(a.action.en.length).toBeGreaterThan(10);
+  }
+});
