@@ -141,6 +141,22 @@ export interface CheckInResult {
   issued: IssuedTicketView;
 }
 
+/**
+ * What taking a number at a kiosk or the guide desk answers, and the `issued` part of their
+ * appointment check-in: the ticket, the URL of its status page (its QR code), and its paper:
+ * 'pending' (the ticket:printed event follows), 'printed', 'failed', or 'none' (no printer).
+ */
+export interface KioskIssueView extends IssuedTicketView {
+  statusUrl: string;
+  print: { status: string; printerId: number | null };
+}
+
+/** An appointment check-in at a kiosk or the guide desk: printed like a number taken there. */
+export interface KioskCheckInView {
+  booking: BookingView;
+  issued: KioskIssueView;
+}
+
 /** A booking in the manager's list: the full phone number, to call the visitor. */
 export interface ManagerBookingView {
   id: number;
