@@ -3,26 +3,8 @@
  * appointment check-in, each with a message they can act on in Chinese and English. Kept beside
  * the core's list (errors.ts) so the phone feature owns its words in one place.
  */
+import type { CheckInRefusalBooking } from '../../common/phone.js';
 import { DomainError } from './errors.js';
-
-/**
- * What a check-in refusal tells about the booking, so a kiosk can say which appointment it is and
- * offer a normal number for the same service: the service, the slot, and the check-in window
- * (hall-local "HH:MM" and epoch ms). Never the phone number or the booking code.
- */
-export interface CheckInFacts {
-  serviceId: number;
-  serviceName: string;
-  serviceNameEn: string;
-  date: string;
-  start: string;
-  end: string;
-  checkInFrom: string;
-  checkInUntil: string;
-  opensAt: number;
-  closesAt: number;
-  [key: string]: unknown;
-}
 
 const e =
   (statusCode: number, code: string, zh: string, en: string) =>
@@ -80,9 +62,9 @@ export const phoneErrors = {
   bookingCancelled: e(409, 'booking_cancelled', '该预约已取消。', 'This appointment was cancelled.'),
   bookingCheckedIn: e(409, 'booking_checked_in', '该预约已签到取号。', 'This appointment has already been checked in.'),
   bookingMissed: e(409, 'booking_no_show', '该预约已过签到时间，记为未到。', 'The check-in time of this appointment has passed; it counts as missed.'),
-  checkInNotToday: (date: string, booking: CheckInFacts) =>
+  checkInNotToday: (date: string, booking: CheckInRefusalBooking) =>
     new DomainError(409, 'check_in_not_today', `您的预约日期是 ${date}，请在当天到大厅签到。`, `Your appointment is on ${date}; please check in at the hall on that day.`, { ...booking, date }),
-  checkInTooEarly: (opens: string, closes: string, booking: CheckInFacts) =>
+  checkInTooEarly: (opens: string, closes: string, booking: CheckInRefusalBooking) =>
     new DomainError(
       409,
       'check_in_too_early',
@@ -90,7 +72,7 @@ export const phoneErrors = {
       `It is too early to check in: please check in between ${opens} and ${closes}, or take a normal number now.`,
       { opens, closes, ...booking },
     ),
-  checkInTooLate: (closes: string, booking: CheckInFacts) =>
+  checkInTooLate: (closes: string, booking: CheckInRefusalBooking) =>
     new DomainError(
       409,
       'check_in_too_late',

@@ -8,6 +8,7 @@
 import { randomInt } from 'node:crypto';
 import type {
   AppointmentSlotView,
+  CheckInRefusalBooking,
   BookingOptionsView,
   BookingView,
   CheckInResult,
@@ -31,7 +32,7 @@ import {
 } from '../domain/booking.js';
 import { localTime, localToEpoch, serviceDay, weekdayOf } from '../domain/calendar.js';
 import { errors } from '../domain/errors.js';
-import { phoneErrors, type CheckInFacts } from '../domain/phone-errors.js';
+import { phoneErrors } from '../domain/phone-errors.js';
 import { normalizePhone } from '../domain/phone.js';
 import type { AppointmentSettings } from '../domain/settings.js';
 import { SYSTEM, type Actor, type Hall, type Service } from '../domain/types.js';
@@ -389,8 +390,8 @@ async function checkInWithin(c: CommandContext, booking: Booking, printerId: num
   return { booking: bookingView(c.hall, service, checkedIn, { publicCode: issued.publicCode, number: issued.ticket.number }, c.now), issued };
 }
 
-/** The booking as a check-in refusal describes it (see CheckInFacts). */
-function checkInFacts(hall: Hall, service: Service, booking: Booking, window: CheckInWindow): CheckInFacts {
+/** The booking as a check-in refusal describes it (CheckInRefusalBooking, common/phone.ts). */
+function checkInFacts(hall: Hall, service: Service, booking: Booking, window: CheckInWindow): CheckInRefusalBooking {
   return {
     serviceId: service.id,
     serviceName: service.name,
@@ -405,10 +406,11 @@ function checkInFacts(hall: Hall, service: Service, booking: Booking, window: Ch
   };
 }
 
-function assertOpen(booking: Booking, facts?: CheckInFacts): void {
-  if (booking.status === 'cancelled') throw phoneErrors.bookingCancelled(facts);
-  if (booking.status === 'checked_in') throw phoneErrors.bookingCheckedIn(facts);
-  if (booking.status === 'no_show') throw phoneErrors.bookingMissed(facts);
+function assertOpen(booking: Booking, facts?: CheckInRefusalBooking): void {
+  const details = facts && { ...facts };
+  if (booking.status === 'cancelled') throw phoneErrors.bookingCancelled(details);
+  if (booking.status === 'checked_in') throw phoneErrors.bookingCheckedIn(details);
+  if (booking.status === 'no_show') throw phoneErrors.bookingMissed(details);
 }
 
 function requireService(c: CommandContext, serviceId: number): Service {

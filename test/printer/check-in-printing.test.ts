@@ -122,6 +122,12 @@ describe('a kiosk check-in', () => {
     expect((await ticketRow(none.json().issued.ticket.id))!.printStatus).toBeNull();
   });
 
+  it('GET /api/kiosk says whether to offer 预约签到: the hall takes appointments', async () => {
+    expect((await ph.kiosk.get('/api/kiosk')).json().appointments).toBe(true);
+    await ph.hall.store.transact((tx) => tx.halls.update(ph.hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, appointment: { enabled: false } } as never }));
+    expect((await ph.kiosk.get('/api/kiosk')).json().appointments).toBe(false);
+  });
+
   it('the phone page’s own check-in prints nothing', async () => {
     const booking = await book();
     ph.hall.clock.set(`${DAY}T09:00:00+08:00`);
