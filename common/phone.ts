@@ -141,6 +141,41 @@ export interface CheckInResult {
   issued: IssuedTicketView;
 }
 
+/**
+ * What a check-in refusal (too early, too late, another day, lapsed, cancelled, checked in) says
+ * about the booking in its `details`, so a kiosk can name it and offer a normal number for the
+ * same service: the service, the slot, and the check-in window (hall-local "HH:MM" and epoch ms).
+ * Never the phone number or the booking code.
+ */
+export interface CheckInRefusalBooking {
+  serviceId: number;
+  serviceName: string;
+  serviceNameEn: string;
+  date: string;
+  start: string;
+  end: string;
+  checkInFrom: string;
+  checkInUntil: string;
+  opensAt: number;
+  closesAt: number;
+}
+
+/**
+ * What taking a number at a kiosk or the guide desk answers, and the `issued` part of their
+ * appointment check-in: the ticket, the URL of its status page (its QR code), and its paper:
+ * 'pending' (the ticket:printed event follows), 'printed', 'failed', or 'none' (no printer).
+ */
+export interface KioskIssueView extends IssuedTicketView {
+  statusUrl: string;
+  print: { status: string; printerId: number | null };
+}
+
+/** An appointment check-in at a kiosk or the guide desk: printed like a number taken there. */
+export interface KioskCheckInView {
+  booking: BookingView;
+  issued: KioskIssueView;
+}
+
 /** A booking in the manager's list: the full phone number, to call the visitor. */
 export interface ManagerBookingView {
   id: number;

@@ -38,6 +38,8 @@ export interface TicketContent {
   noOpenWindow: boolean;
   /** 绿色通道 kind in words (老年人 …), or null for a normal ticket. */
   priorityLabel: string | null;
+  /** The slot of an appointment ticket (预约号), printed instead of a 绿色通道 kind. */
+  appointment?: { start: string; end: string } | null;
   /** Hall-local issue time, already formatted ("2026-11-23 09:05"). */
   issuedAt: string;
   /** The visitor's status page: /t/<publicCode>. */
@@ -131,7 +133,8 @@ export async function ticketJob(content: TicketContent, paper: PaperWidth = 80):
   text(job, columns, content.number, { align: 'center', width: 2, height: 2, bold: true });
   job.newline();
   text(job, columns, content.serviceName, { align: 'center', height: 2, bold: true });
-  if (content.priorityLabel) text(job, columns, `绿色通道 · ${content.priorityLabel}`, { align: 'center', bold: true });
+  if (content.appointment) text(job, columns, `预约号 · 预约时段 ${content.appointment.start}-${content.appointment.end}`, { align: 'center', bold: true });
+  else if (content.priorityLabel) text(job, columns, `绿色通道 · ${content.priorityLabel}`, { align: 'center', bold: true });
   job.newline();
   text(job, columns, content.ahead > 0 ? `您前面还有 ${content.ahead} 人等候` : '您前面暂无人等候', { align: 'center' });
   if (content.ahead > 0 && content.estimateMinutes > 0) text(job, columns, `预计等候约 ${content.estimateMinutes} 分钟`, { align: 'center' });

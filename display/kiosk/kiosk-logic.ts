@@ -71,8 +71,23 @@ export function searchServices(services: ServiceView[], zones: ZoneView[], query
   return [...hits.filter(starts), ...hits.filter((s) => !starts(s))];
 }
 
-/** The refusals a visitor can be told about, grouped by what the kiosk shows. */
-export type NoticeKind = 'quota' | 'hours' | 'closed_day' | 'no_window' | 'disabled' | 'priority_staff' | 'busy' | 'offline' | 'other';
+/** The refusals a visitor can be told about, grouped by what the kiosk shows (the last six: 预约签到). */
+export type NoticeKind =
+  | 'quota'
+  | 'hours'
+  | 'closed_day'
+  | 'no_window'
+  | 'disabled'
+  | 'priority_staff'
+  | 'busy'
+  | 'offline'
+  | 'other'
+  | 'check_in_early'
+  | 'check_in_late'
+  | 'check_in_other_day'
+  | 'booking_missed'
+  | 'booking_cancelled'
+  | 'booking_checked_in';
 
 export function noticeKind(code: string | null): NoticeKind {
   switch (code) {
@@ -88,6 +103,18 @@ export function noticeKind(code: string | null): NoticeKind {
       return 'disabled';
     case 'priority_needs_staff':
       return 'priority_staff';
+    case 'check_in_too_early':
+      return 'check_in_early';
+    case 'check_in_too_late':
+      return 'check_in_late';
+    case 'check_in_not_today':
+      return 'check_in_other_day';
+    case 'booking_no_show':
+      return 'booking_missed';
+    case 'booking_cancelled':
+      return 'booking_cancelled';
+    case 'booking_checked_in':
+      return 'booking_checked_in';
     case 'rate_limited':
     case 'unavailable':
       return 'busy';

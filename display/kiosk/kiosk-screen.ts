@@ -2,7 +2,8 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { applyEvent } from '../../common/hall-state.js';
-import type { HallSnapshot, RealtimeEvent, SyncReply, TicketView } from '../../common/protocol.js';
+import type { CheckInRefusalBooking, KioskCheckInView, KioskIssueView } from '../../common/phone.js';
+import type { HallSnapshot, RealtimeEvent, SyncReply } from '../../common/protocol.js';
 import { ApiRequestError, newIdempotencyKey } from '../../common/ui/api.js';
 import { ClockController } from '../../common/ui/clock.js';
 import type { DeviceController } from '../../common/ui/device.js';
@@ -13,6 +14,9 @@ import { RealtimeController } from '../../common/ui/realtime.js';
 import { SessionController } from '../../common/ui/session.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
 import { speakNumber } from '../../server/domain/announcement.js';
+import { CHECK_IN_IDLE_S, checkInOutcome, lookupOf, offersNormalNumber, type BookingChoice, type CheckInLookup, type Entry } from './check-in-logic.js';
+import './kiosk-check-in.js';
+import type { KioskCheckInRequest } from './kiosk-check-in.js';
 import {
   canRetry,
   hallClock,
@@ -45,34 +49,46 @@ interface KioskInfo {
   now: number;
   hall: { id: number; name: string; timezone: string };
   issuing: { selfDeclaredPriority: boolean; allowWhenNoWindowOpen: boolean };
+  /** The hall takes appointments: the start screen offers 预约签到. */
+  appointments?: boolean;
   printer: { id: number; name: string; online: boolean | null; paper: string | null; coverOpen: boolean; problem: string | null } | null;
 }
 
-/** POST /api/halls/:hallId/tickets. */
-interface IssueResponse {
-  ticket: TicketView;
-  serviceName: string;
-  serviceNameEn: string;
-  ahead: number;
-  estimateMinutes: number;
-  warnings: string[];
-  statusUrl: string;
-  print: { status: string; printerId: number | null };
-}
-
 /** One tap: the same key is reused when the visitor retries it. */
-interface Attempt {
+interface IssueAttempt {
+  kind: 'issue';
   serviceId: number;
   priority: PriorityKind;
   key: string;
 }
 
+/** One 预约签到: what was typed, what the server is asked, and the key a retry reuses. */
+interface CheckInAttempt {
+  kind: 'check_in';
+  entry: Entry;
+  lookup: CheckInLookup;
+  key: string;
+}
+
+type Attempt = IssueAttempt | CheckInAttempt;
+
 type Phase =
   | { name: 'start' }
   | { name: 'choose'; serviceId: number }
-  | { name: 'issuing'; attempt: Attempt }
+  | { name: 'issuing'; attempt: IssueAttempt }
+  | { name: 'checkin'; sending: CheckInAttempt | null; error: { message: string } | null; choices: BookingChoice[] | null; initial: Entry | null }
   | { name: 'ticket'; ticket: KioskTicket; print: PrintState; endsAt: number; printDeadline: number }
-  | { name: 'notice'; kind: NoticeKind; message: string; serviceName: string; attempt: Attempt | null; endsAt: number };
+  | {
+      name: 'notice';
+      kind: NoticeKind;
+      message: string;
+      serviceName: string;
+      attempt: Attempt | null;
+      endsAt: number;
+      /** The appointment a check-in refusal is about, and whether a normal number for its service is offered. */
+      booking: CheckInRefusalBooking | null;
+      normal: boolean;
+    };
 
 /** Print outcomes seen on the realtime connection, by ticket (they may arrive before the HTTP answer). */
 const REMEMBERED_OUTCOMES = 50;
@@ -87,6 +103,10 @@ const VOICE_KEY = 'hq.kiosk.voice';
  *
  * A clerk at the guide desk can sign in on the same page: then every ticket offers the priority
  * kinds, and is printed on this kiosk's printer.
+ *
+ * 预约签到: the entry beside the search opens the keypad (`<hq-kiosk-check-in>`); the check-in is
+ * one request with its own idempotency key, printed and shown like a number taken here; too
+ * early, too late and the like offer a normal number for the booked service.
  */
 @localized()
 @customElement('hq-kiosk-screen')
@@ -334,6 +354,7 @@ export class KioskScreen extends LitElement {
       else if (now > p.endsAt) this.toStart();
     } else if (p.name === 'notice' && now > p.endsAt) this.toStart();
     else if (p.name === 'choose' && idle > NOTICE_S) this.toStart();
+    else if (p.name === 'checkin' && !p.sending && idle > CHECK_IN_IDLE_S) this.toStart();
     else if (p.name === 'start' && idle > IDLE_RESET_S) this.resetStart();
     if (this.session.state === 'signed-in' && idle > STAFF_IDLE_S) void this.session.logout();
     if (this.staffLogin && this.session.state === 'signed-in') this.staffLogin = false;
@@ -425,6 +446,15 @@ export class KioskScreen extends LitElement {
           @kiosk-priority=${(e: CustomEvent<KioskPriorityChoice>) => void this.issue(p.serviceId, e.detail.priority)}
           @kiosk-back=${() => this.toStart()}
         ></hq-kiosk-priority>`;
+      case 'checkin':
+        return html`<hq-kiosk-check-in
+          .initial=${p.initial}
+          .error=${p.error}
+          .choices=${p.choices}
+          ?sending=${p.sending !== null}
+          @kiosk-check-in=${(e: CustomEvent<KioskCheckInRequest>) => void this.checkIn(e.detail.entry, e.detail.serviceId)}
+          @kiosk-back=${() => this.toStart()}
+        ></hq-kiosk-check-in>`;
       case 'ticket':
         return html`<hq-kiosk-ticket .ticket=${p.ticket} .printState=${p.print} .secondsLeft=${seconds(p.endsAt)} @kiosk-done=${() => this.toStart()}></hq-kiosk-ticket>`;
       case 'notice':
@@ -434,8 +464,12 @@ export class KioskScreen extends LitElement {
           .serviceName=${p.serviceName}
           ?retry=${p.attempt !== null}
           .secondsLeft=${seconds(p.endsAt)}
+          .booking=${p.booking}
+          ?normal=${p.normal}
+          .now=${this.clock.now}
           @kiosk-back=${() => this.toStart()}
-          @kiosk-retry=${() => p.attempt && void this.issue(p.attempt.serviceId, p.attempt.priority, p.attempt.key)}
+          @kiosk-retry=${() => this.retry(p.attempt)}
+          @kiosk-normal=${() => p.booking && void this.issue(p.booking.serviceId, 'normal')}
         ></hq-kiosk-notice>`;
     }
   }
@@ -457,7 +491,9 @@ export class KioskScreen extends LitElement {
       .allowWhenNoWindowOpen=${this.info?.issuing.allowWhenNoWindowOpen ?? true}
       .notice=${s.hall.notice}
       ?elder=${this.elder}
+      ?check-in=${this.info?.appointments === true}
       @kiosk-pick=${(e: CustomEvent<KioskPick>) => this.pick(e.detail.serviceId)}
+      @kiosk-check-in-open=${() => this.openCheckIn()}
     ></hq-kiosk-services>`;
   }
 
@@ -479,22 +515,61 @@ export class KioskScreen extends LitElement {
 
   /** Sends one tap; a retry passes the key of the first attempt, so at most one ticket is issued. */
   private async issue(serviceId: number, priority: PriorityKind, key = newIdempotencyKey()) {
-    const attempt: Attempt = { serviceId, priority, key };
+    const attempt: IssueAttempt = { kind: 'issue', serviceId, priority, key };
     this.phase = { name: 'issuing', attempt };
-    const hallId = this.info?.hall.id ?? this.snapshot?.hall.id ?? this.device.device?.hallId;
-    const staff = this.staff;
-    const printerId = this.device.device?.printerId ?? null;
-    const body = { serviceId, ...(priority !== 'normal' ? { priority } : {}), ...(staff && printerId ? { printerId } : {}) };
-    const api = staff ? this.session.api : this.device.api;
+    const body = { serviceId, ...(priority !== 'normal' ? { priority } : {}), ...this.guideDeskPrinter() };
     try {
-      const res = await api.post<IssueResponse>(`/api/halls/${hallId}/tickets`, body, { idempotencyKey: key, timeoutMs: ISSUE_TIMEOUT_MS });
-      this.showTicket(res);
+      const res = await this.api.post<KioskIssueView>(`/api/halls/${this.hallId}/tickets`, body, { idempotencyKey: key, timeoutMs: ISSUE_TIMEOUT_MS });
+      this.showTicket(res, null);
     } catch (err) {
       this.showRefusal(err, attempt);
     }
   }
 
-  private showTicket(res: IssueResponse) {
+  private openCheckIn() {
+    if (this.phase.name !== 'start') return;
+    this.phase = { name: 'checkin', sending: null, error: null, choices: null, initial: null };
+    if (this.voiceOn) this.voice.speak(msg('请输入预约码或预约时填写的手机号。'), getLocale(), this.rate);
+  }
+
+  /**
+   * 预约签到 with what the visitor typed (and the service, when their phone number has several
+   * appointments today). Printed on this kiosk's printer like a number taken here; a retry passes
+   * the key of the first attempt, so one booking is never checked in twice.
+   */
+  private async checkIn(entry: Entry, serviceId?: number, key = newIdempotencyKey()) {
+    const p = this.phase;
+    const attempt: CheckInAttempt = { kind: 'check_in', entry, lookup: lookupOf(entry, serviceId), key };
+    this.phase = { name: 'checkin', sending: attempt, error: null, choices: p.name === 'checkin' ? p.choices : null, initial: entry };
+    try {
+      const res = await this.api.post<KioskCheckInView>(`/api/halls/${this.hallId}/bookings/check-in`, { ...attempt.lookup, ...this.guideDeskPrinter() }, { idempotencyKey: key, timeoutMs: ISSUE_TIMEOUT_MS });
+      this.showTicket(res.issued, { start: res.booking.start, end: res.booking.end });
+    } catch (err) {
+      this.showCheckInRefusal(err, attempt);
+    }
+  }
+
+  private retry(attempt: Attempt | null) {
+    if (attempt?.kind === 'issue') void this.issue(attempt.serviceId, attempt.priority, attempt.key);
+    else if (attempt?.kind === 'check_in') void this.checkIn(attempt.entry, 'serviceId' in attempt.lookup ? attempt.lookup.serviceId : undefined, attempt.key);
+  }
+
+  private get hallId(): number | undefined {
+    return this.info?.hall.id ?? this.snapshot?.hall.id ?? this.device.device?.hallId;
+  }
+
+  /** Staff at the guide desk issue with their session; the kiosk with its device token. */
+  private get api() {
+    return this.staff ? this.session.api : this.device.api;
+  }
+
+  /** Staff name this kiosk's printer (a kiosk's own requests print there anyway). */
+  private guideDeskPrinter(): { printerId?: number } {
+    const printerId = this.device.device?.printerId ?? null;
+    return this.staff && printerId ? { printerId } : {};
+  }
+
+  private showTicket(res: KioskIssueView, appointment: KioskTicket['appointment']) {
     const en = getLocale() === 'en';
     const ticket: KioskTicket = {
       id: res.ticket.id,
@@ -505,6 +580,7 @@ export class KioskScreen extends LitElement {
       estimateMinutes: res.estimateMinutes,
       statusUrl: res.statusUrl,
       warnings: res.warnings,
+      appointment,
     };
     let print = printStateOf(res.print.status);
     const seen = this.outcomes.get(ticket.id);
@@ -514,20 +590,46 @@ export class KioskScreen extends LitElement {
     this.say(ticket, print);
   }
 
-  private showRefusal(err: unknown, attempt: Attempt) {
-    const en = getLocale() === 'en';
-    let kind: NoticeKind = 'offline';
-    let message = '';
-    if (err instanceof ApiRequestError) {
-      if (['device_revoked', 'device_unknown', 'device_pending'].includes(err.code)) {
-        this.device.refuse(err.error);
-        return;
-      }
-      if (err.code === 'session_expired' || err.code === 'unauthenticated' || err.code === 'csrf') void this.session.refresh();
-      kind = err.status >= 500 ? 'busy' : noticeKind(err.code);
-      message = en ? err.error.messageEn : err.error.message;
+  private showRefusal(err: unknown, attempt: IssueAttempt) {
+    const refusal = this.refusalOf(err);
+    if (!refusal) return;
+    const kind: NoticeKind = refusal.status >= 500 ? 'busy' : noticeKind(refusal.code);
+    this.notice(kind, refusal.message, this.serviceName(attempt.serviceId), attempt, null);
+  }
+
+  /** A check-in refusal: type again, choose the service, or a message (with a normal number where that helps). */
+  private showCheckInRefusal(err: unknown, attempt: CheckInAttempt) {
+    const refusal = this.refusalOf(err);
+    if (!refusal) return;
+    const outcome = refusal.status >= 500 ? ({ then: 'notice', kind: 'busy', booking: null } as const) : checkInOutcome(refusal.code, refusal.details);
+    const keypad = { name: 'checkin', sending: null, initial: attempt.entry } as const;
+    if (outcome.then === 'retype') {
+      this.phase = { ...keypad, error: { message: refusal.message }, choices: null };
+      if (this.voiceOn) this.voice.speak(refusal.message, getLocale(), this.rate);
+    } else if (outcome.then === 'choose') {
+      const choices = outcome.bookings.map((b) => ({ ...b, serviceName: this.serviceName(b.serviceId) || b.serviceName }));
+      this.phase = { ...keypad, error: null, choices };
+    } else {
+      const booking = outcome.booking;
+      const serviceName = booking ? (getLocale() === 'en' && booking.serviceNameEn ? booking.serviceNameEn : booking.serviceName) : '';
+      this.notice(outcome.kind, refusal.message, serviceName, attempt, booking);
     }
-    this.phase = { name: 'notice', kind, message, serviceName: this.serviceName(attempt.serviceId), attempt: canRetry(kind) ? attempt : null, endsAt: Date.now() + NOTICE_S * 1000 };
+  }
+
+  /** What the server refused (status, code, details, words in the screen's language); null when the device itself was refused. */
+  private refusalOf(err: unknown): { status: number; code: string | null; details: Record<string, unknown> | undefined; message: string } | null {
+    if (!(err instanceof ApiRequestError)) return { status: 0, code: null, details: undefined, message: '' };
+    if (['device_revoked', 'device_unknown', 'device_pending'].includes(err.code)) {
+      this.device.refuse(err.error);
+      return null;
+    }
+    if (err.code === 'session_expired' || err.code === 'unauthenticated' || err.code === 'csrf') void this.session.refresh();
+    return { status: err.status, code: err.code, details: err.error.details, message: getLocale() === 'en' ? err.error.messageEn : err.error.message };
+  }
+
+  private notice(kind: NoticeKind, message: string, serviceName: string, attempt: Attempt, booking: CheckInRefusalBooking | null) {
+    const normal = offersNormalNumber(kind, booking);
+    this.phase = { name: 'notice', kind, message, serviceName, attempt: canRetry(kind) ? attempt : null, endsAt: Date.now() + NOTICE_S * 1000, booking, normal };
     if (this.voiceOn) this.voice.speak(kind === 'offline' ? msg('网络异常，未能取号，请重试') : message, getLocale(), this.rate);
   }
 
@@ -614,7 +716,8 @@ export class KioskScreen extends LitElement {
     const number = speakNumber(ticket.number, 'digits', locale === 'en' ? 'en' : 'zh-CN');
     const ahead = ticket.ahead > 0 ? msg(str`前面还有${ticket.ahead}人。`) : msg('前面暂无人等候。');
     const paper = print === 'printing' || print === 'printed' ? msg('请取走号票，留意叫号。') : msg('请用手机扫码保存号票。');
-    this.voice.speak(msg(str`您的号码是${number}。`) + ahead + paper, locale, this.rate);
+    const checkedIn = ticket.appointment ? msg('签到成功。') : '';
+    this.voice.speak(checkedIn + msg(str`您的号码是${number}。`) + ahead + paper, locale, this.rate);
   }
 }
 

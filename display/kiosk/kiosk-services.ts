@@ -4,6 +4,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { QueueView, ServiceView, ZoneView } from '../../common/protocol.js';
 import { getLocale } from '../../common/ui/i18n.js';
 import { searchServices, servicesOfZone, tileOf, tileTakesNumbers, type Tile } from './kiosk-logic.js';
+import { checkInIcon } from './icons.js';
 import { kioskStyles } from './kiosk-styles.js';
 
 /** Detail of `kiosk-pick`. */
@@ -14,9 +15,11 @@ export interface KioskPick {
 /**
  * The kiosk's start screen body: the hall's zones as large tabs, the services of the chosen zone
  * as large tiles (name, people waiting, estimated wait, and whether numbers can be taken now), a
- * search by name across all zones, and the hall's notice.
+ * search by name across all zones, the hall's notice, and (where the hall takes appointments) the
+ * way in to 预约签到 beside the search.
  *
  * @fires kiosk-pick - a tile was tapped; detail: KioskPick
+ * @fires kiosk-check-in-open - the 预约签到 entry was tapped
  */
 @localized()
 @customElement('hq-kiosk-services')
@@ -32,6 +35,8 @@ export class KioskServices extends LitElement {
   @property() notice = '';
   /** Large-text mode: fewer, larger tiles. */
   @property({ type: Boolean, reflect: true }) elder = false;
+  /** Show the 预约签到 entry (the hall takes appointments). */
+  @property({ type: Boolean, reflect: true, attribute: 'check-in' }) checkIn = false;
 
   @state() private zoneId: number | null = null;
   @state() private query = '';
@@ -121,6 +126,47 @@ export class KioskServices extends LitElement {
         min-height: 3.4rem;
         padding: 0 1.2rem;
         font-size: 1.3rem;
+      }
+      :host([check-in]) {
+        grid-template-columns: 24rem minmax(0, 1fr) auto;
+        grid-template-areas: 'zones search checkin' 'zones tiles tiles' 'zones notice notice';
+      }
+      .checkin {
+        grid-area: checkin;
+        display: flex;
+        align-items: center;
+        gap: 1.2rem;
+        min-height: calc(5rem * var(--k, 1));
+        padding: 0.8rem 2.2rem 0.8rem 1.6rem;
+        border-radius: 1rem;
+        border: 2px solid var(--hq-ok);
+        background: linear-gradient(160deg, #11655f 0%, #0b4541 100%);
+        color: #fff;
+        text-align: left;
+        box-shadow: 0 0.4rem 1.2rem rgb(0 0 0 / 25%);
+      }
+      .checkin:active {
+        transform: scale(0.985);
+      }
+      .checkin svg {
+        width: calc(3.4rem * var(--k, 1));
+        height: calc(3.4rem * var(--k, 1));
+        flex: none;
+        color: var(--hq-ok);
+      }
+      .checkin span {
+        display: grid;
+        gap: 0.2rem;
+      }
+      .checkin b {
+        font-size: calc(2.1rem * var(--k, 1));
+        line-height: 1.2;
+        white-space: nowrap;
+      }
+      .checkin small {
+        font-size: calc(1.2rem * var(--k, 1));
+        color: #bfeee6;
+        white-space: nowrap;
       }
       .tiles {
         grid-area: tiles;
@@ -302,6 +348,31 @@ export class KioskServices extends LitElement {
           grid-template-rows: auto auto minmax(0, 1fr) auto auto;
           grid-template-areas: 'search' 'zones' 'tiles' 'steps' 'notice';
         }
+        :host([check-in]) {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto auto auto minmax(0, 1fr) auto auto;
+          grid-template-areas: 'search' 'checkin' 'zones' 'tiles' 'steps' 'notice';
+        }
+        .checkin {
+          min-height: calc(6.4rem * var(--k, 1));
+          padding: 1rem 2.4rem;
+        }
+        .checkin span {
+          flex: 1;
+          grid-auto-flow: column;
+          justify-content: start;
+          align-items: baseline;
+          gap: 1.6rem;
+        }
+        .checkin small {
+          font-size: calc(1.5rem * var(--k, 1));
+        }
+        .checkin::after {
+          content: '›';
+          font-size: calc(3.6rem * var(--k, 1));
+          line-height: 1;
+          color: var(--hq-ok);
+        }
         .steps {
           display: grid;
         }
@@ -392,6 +463,12 @@ export class KioskServices extends LitElement {
         />
         ${searching ? html`<button class="btn clear" @click=${() => (this.query = '')}>${msg('清除')}</button>` : nothing}
       </label>
+      ${this.checkIn
+        ? html`<button class="checkin" data-check-in @click=${() => this.dispatchEvent(new CustomEvent('kiosk-check-in-open', { bubbles: true, composed: true }))}>
+            ${checkInIcon}
+            <span><b>${msg('预约签到')}</b><small>${msg('已预约的群众请点这里')}</small></span>
+          </button>`
+        : nothing}
       <div class="tiles" role="list">
         ${list.length
           ? list.map((s) => this.renderTile(tileOf(s, this.queues.find((q) => q.serviceId === s.id), this.now, this.timezone, this.allowWhenNoWindowOpen), searching ? zoneNames.get(s.zoneId ?? -1) : undefined, en))

@@ -16,6 +16,8 @@ export interface KioskTicket {
   estimateMinutes: number;
   statusUrl: string;
   warnings: string[];
+  /** An appointment check-in: the booked slot (the ticket has appointment priority). */
+  appointment: { start: string; end: string } | null;
 }
 
 export const priorityLabel = (p: PriorityKind): string =>
@@ -24,7 +26,8 @@ export const priorityLabel = (p: PriorityKind): string =>
 /**
  * The ticket the server issued, on screen: the number, the service, people ahead and the
  * estimated wait, the QR code of its status page, and what happened to the paper ticket. When no
- * paper came out it is an e-ticket and says "请扫码保存号票".
+ * paper came out it is an e-ticket and says "请扫码保存号票". After an appointment check-in it
+ * says so, with the 预约号 mark and the booked slot.
  *
  * @fires kiosk-done - the visitor is done (or the time is up)
  */
@@ -89,7 +92,18 @@ export class KioskTicketView extends LitElement {
         line-height: 1.3;
       }
       .priority {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: center;
+        gap: 0.6rem 1.2rem;
         margin: 0;
+      }
+      .priority .slot {
+        font-size: calc(1.6rem * var(--k, 1));
+        font-weight: 600;
+        color: var(--hq-ok);
+        font-variant-numeric: tabular-nums;
       }
       .priority .badge {
         font-size: calc(1.6rem * var(--k, 1));
@@ -217,10 +231,14 @@ export class KioskTicketView extends LitElement {
     const eticket = isETicket(this.printState);
     return html`
       <section class="main" aria-live="polite">
-        <p class="label">${msg('您的号码')}</p>
+        <p class="label">${t.appointment ? msg('签到成功 · 您的号码') : msg('您的号码')}</p>
         <p class="number" data-number>${t.number}</p>
         <p class="service">${t.serviceName}</p>
-        ${t.priority !== 'normal' ? html`<p class="priority"><span class="badge ok">${msg(str`绿色通道 · ${priorityLabel(t.priority)}`)}</span></p>` : nothing}
+        ${t.appointment
+          ? html`<p class="priority" data-appointment><span class="badge ok">${msg('预约号 · 优先叫号')}</span><span class="slot">${msg(str`预约时段 ${t.appointment.start}–${t.appointment.end}`)}</span></p>`
+          : t.priority !== 'normal'
+            ? html`<p class="priority"><span class="badge ok">${msg(str`绿色通道 · ${priorityLabel(t.priority)}`)}</span></p>`
+            : nothing}
         <div class="facts">
           <div class="fact">
             <span class="k">${msg('前面等候')}</span>

@@ -3,6 +3,7 @@
  * appointment check-in, each with a message they can act on in Chinese and English. Kept beside
  * the core's list (errors.ts) so the phone feature owns its words in one place.
  */
+import type { CheckInRefusalBooking } from '../../common/phone.js';
 import { DomainError } from './errors.js';
 
 const e =
@@ -61,23 +62,23 @@ export const phoneErrors = {
   bookingCancelled: e(409, 'booking_cancelled', '该预约已取消。', 'This appointment was cancelled.'),
   bookingCheckedIn: e(409, 'booking_checked_in', '该预约已签到取号。', 'This appointment has already been checked in.'),
   bookingMissed: e(409, 'booking_no_show', '该预约已过签到时间，记为未到。', 'The check-in time of this appointment has passed; it counts as missed.'),
-  checkInNotToday: (date: string) =>
-    new DomainError(409, 'check_in_not_today', `您的预约日期是 ${date}，请在当天到大厅签到。`, `Your appointment is on ${date}; please check in at the hall on that day.`, { date }),
-  checkInTooEarly: (opens: string, closes: string) =>
+  checkInNotToday: (date: string, booking: CheckInRefusalBooking) =>
+    new DomainError(409, 'check_in_not_today', `您的预约日期是 ${date}，请在当天到大厅签到。`, `Your appointment is on ${date}; please check in at the hall on that day.`, { ...booking, date }),
+  checkInTooEarly: (opens: string, closes: string, booking: CheckInRefusalBooking) =>
     new DomainError(
       409,
       'check_in_too_early',
       `还没到签到时间，请于 ${opens}–${closes} 之间签到；您也可以现在取普通号排队。`,
       `It is too early to check in: please check in between ${opens} and ${closes}, or take a normal number now.`,
-      { opens, closes },
+      { opens, closes, ...booking },
     ),
-  checkInTooLate: (closes: string) =>
+  checkInTooLate: (closes: string, booking: CheckInRefusalBooking) =>
     new DomainError(
       409,
       'check_in_too_late',
       `已超过签到时间（${closes}），本次预约已失效；您可以取普通号排队。`,
       `The check-in time ended at ${closes}, so this appointment has lapsed; you can take a normal number.`,
-      { closes },
+      { closes, ...booking },
     ),
   noBookingToday: e(404, 'no_booking_today', '没有找到该预约码或手机号今天的预约，请核对后重试。', 'No appointment for today matches that code or phone number; please check and try again.'),
   chooseBooking: (bookings: { serviceId: number; serviceName: string; start: string; end: string }[]) =>

@@ -2,12 +2,13 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { generate, correction } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
 import { Type } from 'typebox';
-import type { HallLinksView } from '../../common/phone.js';
+import type { HallLinksView, KioskCheckInView } from '../../common/phone.js';
 import { errors } from '../domain/errors.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
-import type { SlotChange } from '../services/booking-service.js';
+import type { CheckInLookup, SlotChange } from '../services/booking-service.js';
 import { assertHall } from '../services/hall-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { issueAnswer, issuingPrinter } from './issuing.js';
 
 const HallParams = Type.Object({ hallId: Id });
 const SlotParams = Type.Object({ slotId: Id });
@@ -38,24 +39,30 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         tags: ['bookings'],
         summary: 'Appointment check-in at the kiosk or guide desk: by booking code, or by phone number (kiosk, staff)',
         description:
-          'Issues the ticket with appointment priority (its answer has the shape of a ticket issue, under `issued`). Within the check-in window only: ' +
-          'check_in_too_early / check_in_too_late say when (the visitor may take a normal number instead). With a phone number that has several ' +
-          'appointments today the answer is booking_choose_service with the list in `details.bookings`: send the serviceId too.',
+          'Issues the ticket with appointment priority; `issued` is exactly the answer of a ticket issue (POST /halls/:hallId/tickets), with `statusUrl` and `print`: ' +
+          "a kiosk's appointment ticket is printed on its printer (staff at the guide desk name theirs with printerId) and the outcome follows as the ticket:printed event. " +
+          'Send an Idempotency-Key: a retried tap returns the first ticket. Within the check-in window only: ' +
+          'check_in_too_early / check_in_too_late (and check_in_not_today, booking_no_show) say when, and their `details` name the service and the slot ' +
+          '(serviceId, serviceName, serviceNameEn, date, start, end, checkInFrom, checkInUntil, opensAt, closesAt) so the kiosk can offer a normal number for that service. ' +
+          'With a phone number that has several appointments today the answer is booking_choose_service with the list in `details.bookings`: send the serviceId too.',
         params: HallParams,
         headers: IdempotencyHeader,
         body: Type.Object({
           code: Type.Optional(Type.String({ pattern: '^\\s*\\d{8}\\s*$', description: 'The 8-digit booking code' })),
           phone: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
           serviceId: Type.Optional(Id),
+          printerId: Type.Optional(Id),
         }),
         response: errorResponses,
       },
     },
-    async (request) => {
+    async (request): Promise<KioskCheckInView> => {
       const { hallId } = request.params as { hallId: number };
       const actor = requireActor(request, { roles: STAFF, devices: ['kiosk'] });
-      const body = request.body as { code?: string; phone?: string; serviceId?: number };
-      return app.bookingService.checkIn(actor, hallId, body, idempotencyOf(request));
+      const { printerId: askedPrinterId, ...lookup } = request.body as CheckInLookup & { printerId?: number };
+      const printerId = await issuingPrinter(app, request, hallId, askedPrinterId);
+      const { booking, issued } = await app.bookingService.checkIn(actor, hallId, lookup, idempotencyOf(request), printerId);
+      return { booking, issued: await issueAnswer(app, issued, printerId) };
     },
   );
 

@@ -2,11 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
-import { errors } from '../domain/errors.js';
 import { BOARD_RECENT_CALLS } from '../plugins/realtime.js';
 import { assertHall } from '../services/hall-service.js';
-import { statusPath } from '../services/print-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { issueAnswer, issuingPrinter } from './issuing.js';
 
 const HallParams = Type.Object({ hallId: Id });
 
@@ -141,26 +140,14 @@ const halls: FastifyPluginAsync = async (app) => {
       const body = request.body as { serviceId: number; priority?: (typeof PRIORITY_KINDS)[number]; printerId?: number };
       const actor = requireActor(request, { roles: STAFF, devices: ['kiosk'] });
       const source = request.device ? 'kiosk' : 'staff';
-      const printerId = request.device ? await printerFor(request.device.printerId, undefined, hallId) : await printerFor(null, body.printerId, hallId);
+      const printerId = await issuingPrinter(app, request, hallId, body.printerId);
       const issued = await app.hallService.issueTicket(
         actor,
         { hallId, serviceId: body.serviceId, priority: body.priority ?? 'normal', source, printerId },
         idempotencyOf(request),
       );
-      // A retried request may find its print done already.
-      const printStatus = printerId ? ((await app.store.read((tx) => tx.tickets.get(issued.ticket.id)))?.printStatus ?? 'pending') : 'none';
-      return reply.code(201).send({ ...issued, statusUrl: app.publicBase() + statusPath(issued.publicCode), print: { status: printStatus, printerId } });
+      return reply.code(201).send(await issueAnswer(app, issued, printerId));
     },
   );
-
-  /** A kiosk prints on its own printer (when usable); staff may name the guide desk's printer. */
-  async function printerFor(kioskPrinterId: number | null, askedPrinterId: number | undefined, hallId: number): Promise<number | null> {
-    if (askedPrinterId !== undefined) {
-      const printer = await app.printService.usablePrinter(hallId, askedPrinterId);
-      if (!printer) throw errors.notFound('打印机', 'Printer');
-      return printer.id;
-    }
-    return (await app.printService.usablePrinter(hallId, kioskPrinterId))?.id ?? null;
-  }
 };
 export default halls;

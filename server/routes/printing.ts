@@ -23,7 +23,7 @@ const printing: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['kiosk'],
-        summary: 'What a kiosk needs to know about itself: hall, issuing rules, its printer and its state (kiosk)',
+        summary: 'What a kiosk needs to know about itself: hall, issuing rules, whether it offers 预约签到, its printer and its state (kiosk)',
         response: errorResponses,
       },
     },
@@ -39,6 +39,8 @@ const printing: FastifyPluginAsync = async (app) => {
           selfDeclaredPriority: hall.settings.issuing.selfDeclaredPriority,
           allowWhenNoWindowOpen: hall.settings.issuing.allowWhenNoWindowOpen,
         },
+        // The hall takes appointments: the kiosk offers 预约签到.
+        appointments: hall.settings.appointment.enabled,
         printer: isUsablePrinter(printer, hall.id) ? printerView(printer) : null,
         publicBase: app.publicBase(),
       };

@@ -8,6 +8,7 @@
 import { randomInt } from 'node:crypto';
 import type {
   AppointmentSlotView,
+  CheckInRefusalBooking,
   BookingOptionsView,
   BookingView,
   CheckInResult,
@@ -22,6 +23,7 @@ import {
   checkBooking,
   checkInTiming,
   checkInWindow,
+  type CheckInWindow,
   checkSlot,
   dayAvailability,
   noShowBlock,
@@ -271,8 +273,11 @@ export class BookingService {
     return this.hallService.command(VISITOR, found.hallId, idempotency, async (c) => checkInWithin(c, (await c.tx.phone.booking(found.id))!));
   }
 
-  /** At the kiosk or the guide desk: by the 8-digit booking code, or by phone number (and service, when several). */
-  checkIn(actor: Actor, hallId: number, lookup: CheckInLookup, idempotency?: Idempotency): Promise<CheckInResult> {
+  /**
+   * At the kiosk or the guide desk: by the 8-digit booking code, or by phone number (and service,
+   * when several). `printerId` prints the appointment ticket there, like a number taken at the kiosk.
+   */
+  checkIn(actor: Actor, hallId: number, lookup: CheckInLookup, idempotency?: Idempotency, printerId: number | null = null): Promise<CheckInResult> {
     return this.hallService.command(actor, hallId, idempotency, async (c) => {
       let booking: Booking | null = null;
       if (lookup.code !== undefined) {
@@ -291,7 +296,7 @@ export class BookingService {
       } else {
         throw errors.invalidInput('请提供预约码或手机号码。', 'Give the booking code or the phone number.');
       }
-      return checkInWithin(c, booking);
+      return checkInWithin(c, booking, printerId);
     });
   }
 
@@ -360,14 +365,15 @@ export class BookingService {
  * the appointment ticket (priority 'appointment'; never refused for the quota, whose place was
  * reserved at booking, nor for opening hours, since the window lies around the slot).
  */
-async function checkInWithin(c: CommandContext, booking: Booking): Promise<CheckInResult> {
+async function checkInWithin(c: CommandContext, booking: Booking, printerId: number | null = null): Promise<CheckInResult> {
   const service = requireService(c, booking.serviceId);
-  assertOpen(booking);
-  if (booking.date > c.ctx.day) throw phoneErrors.checkInNotToday(booking.date);
   const { window } = bookingTimes(c.hall, booking);
+  const facts = checkInFacts(c.hall, service, booking, window);
+  assertOpen(booking, facts);
+  if (booking.date > c.ctx.day) throw phoneErrors.checkInNotToday(booking.date, facts);
   const timing = booking.date < c.ctx.day ? 'late' : checkInTiming(c.now, window);
-  if (timing === 'early') throw phoneErrors.checkInTooEarly(hhmm(window.opensAt, c.hall.timezone), hhmm(window.closesAt, c.hall.timezone));
-  if (timing === 'late') throw phoneErrors.checkInTooLate(hhmm(window.closesAt, c.hall.timezone));
+  if (timing === 'early') throw phoneErrors.checkInTooEarly(facts.checkInFrom, facts.checkInUntil, facts);
+  if (timing === 'late') throw phoneErrors.checkInTooLate(facts.checkInUntil, facts);
   const issued = await issueWithin(c, {
     hallId: c.hall.id,
     serviceId: service.id,
@@ -375,6 +381,7 @@ async function checkInWithin(c: CommandContext, booking: Booking): Promise<Check
     source: 'appointment',
     phone: booking.phone,
     bookingId: booking.id,
+    printerId,
     skipHours: true,
     skipQuota: true,
   });
@@ -383,10 +390,27 @@ async function checkInWithin(c: CommandContext, booking: Booking): Promise<Check
   return { booking: bookingView(c.hall, service, checkedIn, { publicCode: issued.publicCode, number: issued.ticket.number }, c.now), issued };
 }
 
-function assertOpen(booking: Booking): void {
-  if (booking.status === 'cancelled') throw phoneErrors.bookingCancelled();
-  if (booking.status === 'checked_in') throw phoneErrors.bookingCheckedIn();
-  if (booking.status === 'no_show') throw phoneErrors.bookingMissed();
+/** The booking as a check-in refusal describes it (CheckInRefusalBooking, common/phone.ts). */
+function checkInFacts(hall: Hall, service: Service, booking: Booking, window: CheckInWindow): CheckInRefusalBooking {
+  return {
+    serviceId: service.id,
+    serviceName: service.name,
+    serviceNameEn: service.nameEn,
+    date: booking.date,
+    start: booking.start,
+    end: booking.end,
+    checkInFrom: hhmm(window.opensAt, hall.timezone),
+    checkInUntil: hhmm(window.closesAt, hall.timezone),
+    opensAt: window.opensAt,
+    closesAt: window.closesAt,
+  };
+}
+
+function assertOpen(booking: Booking, facts?: CheckInRefusalBooking): void {
+  const details = facts && { ...facts };
+  if (booking.status === 'cancelled') throw phoneErrors.bookingCancelled(details);
+  if (booking.status === 'checked_in') throw phoneErrors.bookingCheckedIn(details);
+  if (booking.status === 'no_show') throw phoneErrors.bookingMissed(details);
 }
 
 function requireService(c: CommandContext, serviceId: number): Service {

@@ -269,10 +269,11 @@ export class PrintService {
       const printer = isUsablePrinter(printerDevice, hall.id) ? printerDevice : null;
       const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;
       const clerk = ticket.clerkId ? await tx.users.get(ticket.clerkId) : null;
-      return { ticket, hall, service, printer, window, clerk };
+      const booking = ticket.bookingId ? await tx.phone.booking(ticket.bookingId) : null;
+      return { ticket, hall, service, printer, window, clerk, booking };
     });
     if (!found) return null;
-    const { ticket, hall, service, printer, window, clerk } = found;
+    const { ticket, hall, service, printer, window, clerk, booking } = found;
     const paper = printer ? paperWidthOf(printer) : 80;
     const at = (ms: number) => {
       const local = localTime(ms, hall.timezone);
@@ -294,6 +295,7 @@ export class PrintService {
               estimateMinutes: status.estimate?.minutes ?? 0,
               noOpenWindow: ticket.status === 'waiting' && queue?.openWindows === 0,
               priorityLabel: PRIORITY_LABELS[ticket.priority],
+              appointment: ticket.priority === 'appointment' && booking ? { start: booking.start, end: booking.end } : null,
               issuedAt: at(ticket.issuedAt),
               statusUrl: base + statusPath(ticket.publicCode),
               notice: hall.settings.issuing.ticketNotice,

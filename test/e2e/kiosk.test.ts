@@ -9,30 +9,24 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { VirtualPrinter } from '../../printer/virtual-printer.js';
-import { sha256 } from '../../server/services/auth-service.js';
 import { startScreensHall, type ScreensHall } from '../counter/e2e-hall.js';
-import { DEMO_TOKENS, type TestHall } from '../helpers/app.js';
-import { newPage, screenshot } from '../helpers/browser.js';
+import type { TestHall } from '../helpers/app.js';
+import { screenshot } from '../helpers/browser.js';
+import { LANDSCAPE, openKiosk as openKioskPage, PORTRAIT, printState, signInAsGuideDesk } from '../helpers/kiosk.js';
+import { addKioskPrinter } from '../printer/printer-hall.js';
 
 let screens: ScreensHall;
 let hall: TestHall;
 let printer: VirtualPrinter;
 let printerId: number;
 
-const PORTRAIT = { width: 1080, height: 1920 };
-const LANDSCAPE = { width: 1920, height: 1080 };
 
 beforeAll(async () => {
   screens = await startScreensHall();
   hall = screens.hall;
   printer = new VirtualPrinter({ port: 0, outDir: null });
   await printer.start();
-  printerId = await hall.store.transact(async (tx) => {
-    const device = await tx.devices.insert({ hallId: hall.hallId, kind: 'printer', name: '取号机打印机', status: 'active', tokenHash: null, pairingCode: null, pairingExpiresAt: null, windowId: null, zoneId: null, printerId: null, address: printer.address, settings: { paperWidth: 80 }, state: {} });
-    const kiosk = (await tx.devices.byTokenHash(sha256(DEMO_TOKENS.kiosk)))!;
-    await tx.devices.update(kiosk.id, { printerId: device.id });
-    return device.id;
-  });
+  printerId = await addKioskPrinter(hall, printer.address);
 });
 afterAll(async () => {
   await screens?.close();
@@ -42,12 +36,7 @@ beforeEach(() => {
   printer.setPaper('ok');
 });
 
-async function openKiosk(size: { width: number; height: number }, query = ''): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { page, context } = await newPage(screens.browser, size);
-  await page.goto(`${screens.base}/kiosk${query}#token=${DEMO_TOKENS.kiosk}`);
-  await page.locator('hq-kiosk-services .tile').first().waitFor();
-  return { page, close: () => context.close() };
-}
+const openKiosk = (size: { width: number; height: number }, query = '') => openKioskPage(screens, size, { query });
 
 const tile = (page: Page, prefix: string) => page.locator(`hq-kiosk-services .tile[data-service="${hall.ids.service(prefix)}"]`);
 const waitingOnTile = async (page: Page, prefix: string) => Number(await tile(page, prefix).locator('.queue').getAttribute('data-waiting'));
@@ -56,7 +45,6 @@ async function ticketsOf(prefix: string) {
   const serviceDay = (await hall.app.hallService.snapshot(hall.hallId)).hall.serviceDay;
   return (await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay }))).filter((t) => t.prefix === prefix);
 }
-const printState = (page: Page) => page.locator('hq-kiosk-ticket .print').getAttribute('data-print');
 
 describe('kiosk', () => {
   it('portrait: tap a service → the server issues, the printer prints it, the waiting count rises', async () => {
@@ -208,11 +196,7 @@ describe('kiosk', () => {
 
   it('the guide desk signs in as staff on the same page and issues priority numbers on the kiosk printer', async () => {
     const { page, close } = await openKiosk(LANDSCAPE);
-    await page.locator('hq-kiosk-screen [data-staff]').click();
-    await page.locator('hq-login-form input[name="username"]').fill('clerk01');
-    await page.locator('hq-login-form input[name="password"]').fill('demo1234');
-    await page.locator('hq-login-form button').click();
-    await expect.poll(() => page.locator('hq-kiosk-screen [data-banner="staff"]').textContent()).toContain('李敏');
+    await signInAsGuideDesk(page);
     const jobs = printer.jobs.length;
     await tile(page, 'A').click();
     await page.locator('hq-kiosk-priority [data-priority="disabled"]').click();
@@ -241,10 +225,7 @@ describe('kiosk', () => {
   }, 60_000);
 
   it('returns to the start screen by itself after the ticket was shown', async () => {
-    const { page, context } = await newPage(screens.browser, PORTRAIT);
-    await page.clock.install();
-    await page.goto(`${screens.base}/kiosk#token=${DEMO_TOKENS.kiosk}`);
-    await page.locator('hq-kiosk-services .tile').first().waitFor();
+    const { page, context } = await openKioskPage(screens, PORTRAIT, { clock: true });
     await tile(page, 'A').click();
     await expect.poll(() => printState(page)).toBe('printed');
     await page.clock.fastForward(25_000);

@@ -23,34 +23,44 @@ export interface PrinterHall {
 
 export const FAST_TRANSPORT = { connectTimeoutMs: 500, writeTimeoutMs: 500, statusTimeoutMs: 300 };
 
-export async function startPrinterHall(options: { app?: Partial<AppOptions> & { clock?: TestClock }; printer?: VirtualPrinterOptions } = {}): Promise<PrinterHall> {
-  const printer = new VirtualPrinter({ port: 0, outDir: null, ...options.printer });
-  await printer.start();
-  const hall = await createTestHall({ printing: { transport: FAST_TRANSPORT }, ...options.app });
-  const addPrinter: PrinterHall['addPrinter'] = async (o = {}) =>
-    hall.store.transact(async (tx) => {
-      const device = await tx.devices.insert({
-        hallId: hall.hallId,
-        kind: 'printer',
-        name: o.name ?? '测试打印机',
-        status: 'active',
-        tokenHash: null,
-        pairingCode: null,
-        pairingExpiresAt: null,
-        windowId: o.windowId ?? null,
-        zoneId: null,
-        printerId: null,
-        address: o.address ?? printer.address,
-        settings: { paperWidth: o.paperWidth ?? 80 },
-        state: {},
-      });
-      return device.id;
+/** Adds a network printer device to the hall. */
+function insertPrinter(hall: TestHall, o: { address: string; windowId?: number | null; paperWidth?: 58 | 80; name?: string }): Promise<number> {
+  return hall.store.transact(async (tx) => {
+    const device = await tx.devices.insert({
+      hallId: hall.hallId,
+      kind: 'printer',
+      name: o.name ?? '测试打印机',
+      status: 'active',
+      tokenHash: null,
+      pairingCode: null,
+      pairingExpiresAt: null,
+      windowId: o.windowId ?? null,
+      zoneId: null,
+      printerId: null,
+      address: o.address,
+      settings: { paperWidth: o.paperWidth ?? 80 },
+      state: {},
     });
-  const printerId = await addPrinter({ name: '取号机打印机' });
+    return device.id;
+  });
+}
+
+/** Adds a printer at `address` (80 mm) and makes it the demo kiosk's printer; returns its id. */
+export async function addKioskPrinter(hall: TestHall, address: string): Promise<number> {
+  const printerId = await insertPrinter(hall, { address, name: '取号机打印机' });
   await hall.store.transact(async (tx) => {
     const kiosk = (await tx.devices.byTokenHash(sha256(DEMO_TOKENS.kiosk)))!;
     await tx.devices.update(kiosk.id, { printerId });
   });
+  return printerId;
+}
+
+export async function startPrinterHall(options: { app?: Partial<AppOptions> & { clock?: TestClock }; printer?: VirtualPrinterOptions } = {}): Promise<PrinterHall> {
+  const printer = new VirtualPrinter({ port: 0, outDir: null, ...options.printer });
+  await printer.start();
+  const hall = await createTestHall({ printing: { transport: FAST_TRANSPORT }, ...options.app });
+  const addPrinter: PrinterHall['addPrinter'] = (o = {}) => insertPrinter(hall, { ...o, address: o.address ?? printer.address });
+  const printerId = await addKioskPrinter(hall, printer.address);
   return {
     hall,
     printer,
