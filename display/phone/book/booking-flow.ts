@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BookingOptionsView, BookingView, PhoneHallView, PhoneServiceView } from '../../../common/phone.js';
+import { ActionController } from '../../../common/ui/action.js';
 import { ApiClient, errorMessage, RetryKey } from '../../../common/ui/api.js';
 import { getLocale } from '../../../common/ui/i18n.js';
 import { deviceMemory } from '../device-memory.js';
@@ -29,8 +30,7 @@ export class BookingFlow extends LitElement {
   @state() private date = '';
   @state() private start = '';
   @state() private digits = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionController(this);
   @state() private problem = '';
 
   private readonly hallCode = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -231,19 +231,19 @@ export class BookingFlow extends LitElement {
           .purpose=${msg('用于签到、预约提醒和叫号提醒，不会公开。')}
           @phone-input=${(e: CustomEvent<{ digits: string }>) => {
             this.digits = e.detail.digits;
-            this.error = '';
+            this.action.clear();
           }}
         ></hq-phone-number>
         <p class="note">${bookingRulesText(o.rules, start, end)}</p>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <div class="actions">
-          <button class="btn" data-testid="book" ?disabled=${!isPhone(this.digits) || this.busy} @click=${() => void this.book(h, o, date, start)}>${this.busy ? msg('正在提交…') : msg('确认预约')}</button>
+          <button class="btn" data-testid="book" ?disabled=${!isPhone(this.digits) || this.action.busy} @click=${() => void this.book(h, o, date, start)}>${this.action.busy ? msg('正在提交…') : msg('确认预约')}</button>
         </div>
       </section>`;
   }
 
   private async chooseService(s: PhoneServiceView) {
-    this.error = '';
+    this.action.clear();
     this.step = 'slot';
     this.options = null;
     try {
@@ -260,12 +260,12 @@ export class BookingFlow extends LitElement {
   private chooseDay(date: string) {
     this.date = date;
     this.start = '';
-    this.error = '';
+    this.action.clear();
   }
 
   private chooseSlot(start: string) {
     this.start = start;
-    this.error = '';
+    this.action.clear();
   }
 
   private restart() {
@@ -273,28 +273,26 @@ export class BookingFlow extends LitElement {
     this.options = null;
     this.date = '';
     this.start = '';
-    this.error = '';
+    this.action.clear();
   }
 
   private async book(h: PhoneHallView, o: BookingOptionsView, date: string, start: string) {
-    if (this.busy) return;
+    if (this.action.busy) return;
     const request = { serviceId: o.service.id, date, start, phone: this.digits };
     const key = this.attempt.for(request);
-    this.busy = true;
-    this.error = '';
-    try {
-      const booking = await this.api.post<BookingView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/bookings`, request, { idempotencyKey: key });
-      deviceMemory.rememberBooking({ code: booking.publicCode, service: nameOf(booking.service), date: booking.date, start: booking.start, hallCode: h.hall.code });
-      location.assign(`/b/${encodeURIComponent(booking.publicCode)}`);
-    } catch (err) {
-      this.error = errorMessage(err, getLocale());
-      // Places may have gone meanwhile: show the slots as they are now.
-      const chosen = this.start;
-      this.options = await this.api.get<BookingOptionsView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/services/${o.service.id}/slots`).catch(() => this.options);
-      this.start = chosen;
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const booking = await this.api.post<BookingView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/bookings`, request, { idempotencyKey: key });
+        deviceMemory.rememberBooking({ code: booking.publicCode, service: nameOf(booking.service), date: booking.date, start: booking.start, hallCode: h.hall.code });
+        location.assign(`/b/${encodeURIComponent(booking.publicCode)}`);
+      },
+      async () => {
+        // Places may have gone meanwhile: show the slots as they are now.
+        const chosen = this.start;
+        this.options = await this.api.get<BookingOptionsView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/services/${o.service.id}/slots`).catch(() => this.options);
+        this.start = chosen;
+      },
+    );
   }
 }
 

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { BookingView, CheckInResult } from '../../../common/phone.js';
+import { ActionController } from '../../../common/ui/action.js';
 import { ApiClient, ApiRequestError, errorMessage, newIdempotencyKey } from '../../../common/ui/api.js';
 import { ClockController } from '../../../common/ui/clock.js';
 import { formatTime } from '../../../common/ui/format.js';
@@ -25,9 +26,7 @@ const OFFER_NORMAL = new Set(['check_in_too_early', 'check_in_too_late', 'bookin
 export class BookingPage extends LitElement {
   @state() private booking: BookingView | null = null;
   @state() private problem = '';
-  @state() private error = '';
-  @state() private errorCode = '';
-  @state() private busy = false;
+  private readonly action = new ActionController(this);
   @state() private confirming = false;
 
   private readonly code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
@@ -181,10 +180,10 @@ export class BookingPage extends LitElement {
             ? html`<p class="early" role="status">${msg(str`已超过签到时间（${until}），本次预约已失效；您可以取普通号排队。`)}</p>
                 <div class="actions">${normal}</div>`
             : html`<p class="note">${msg('到达大厅后点击签到，系统将为您取预约号，优先叫号。')}</p>
-                <div class="actions"><button class="btn" data-testid="check-in-button" ?disabled=${this.busy} @click=${() => void this.checkIn()}>${this.busy ? msg('正在签到…') : msg('我已到大厅，签到取号')}</button></div>`}
-      ${this.error
-        ? html`<p class="error" role="alert">${this.error}</p>
-            ${OFFER_NORMAL.has(this.errorCode) && timing === 'open' ? html`<div class="actions">${normal}</div>` : nothing}`
+                <div class="actions"><button class="btn" data-testid="check-in-button" ?disabled=${this.action.busy} @click=${() => void this.checkIn()}>${this.action.busy ? msg('正在签到…') : msg('我已到大厅，签到取号')}</button></div>`}
+      ${this.action.error
+        ? html`<p class="error" role="alert">${this.action.error}</p>
+            ${OFFER_NORMAL.has(this.action.errorCode) && timing === 'open' ? html`<div class="actions">${normal}</div>` : nothing}`
         : nothing}
     </section>`;
   }
@@ -197,44 +196,34 @@ export class BookingPage extends LitElement {
     return html`<section class="card">
       <p class="note" style="margin:0">${msg(str`不能按时前来？请在 ${until} 前取消，把时段留给其他群众。`)}</p>
       ${this.confirming
-        ? confirmBox({ question: msg('确定取消这个预约吗？'), busy: this.busy, onKeep: () => (this.confirming = false), onConfirm: () => void this.cancel() })
+        ? confirmBox({ question: msg('确定取消这个预约吗？'), busy: this.action.busy, onKeep: () => (this.confirming = false), onConfirm: () => void this.cancel() })
         : html`<div class="actions"><button class="btn danger" data-testid="cancel" @click=${() => (this.confirming = true)}>${msg('取消预约')}</button></div>`}
     </section>`;
   }
 
   private async checkIn() {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    this.errorCode = '';
-    try {
-      const result = await this.api.post<CheckInResult>(`/api/phone/bookings/${encodeURIComponent(this.code)}/check-in`, {}, { idempotencyKey: this.checkInKey });
-      location.assign(`/t/${encodeURIComponent(result.issued.publicCode)}`);
-    } catch (err) {
-      this.error = errorMessage(err, getLocale());
-      this.errorCode = err instanceof ApiRequestError ? err.code : '';
-      // A refusal is final for this key; a network failure keeps it, so a retry is the same check-in.
-      if (err instanceof ApiRequestError) this.checkInKey = newIdempotencyKey();
-      await this.load();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const result = await this.api.post<CheckInResult>(`/api/phone/bookings/${encodeURIComponent(this.code)}/check-in`, {}, { idempotencyKey: this.checkInKey });
+        location.assign(`/t/${encodeURIComponent(result.issued.publicCode)}`);
+      },
+      (err) => {
+        // A refusal is final for this key; a network failure keeps it, so a retry is the same check-in.
+        if (err instanceof ApiRequestError) this.checkInKey = newIdempotencyKey();
+        return this.load();
+      },
+    );
   }
 
   private async cancel() {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      this.booking = await this.api.post<BookingView>(`/api/phone/bookings/${encodeURIComponent(this.code)}/cancel`);
-      this.confirming = false;
-      deviceMemory.forgetBooking(this.code);
-    } catch (err) {
-      this.error = errorMessage(err, getLocale());
-      await this.load();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        this.booking = await this.api.post<BookingView>(`/api/phone/bookings/${encodeURIComponent(this.code)}/cancel`);
+        this.confirming = false;
+        deviceMemory.forgetBooking(this.code);
+      },
+      () => this.load(),
+    );
   }
 }
 

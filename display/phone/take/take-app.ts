@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { IssuedTicketView, PhoneHallView, PhoneServiceView } from '../../../common/phone.js';
+import { ActionController } from '../../../common/ui/action.js';
 import { ApiClient, errorMessage, RetryKey } from '../../../common/ui/api.js';
 import { getLocale, initLocale } from '../../../common/ui/i18n.js';
 import { deviceMemory } from '../device-memory.js';
@@ -28,8 +29,7 @@ export class TakeApp extends LitElement {
   @state() private problem = '';
   @state() private chosen: PhoneServiceView | null = null;
   @state() private digits = '';
-  @state() private busy = false;
-  @state() private error = '';
+  private readonly action = new ActionController(this);
   @state() private filter = '';
   @state() private ready = false;
 
@@ -259,12 +259,12 @@ export class TakeApp extends LitElement {
           .purpose=${h.notifyAhead > 0 ? msg(str`仅用于防止重复取号，以及快到您（前面 ${h.notifyAhead} 人）和叫号时提醒您，不会公开。`) : msg('仅用于防止重复取号，不会公开。')}
           @phone-input=${(e: CustomEvent<{ digits: string }>) => {
             this.digits = e.detail.digits;
-            this.error = '';
+            this.action.clear();
           }}
         ></hq-phone-number>
-        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.action.error ? html`<p class="error" role="alert">${this.action.error}</p>` : nothing}
         <div class="actions">
-          <button class="btn" data-testid="take" ?disabled=${!valid || this.busy} @click=${() => void this.take(s)}>${this.busy ? msg('正在取号…') : msg('取号')}</button>
+          <button class="btn" data-testid="take" ?disabled=${!valid || this.action.busy} @click=${() => void this.take(s)}>${this.action.busy ? msg('正在取号…') : msg('取号')}</button>
           <button class="btn quiet" @click=${() => this.close()}>${msg('返回')}</button>
         </div>
       </section>
@@ -273,31 +273,27 @@ export class TakeApp extends LitElement {
 
   private choose(s: PhoneServiceView) {
     this.chosen = s;
-    this.error = '';
+    this.action.clear();
     void this.updateComplete.then(() => this.renderRoot.querySelector('hq-phone-number')?.shadowRoot?.querySelector('input')?.focus());
   }
 
   private close() {
     this.chosen = null;
-    this.error = '';
+    this.action.clear();
   }
 
   private async take(s: PhoneServiceView) {
-    if (this.busy) return;
+    if (this.action.busy) return;
     const request = { serviceId: s.id, phone: this.digits };
     const key = this.attempt.for(request);
-    this.busy = true;
-    this.error = '';
-    try {
-      const issued = await this.api.post<IssuedTicketView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/tickets`, request, { idempotencyKey: key });
-      deviceMemory.rememberTicket({ code: issued.publicCode, number: issued.ticket.number, service: nameOf(s), day: this.hall!.hall.serviceDay, hallCode: this.hall!.hall.code });
-      location.assign(`/t/${encodeURIComponent(issued.publicCode)}`);
-    } catch (err) {
-      this.error = errorMessage(err, getLocale());
-      void this.load();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        const issued = await this.api.post<IssuedTicketView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/tickets`, request, { idempotencyKey: key });
+        deviceMemory.rememberTicket({ code: issued.publicCode, number: issued.ticket.number, service: nameOf(s), day: this.hall!.hall.serviceDay, hallCode: this.hall!.hall.code });
+        location.assign(`/t/${encodeURIComponent(issued.publicCode)}`);
+      },
+      () => this.load(),
+    );
   }
 }
 

@@ -3,6 +3,7 @@ import { css, html, LitElement } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import type { PhoneTicketView } from '../../../common/phone.js';
 import type { RatingResult, RealtimeEvent } from '../../../common/protocol.js';
+import { ActionController } from '../../../common/ui/action.js';
 import { ApiClient, ApiRequestError, errorMessage, RetryKey } from '../../../common/ui/api.js';
 import { AudioUnlock, playChime } from '../../../common/ui/chime.js';
 import { ClockController } from '../../../common/ui/clock.js';
@@ -33,9 +34,8 @@ const JITTER_MS = 1200;
 export class TicketApp extends LitElement {
   @state() private view: PhoneTicketView | null = null;
   @state() private problem = '';
-  @state() private error = '';
   @state() private mode: TicketMode = 'status';
-  @state() private busy = false;
+  private readonly action = new ActionController(this);
   @state() private alerts = AudioUnlock.running();
   @state() private loadedAt = 0;
   @state() private initialLevel: number | null = null;
@@ -105,8 +105,8 @@ export class TicketApp extends LitElement {
               .mode=${this.mode}
               .live=${this.realtime.live}
               .alerts=${this.alerts}
-              .busy=${this.busy}
-              .error=${this.error}
+              .busy=${this.action.busy}
+              .error=${this.action.error}
               .loadedAt=${this.loadedAt}
               .initialLevel=${this.initialLevel}
               .thanked=${this.thanked}
@@ -188,12 +188,12 @@ export class TicketApp extends LitElement {
 
   private openRating(level: number | null) {
     this.initialLevel = level;
-    this.error = '';
+    this.action.clear();
     this.show('rate');
   }
 
   private back() {
-    this.error = '';
+    this.action.clear();
     this.initialLevel = null;
     this.show('status');
   }
@@ -205,36 +205,26 @@ export class TicketApp extends LitElement {
   }
 
   private async rate(rating: PhoneRating) {
-    if (this.busy) return;
     // The same choice sent again (after a network failure) is a retry of the first.
     const key = this.ratingKey.for(rating);
-    this.busy = true;
-    this.error = '';
-    try {
-      await this.api.post<RatingResult>(`/api/phone/tickets/${encodeURIComponent(this.code)}/rating`, rating, { idempotencyKey: key });
-      this.thanked = rating.level;
-      this.show('thanks');
-      await this.load();
-    } catch (err) {
-      this.error = errorMessage(err, getLocale());
-      if (err instanceof ApiRequestError) await this.load();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        await this.api.post<RatingResult>(`/api/phone/tickets/${encodeURIComponent(this.code)}/rating`, rating, { idempotencyKey: key });
+        this.thanked = rating.level;
+        this.show('thanks');
+        await this.load();
+      },
+      (err) => (err instanceof ApiRequestError ? this.load() : undefined),
+    );
   }
 
   private async cancel() {
-    if (this.busy) return;
-    this.busy = true;
-    this.error = '';
-    try {
-      this.view = await this.api.post<PhoneTicketView>(`/api/phone/tickets/${encodeURIComponent(this.code)}/cancel`);
-    } catch (err) {
-      this.error = errorMessage(err, getLocale());
-      await this.load();
-    } finally {
-      this.busy = false;
-    }
+    await this.action.run(
+      async () => {
+        this.view = await this.api.post<PhoneTicketView>(`/api/phone/tickets/${encodeURIComponent(this.code)}/cancel`);
+      },
+      () => this.load(),
+    );
   }
 }
 
