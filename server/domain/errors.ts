@@ -50,7 +50,7 @@ export const errors = {
 
   // 409: the request is fine but the state does not allow it
   illegalTransition: (status: string, action: string) =>
-    new DomainError(409, 'illegal_transition', `号票当前状态（${statusZh(status)}）不能执行“${actionZh(action)}”。`, `A ticket that is ${status} cannot be ${action}.`, { status, action }),
+    new DomainError(409, 'illegal_transition', `号票当前状态（${statusZh(status)}）不能执行“${actionZh(action)}”。`, `This ticket is ${statusEn(status)} and cannot be ${actionEn(action)} now.`, { status, action }),
   windowBusy: (number: string) =>
     new DomainError(409, 'window_busy', `当前号票 ${number} 尚未办结，请先办结、过号或挂起。`, `Ticket ${number} is still open at this window; finish, mark no-show or hold it first.`, { number }),
   windowIdle: e(409, 'window_idle', '窗口当前没有号票。', 'This window has no current ticket.'),
@@ -121,5 +121,20 @@ const ACTION_ZH: Record<string, string> = {
   transfer: '转移',
   cancel: '取消',
 };
+const STATUS_EN: Record<string, string> = { serving: 'being served', no_show: 'a no-show' };
+const ACTION_EN: Record<string, string> = {
+  call: 'called',
+  recall: 'recalled',
+  start: 'started',
+  finish: 'finished',
+  no_show: 'marked as a no-show',
+  requeue: 're-queued',
+  hold: 'held',
+  resume: 'called back',
+  transfer: 'transferred',
+  cancel: 'cancelled',
+};
 export const statusZh = (s: string): string => STATUS_ZH[s] ?? s;
 const actionZh = (a: string): string => ACTION_ZH[a] ?? a;
+const statusEn = (s: string): string => STATUS_EN[s] ?? s;
+const actionEn = (a: string): string => ACTION_EN[a] ?? a;
