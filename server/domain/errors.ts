@@ -30,8 +30,11 @@ export const errors = {
   // 401 / 403: who you are and what you may do
   unauthenticated: e(401, 'unauthenticated', '请先登录。', 'Please sign in first.'),
   badCredentials: e(401, 'bad_credentials', '用户名或密码错误。', 'Wrong user name or password.'),
-  accountLocked: (until: string) =>
-    new DomainError(429, 'account_locked', `登录失败次数过多，请于 ${until} 后再试。`, `Too many failed sign-ins; try again after ${until}.`),
+  /** In minutes from now, not a clock time: the server's clock time means nothing to a clerk in another timezone. */
+  accountLocked: (retryAfterSeconds: number) => {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new DomainError(429, 'account_locked', `登录失败次数过多，账号已暂时锁定，请 ${minutes} 分钟后再试。`, `Too many failed sign-ins; the account is locked for now. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, { retryAfterSeconds });
+  },
   sessionExpired: e(401, 'session_expired', '登录已过期，请重新登录。', 'Your session has expired; please sign in again.'),
   csrf: e(403, 'csrf', '请求缺少有效的安全令牌，请刷新页面后重试。', 'The request lacks a valid security token; reload the page and try again.'),
   forbidden: e(403, 'forbidden', '您没有执行此操作的权限。', 'You are not allowed to do this.'),

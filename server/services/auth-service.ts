@@ -101,7 +101,7 @@ export class AuthService {
       await argonVerify(await dummyHash(), password).catch(() => false);
       throw errors.badCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil > now) throw errors.accountLocked(new Date(user.lockedUntil).toISOString().slice(11, 16) + ' UTC');
+    if (user.lockedUntil && user.lockedUntil > now) throw errors.accountLocked(Math.ceil((user.lockedUntil - now) / 1000));
     const ok = await argonVerify(user.passwordHash, password).catch(() => false);
     if (!ok) {
       const failures = user.failedLogins + 1;

@@ -70,8 +70,9 @@ export async function startServer(env: Record<string, string>, options: StartOpt
   server.base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start in ${timeoutMs} ms:\n${out}`)), timeoutMs);
     const check = () => {
-      const m = /API and screens:\s+(http:\/\/\S+)/.exec(out);
-      if (m) {
+      // The banner shows PUBLIC_URL when it is set; the listening address is then in the info log.
+      const m = env.PUBLIC_URL ? /Server listening at (http:\/\/[^"\s]+)/.exec(out) : /API and screens:\s+(http:\/\/\S+)/.exec(out);
+      if (m && (!env.PUBLIC_URL || out.includes('API and screens:'))) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
