@@ -9,8 +9,6 @@
  * shows its window's true current ticket with exactly the actions that ticket allows. Every
  * acknowledged ticket and call is in the database and the numbering continues without a gap or
  * a duplicate. Screenshots: test-output/screenshots/crash-{board,clerk}-{offline,recovered}.png.
- *
- * About half a minute with two server starts and a browser: runs when FAULTS_LONG=1 (.ci/run sets it).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,7 +56,7 @@ async function json<T>(res: Promise<Response>): Promise<T> {
   return (await r.json()) as T;
 }
 
-describe.runIf(process.env.FAULTS_LONG === '1')('crash with the screens open', () => {
+describe('crash with the screens open', () => {
   it('board and clerk console go offline, come back by themselves and show the true state; nothing acknowledged is lost', async () => {
     const port = await freePort();
     const env = { DATA_DIR: dataDir, PORT: String(port) };
@@ -98,7 +96,7 @@ describe.runIf(process.env.FAULTS_LONG === '1')('crash with the screens open', (
     const acked = new Map<string, string>(); // number → public code
     const calls = new Map<number, CallRecord>(); // ticket id → what the API said
     let stop = false;
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + 20_000; // the burst stops at the kill, long before on a quiet machine
     const issuer = (prefix: string) => async () => {
       for (let i = 0; i < 300 && !stop && Date.now() < deadline; i++) {
         try {
