@@ -14,6 +14,7 @@ import managerPlugin from './plugins/manager.js';
 import openapiPlugin from './plugins/openapi.js';
 import pagesPlugin from './plugins/pages.js';
 import printingPlugin, { type PrintingOptions } from './plugins/printing.js';
+import { rateLimitLogger } from './plugins/rate-limit-log.js';
 import phonePlugin from './plugins/phone.js';
 import ratingsPlugin from './plugins/ratings.js';
 import realtimePlugin from './plugins/realtime.js';
@@ -35,6 +36,7 @@ import statsRoutes from './routes/stats.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
 import type { Clock } from './services/hall-service.js';
+import { maskSecretUrl } from './services/log-masking.js';
 import type { Notifier } from './services/notifier.js';
 import type { Store } from './store/store.js';
 
@@ -42,7 +44,7 @@ import type { Store } from './store/store.js';
 export const LOG_REDACT = ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'];
 
 /** The secret codes of visitor URLs (/t/<code>, /api/phone/tickets/<code>, …) as the logs show them. */
-export const maskSecretUrl = (url: string): string => url.replace(/\/(t|b|tickets\/status|phone\/tickets|phone\/bookings)\/[a-z2-9]{8,40}/g, '/$1/***');
+export { maskSecretUrl };
 
 /** Request log fields, with visitors' secret codes masked in the URL. */
 export const LOG_SERIALIZERS = {
@@ -108,6 +110,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(rateLimit, {
     global: false,
+    onExceeded: rateLimitLogger(),
     errorResponseBuilder: (_request, context) => {
       const e = errors.rateLimited({ retryAfterSeconds: Math.ceil(context.ttl / 1000) });
       return { statusCode: 429, code: e.code, message: e.messageZh, messageEn: e.messageEn, details: e.details };

@@ -7,6 +7,7 @@
  */
 import { msg } from '@lit/localize';
 import type { TicketView, WindowDetail } from '../../common/protocol.js';
+import { canApply, type TicketAction } from '../../server/domain/lifecycle.js';
 
 /** A command the console sends to the server (one per user action). */
 export type DeskCommand =
@@ -80,16 +81,27 @@ export function isTyping(target: EventTarget | null | undefined): boolean {
 /** The ticket the console acts on: the one called or being served at the window. */
 export const currentTicket = (detail: WindowDetail | null): TicketView | null => detail?.window.current ?? null;
 
-/** Which actions are possible now, by the window and its current ticket (the server decides in the end). */
+/** The console's actions on the current ticket, and the lifecycle action each one asks the server for. */
+const TICKET_ACTIONS: readonly [ActionId, TicketAction][] = [
+  ['recall', 'recall'],
+  ['start', 'start'],
+  ['no-show', 'no_show'],
+  ['finish', 'finish'],
+  ['transfer', 'transfer'],
+  ['hold', 'hold'],
+];
+
+/**
+ * Which actions are possible now, by the window and its current ticket: on the ticket, exactly
+ * the transitions the server's lifecycle allows from its status (办结 only once it is being served).
+ */
 export function availableActions(detail: WindowDetail | null): Set<ActionId> {
   const can = new Set<ActionId>();
   if (!detail) return can;
   const { window, held } = detail;
   const current = window.current;
   if (!current && window.status === 'open') can.add('call-next').add('select-call');
-  if (current?.status === 'called') can.add('recall').add('start').add('no-show');
-  if (current) can.add('finish').add('transfer');
-  if (current?.status === 'serving') can.add('hold');
+  for (const [id, action] of TICKET_ACTIONS) if (current && canApply(current.status, action)) can.add(id);
   if (!current && held.length > 0) can.add('resume-first').add('transfer');
   if (window.status !== 'closed') can.add('pause-toggle');
   if (window.status === 'closed' ? window.clerk !== null : !current && held.length === 0) can.add('open-toggle');

@@ -13,15 +13,20 @@ import { CommandRunner, commandRequest } from './command-runner.js';
 import './desk-view.js';
 import { concernsWindow, padStatusAfter, type PadStatus } from './window-events.js';
 
-/** Events close together (a burst of calls in the hall) cause one reload of the window. */
-const REFETCH_DEBOUNCE_MS = 250;
+/**
+ * Events close together (a burst of calls in the hall) cause one reload of the window, at most
+ * this long after the first of them. Not restarted by later events: in a busy hall events that
+ * concern a comprehensive window can come faster than this for minutes, and a console that waits
+ * for a quiet moment would show a stale window all that time.
+ */
+const REFETCH_DELAY_MS = 250;
 /** Errors that mean the session is gone: back to the sign-in form. */
 const SESSION_GONE = new Set(['unauthenticated', 'session_expired', 'csrf']);
 
 /**
  * The clerk console for one window: loads the window (GET /api/windows/:id), keeps it live from
  * the realtime connection (the staff socket authenticates with the session cookie; every event
- * that concerns the window reloads it, debounced), and runs the clerk's commands through a
+ * that concerns the window reloads it, batched), and runs the clerk's commands through a
  * `CommandRunner` (one idempotency key per action, nothing twice). Renders `<hq-desk-view>`.
  *
  * @fires desk-left - the clerk signed out of the window or is no longer on it
@@ -112,11 +117,11 @@ export class ClerkDesk extends LitElement {
   }
 
   private scheduleLoad() {
-    if (this.refetchTimer) clearTimeout(this.refetchTimer);
+    if (this.refetchTimer) return; // the reload already planned will see this event too
     this.refetchTimer = setTimeout(() => {
       this.refetchTimer = null;
       void this.load();
-    }, REFETCH_DEBOUNCE_MS);
+    }, REFETCH_DELAY_MS);
   }
 
   /** Loads the window; a load asked for while one runs happens once more after it. */

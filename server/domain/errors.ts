@@ -30,8 +30,11 @@ export const errors = {
   // 401 / 403: who you are and what you may do
   unauthenticated: e(401, 'unauthenticated', '请先登录。', 'Please sign in first.'),
   badCredentials: e(401, 'bad_credentials', '用户名或密码错误。', 'Wrong user name or password.'),
-  accountLocked: (until: string) =>
-    new DomainError(429, 'account_locked', `登录失败次数过多，请于 ${until} 后再试。`, `Too many failed sign-ins; try again after ${until}.`),
+  /** In minutes from now, not a clock time: the server's clock time means nothing to a clerk in another timezone. */
+  accountLocked: (retryAfterSeconds: number) => {
+    const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
+    return new DomainError(429, 'account_locked', `登录失败次数过多，账号已暂时锁定，请 ${minutes} 分钟后再试。`, `Too many failed sign-ins; the account is locked for now. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, { retryAfterSeconds });
+  },
   sessionExpired: e(401, 'session_expired', '登录已过期，请重新登录。', 'Your session has expired; please sign in again.'),
   csrf: e(403, 'csrf', '请求缺少有效的安全令牌，请刷新页面后重试。', 'The request lacks a valid security token; reload the page and try again.'),
   forbidden: e(403, 'forbidden', '您没有执行此操作的权限。', 'You are not allowed to do this.'),
@@ -50,7 +53,7 @@ export const errors = {
 
   // 409: the request is fine but the state does not allow it
   illegalTransition: (status: string, action: string) =>
-    new DomainError(409, 'illegal_transition', `号票当前状态（${statusZh(status)}）不能执行“${actionZh(action)}”。`, `A ticket that is ${status} cannot be ${action}.`, { status, action }),
+    new DomainError(409, 'illegal_transition', `号票当前状态（${statusZh(status)}）不能执行“${actionZh(action)}”。`, `This ticket is ${statusEn(status)} and cannot be ${actionEn(action)} now.`, { status, action }),
   windowBusy: (number: string) =>
     new DomainError(409, 'window_busy', `当前号票 ${number} 尚未办结，请先办结、过号或挂起。`, `Ticket ${number} is still open at this window; finish, mark no-show or hold it first.`, { number }),
   windowIdle: e(409, 'window_idle', '窗口当前没有号票。', 'This window has no current ticket.'),
@@ -121,5 +124,20 @@ const ACTION_ZH: Record<string, string> = {
   transfer: '转移',
   cancel: '取消',
 };
+const STATUS_EN: Record<string, string> = { serving: 'being served', no_show: 'a no-show' };
+const ACTION_EN: Record<string, string> = {
+  call: 'called',
+  recall: 'recalled',
+  start: 'started',
+  finish: 'finished',
+  no_show: 'marked as a no-show',
+  requeue: 're-queued',
+  hold: 'held',
+  resume: 'called back',
+  transfer: 'transferred',
+  cancel: 'cancelled',
+};
 export const statusZh = (s: string): string => STATUS_ZH[s] ?? s;
 const actionZh = (a: string): string => ACTION_ZH[a] ?? a;
+const statusEn = (s: string): string => STATUS_EN[s] ?? s;
+const actionEn = (a: string): string => ACTION_EN[a] ?? a;

@@ -165,8 +165,7 @@ export default fp(
           if (deviceId === null) throw errors.wrongDeviceKind();
           const device = await app.store.read((tx) => tx.devices.get(deviceId));
           if (!device || device.status !== 'active') throw errors.deviceRevoked();
-          const state = info && typeof info === 'object' && info.state && typeof info.state === 'object' ? info.state : undefined;
-          const result = await app.authService.heartbeat(device, state);
+          const result = await app.authService.heartbeat(device, info && typeof info === 'object' ? (info as { state?: unknown }).state : undefined);
           if (typeof ack === 'function') ack({ ok: true, data: result });
         } catch (err) {
           if (typeof ack === 'function') ack({ ok: false, error: toApiError(err)! });

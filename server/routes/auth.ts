@@ -29,8 +29,15 @@ const auth: FastifyPluginAsync<{ cookieSecure: boolean; loginLimit: number }> = 
         request.log.info({ userId: user.id }, 'staff signed in');
         return { user: publicUser(user), csrfToken: session.csrfToken, expiresAt: session.expiresAt };
       } catch (err) {
-        // Logged without the password or the name typed, which may be personal data.
-        request.log.warn({ ip: request.ip, code: (err as { code?: string }).code }, 'sign-in refused');
+        // Logged without the password or the name typed, which may be personal data (or a
+        // password typed into the wrong field).
+        const { code, details } = err as { code?: string; details?: { remainingAttempts?: number } };
+        request.log.warn({ ip: request.ip, code }, 'sign-in refused');
+        if (code === 'bad_credentials' && details?.remainingAttempts === 0) {
+          // The name matched an account (that is why it could lock): the account's id, not the name.
+          const user = await app.store.read((tx) => tx.users.byUsername(username.trim()));
+          request.log.warn({ ip: request.ip, userId: user?.id ?? null }, 'account locked after repeated failed sign-ins');
+        }
         throw err;
       }
     },

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { DeviceConfig } from '../../common/manager-protocol.js';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
+import { heartbeatState } from '../domain/devices.js';
 import { DomainError, errors } from '../domain/errors.js';
 import type { Actor, Device, User } from '../domain/types.js';
 import type { Session, Store } from '../store/store.js';
@@ -101,7 +102,7 @@ export class AuthService {
       await argonVerify(await dummyHash(), password).catch(() => false);
       throw errors.badCredentials();
     }
-    if (user.lockedUntil && user.lockedUntil > now) throw errors.accountLocked(new Date(user.lockedUntil).toISOString().slice(11, 16) + ' UTC');
+    if (user.lockedUntil && user.lockedUntil > now) throw errors.accountLocked(Math.ceil((user.lockedUntil - now) / 1000));
     const ok = await argonVerify(user.passwordHash, password).catch(() => false);
     if (!ok) {
       const failures = user.failedLogins + 1;
@@ -261,9 +262,14 @@ export class AuthService {
   }
 
   /** Heartbeats are frequent: they update last-seen without an event, unless the state changed. */
-  async heartbeat(device: Device, state: DeviceState | undefined): Promise<{ at: number }> {
+  async heartbeat(device: Device, reported: unknown): Promise<{ at: number }> {
     const now = this.clock();
-    const changed = state !== undefined && JSON.stringify({ ...device.state, ...state }) !== JSON.stringify(device.state);
+    const checked = heartbeatState(reported);
+    if ('invalidField' in checked) {
+      throw errors.invalidInput(`心跳数据 ${checked.invalidField} 的取值不正确。`, `The heartbeat's ${checked.invalidField} has a value it cannot take.`, { fields: [checked.invalidField] });
+    }
+    const state = checked.state as DeviceState;
+    const changed = JSON.stringify({ ...device.state, ...state }) !== JSON.stringify(device.state);
     if (!changed) {
       await this.store.transact((tx) => tx.devices.update(device.id, { lastSeenAt: now }));
       return { at: now };

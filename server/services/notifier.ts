@@ -2,13 +2,15 @@
  * Notifications to visitors (booking confirmed, reminder, "you are 3 away", called) go through
  * one interface, `Notifier`, so a hall can connect its SMS gateway without touching the domain.
  *
- * The shipped implementation writes each notification to the log (phone number masked) and, when
+ * The shipped implementation writes each notification to the log (phone number, booking code and
+ * the visitor's link masked: server/services/log-masking.ts) and, when
  * `NOTIFY_WEBHOOK_URL` is set, POSTs it as JSON to that URL (full phone number: the gateway needs
  * it), with a timeout. A failing webhook is reported to the caller, which records it; it never
  * touches a ticket or a booking. The texts are built here, in both languages.
  */
 import type { FastifyBaseLogger } from 'fastify';
 import { maskPhone } from '../../common/ui/format.js';
+import { maskVisitorText } from './log-masking.js';
 
 export type NotificationKind = 'booking_confirmed' | 'booking_reminder' | 'ticket_near' | 'ticket_called';
 
@@ -65,7 +67,7 @@ export class LogWebhookNotifier implements Notifier {
   ) {}
 
   async send(n: Notification): Promise<void> {
-    this.log.info({ notification: { kind: n.kind, hallId: n.hallId, phone: maskPhone(n.phone) } }, `notification: ${maskText(n.text['zh-CN'])}`);
+    this.log.info({ notification: { kind: n.kind, hallId: n.hallId, phone: maskPhone(n.phone) } }, `notification: ${maskVisitorText(n.text['zh-CN'])}`);
     if (!this.webhookUrl) return;
     const res = await fetch(this.webhookUrl, {
       method: 'POST',
@@ -79,8 +81,6 @@ export class LogWebhookNotifier implements Notifier {
   }
 }
 
-/** The texts carry no phone number; this keeps it so even if one is ever added. */
-const maskText = (text: string): string => text.replace(/1[3-9]\d{9}/g, (m) => maskPhone(m));
 
 // -----------------------------------------------------------------------------------------------
 // Texts (pure)

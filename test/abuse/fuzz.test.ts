@@ -1,9 +1,13 @@
 /**
  * Every route and socket event against generated malformed, oversized, wrong-type and hostile
  * input: never a 500, never a crash, always the error shape, and a refused request never changes
- * the database. Routes are read from the OpenAPI document, so new routes are covered without
- * editing this file. FUZZ_RUNS scales the number of cases (default several thousand).
+ * the database. Routes are read from the OpenAPI document and socket events from
+ * `ClientToServerEvents` in common/protocol.ts (checked against what the server listens to), so
+ * new ones are covered without editing this file. FUZZ_RUNS cases per route and per event
+ * (default 100: about nine thousand in all, counted by the last test).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +17,8 @@ import { openSocket, type Recorder } from '../helpers/sockets.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
+/** Generated cases run, counted (CI runs several thousand). */
+const total = { http: 0, socket: 0 };
 
 let hall: TestHall;
 let callers: Record<string, Agent>;
@@ -50,7 +56,7 @@ const hostileScalar = fc.oneof(
 const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, hostileScalar, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 5 }),
-  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'serviceId', 'ticketId', 'reason', 'status', 'priority', 'mode', 'services', 'notice', 'code', 'name', 'level')), tie('value'), { maxKeys: 6 }),
+  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'serviceId', 'ticketId', 'reason', 'status', 'priority', 'mode', 'services', 'notice', 'code', 'name', 'level', 'state', 'lastSeq', 'online', 'paper')), tie('value'), { maxKeys: 6 }),
 })).value;
 
 const paramValue = fc.oneof(fc.integer({ min: 1, max: 40 }).map(String), fc.constantFrom('0', '-1', 'abc', '1.5', '99999999999', '%2e%2e', 'null', 'abcdefghjkmnpqrs'), fc.string({ maxLength: 20 }).map(encodeURIComponent));
@@ -101,40 +107,110 @@ describe('HTTP fuzz', () => {
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
     }
+    total.http = cases;
     expect(cases).toBe(operations.length * RUNS);
   }, 300_000);
 });
 
+/**
+ * The events a client may send, read from `ClientToServerEvents` in common/protocol.ts, so an
+ * event added there is fuzzed without editing this file.
+ */
+function clientEvents(): string[] {
+  const source = readFileSync(join(process.cwd(), 'common/protocol.ts'), 'utf8');
+  const body = /export interface ClientToServerEvents \{([\s\S]*?)\n\}/.exec(source)?.[1] ?? '';
+  return [...body.matchAll(/^\s*'([^']+)'\s*:/gm)].map((m) => m[1]!);
+}
+/** Names the server must ignore: a server-to-client event, nonsense, a prototype key. */
+const STRAY_EVENTS = ['ticket:called', 'nope', '__proto__', 'constructor'];
+/** Payloads: anything, and the protocol's own shapes with hostile values inside. */
+const eventPayload = fc.oneof(hostileValue, fc.record({ state: hostileValue }), fc.record({ state: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 8 }) }), fc.record({ lastSeq: hostileValue }));
+/** Listeners socket.io itself uses on a server socket. */
+const RESERVED = new Set(['disconnect', 'disconnecting', 'error', 'newListener', 'removeListener']);
+
 describe('socket fuzz', () => {
-  it('malformed socket events get a shaped refusal or are ignored; the server keeps serving', async () => {
-    const base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
-    const board: Recorder = await openSocket(base, { token: DEMO_TOKENS.board });
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom('hall:sync', 'device:heartbeat', 'ticket:called', 'nope', '__proto__'), hostileValue, async (event, payload) => {
-        const reply = await new Promise<unknown>((resolve) => {
-          const timer = setTimeout(() => resolve('no-ack'), 200); // unknown events get no answer
-          (board.socket as unknown as { emit: (...a: unknown[]) => void }).emit(event, payload, (answer: unknown) => {
-            clearTimeout(timer);
-            resolve(answer);
+  const events = clientEvents();
+  let base: string;
+  let sockets: Record<string, Recorder>;
+  beforeAll(async () => {
+    base = await hall.app.listen({ port: 0, host: '127.0.0.1' });
+    const { publicCode } = (await callers.kiosk!.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json();
+    sockets = {
+      board: await openSocket(base, { token: DEMO_TOKENS.board }),
+      kiosk: await openSocket(base, { token: DEMO_TOKENS.kiosk }),
+      // A fresh session: the HTTP fuzz may have signed the first one out.
+      staff: await openSocket(base, {}, { cookie: (await hall.signIn('manager')).headers.cookie! }),
+      visitor: await openSocket(base, { ticketCode: publicCode }),
+    };
+  });
+  afterAll(() => Object.values(sockets ?? {}).forEach((s) => s.close()));
+
+  it('covers every event of ClientToServerEvents, and every event the server listens to', () => {
+    expect(events).toEqual(expect.arrayContaining(['hall:sync', 'device:heartbeat']));
+    const serverSocket = [...hall.app.io.of('/').sockets.values()][0]!;
+    const listened = serverSocket.eventNames().map(String).filter((name) => !RESERVED.has(name));
+    expect(listened.length).toBeGreaterThan(0);
+    expect(events).toEqual(expect.arrayContaining(listened));
+  });
+
+  it('every client event: malformed payloads, with or without an acknowledgement, get a shaped answer, never a crash or a partial write', async () => {
+    let cases = 0;
+    for (const event of [...events, ...STRAY_EVENTS]) {
+      const stray = STRAY_EVENTS.includes(event);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom('board', 'kiosk', 'staff', 'visitor'), eventPayload, fc.constantFrom('ack', 'ack', 'no-ack', 'extra-args'), async (caller, payload, mode) => {
+          const socket = sockets[caller]!.socket as unknown as { emit: (...a: unknown[]) => void; connected: boolean };
+          const before = fingerprint(hall.store);
+          const reply = await new Promise<unknown>((resolve) => {
+            // Stray events are never answered; a client event always is, when it asks in the
+            // protocol's shape (an acknowledgement after surplus arguments need not be).
+            const timer = setTimeout(() => resolve('no-ack'), stray || mode !== 'ack' ? 40 : 3000);
+            const ack = (answer: unknown) => {
+              clearTimeout(timer);
+              resolve(answer);
+            };
+            if (mode === 'ack') socket.emit(event, payload, ack);
+            else if (mode === 'extra-args') socket.emit(event, payload, 'x', { y: 1 }, ack);
+            else socket.emit(event, payload);
           });
-        });
-        if (reply !== 'no-ack') {
-          const r = reply as { ok: boolean; error?: { code: string; message: string } };
-          expect(typeof r.ok).toBe('boolean');
-          if (!r.ok) expect(typeof r.error!.code).toBe('string');
-        }
-        expect(board.socket.connected).toBe(true);
-      }),
-      { numRuns: Math.ceil(RUNS * 1.5), seed: SEED },
-    );
-    // Still serving, and the board still syncs.
-    const sync = await board.sync(null);
+          cases++;
+          if (stray || mode === 'no-ack') expect(reply, `${caller} ${event}`).toBe('no-ack');
+          else if (mode === 'ack') {
+            const r = reply as { ok: boolean; error?: { code: string; message: string; messageEn: string } };
+            expect(typeof r.ok, `${caller} ${event} → ${JSON.stringify(reply)}`).toBe('boolean');
+            if (!r.ok) {
+              expect(r.error, `${caller} ${event}`).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.any(String) });
+              expect(fingerprint(hall.store), `${caller} ${event} refused but wrote`).toBe(before);
+            }
+          }
+          expect(socket.connected, `${caller} ${event}`).toBe(true);
+        }),
+        { numRuns: stray ? Math.ceil(RUNS / 10) : RUNS, seed: SEED, endOnFailure: true },
+      );
+    }
+    total.socket = cases;
+    expect(cases).toBe(events.length * RUNS + STRAY_EVENTS.length * Math.ceil(RUNS / 10));
+    // Still serving: the board syncs, and its stored state holds only what a screen may report.
+    const sync = await sockets.board!.sync(null);
     expect(sync.snapshot.hall.name).toBe('示范县政务服务中心');
-    board.close();
-    // Hostile handshakes are refused, not crashing.
-    for (const auth of [{ token: 123 }, { token: 'x'.repeat(5000) }, { ticketCode: { $ne: null } }, { hallId: '__proto__' }, { token: null }]) {
+    const board = (await hall.store.read((tx) => tx.devices.list(hall.hallId))).find((d) => d.kind === 'board' && d.zoneId === null)!;
+    expect(Object.keys(board.state).filter((k) => !['online', 'voiceMissing', 'soundBlocked', 'silent', 'coverOpen', 'paper', 'printerError', 'userAgent'].includes(k))).toEqual([]);
+  }, 300_000);
+
+  it('hostile handshakes are refused, not crashing', async () => {
+    for (const auth of [{ token: 123 }, { token: 'x'.repeat(5000) }, { ticketCode: { $ne: null } }, { hallId: '__proto__' }, { token: null }, { ticketCode: ['a'] }, { token: { toString: 1 } }]) {
       await expect(openSocket(base, auth as Record<string, unknown>)).rejects.toBeTruthy();
     }
     expect((await hall.anonymous.get('/api/health')).statusCode).toBe(200);
-  }, 120_000);
+  });
+});
+
+describe('in total', () => {
+  it('runs several thousand generated cases (FUZZ_RUNS scales them)', () => {
+    const cases = total.http + total.socket;
+    console.log(`fuzz: ${total.http} HTTP cases over ${operations.length} routes, ${total.socket} socket cases; ${cases} in all (FUZZ_RUNS=${RUNS}, seed ${SEED})`);
+    expect(total.http).toBe(operations.length * RUNS);
+    expect(total.socket).toBeGreaterThan(0);
+    if (RUNS >= 100) expect(cases).toBeGreaterThanOrEqual(5000);
+  });
 });

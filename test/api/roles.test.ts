@@ -29,7 +29,8 @@ const CALLERS = [
 type Caller = (typeof CALLERS)[number];
 
 beforeAll(async () => {
-  hall = await createTestHall();
+  // Rate limits have their own tests (test/abuse/rate-limits.test.ts); here every caller signs in and pairs.
+  hall = await createTestHall({ limits: { login: 1000, pairing: 1000 } });
   // A second hall with its own manager and board, who must not reach into the demo hall.
   const passwordHash = await hashPassword('other-pass-123');
   await hall.store.transact(async (tx) => {
@@ -57,6 +58,9 @@ beforeAll(async () => {
   callers.expired_session = await hall.signIn('manager');
   hall.store.sqlite.prepare('UPDATE sessions SET expires_at = 0 WHERE csrf_token = ?').run(callers.expired_session.headers['x-csrf-token']);
   await callers.kiosk!.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
+  for (const _ of CALLERS) {
+    revocable.push(await hall.store.transact(async (tx) => (await tx.devices.insert({ hallId: hall.hallId, kind: 'board', name: 'spare board', status: 'active', tokenHash: null, pairingCode: null, pairingExpiresAt: null, windowId: null, zoneId: null, printerId: null, address: null, settings: {}, state: {} })).id));
+  }
   // A network printer of the demo hall (nothing listens at its address).
   printerId = await hall.store.transact(async (tx) => (await tx.devices.insert({ hallId: hall.hallId, kind: 'printer', name: 'p', status: 'active', tokenHash: null, pairingCode: null, pairingExpiresAt: null, windowId: null, zoneId: null, printerId: null, address: '127.0.0.1:9', settings: {}, state: {} })).id);
 });
@@ -69,7 +73,14 @@ interface Route {
   url: () => string;
   body?: unknown;
   allowed: Caller[];
+  /** Who calls, when not the caller's own agent (sign-out must not end the sessions the other rows use). */
+  agent?: (caller: Caller) => Promise<Agent>;
 }
+
+/** The user names of the signed-in callers, to sign them in once more. */
+const USERNAMES: Partial<Record<Caller, [string, string?]>> = { clerk_own: ['clerk01'], clerk_other: ['clerk02'], manager: ['manager'], admin: ['admin'], other_hall_manager: ['manager2', 'other-pass-123'] };
+/** Devices made to be revoked, one per caller, so one allowed revocation does not change the next caller's answer. */
+const revocable: number[] = [];
 
 const H = () => hall.hallId;
 const W1 = () => hall.ids.window('1');
@@ -156,15 +167,45 @@ const ROUTES: Route[] = [
   { name: 'case appeal', method: 'POST', url: () => `/api/halls/${H()}/cases/99999/appeal`, body: { kind: 'mistaken', reason: 'x' }, allowed: MANAGERS },
   { name: 'appeal decision', method: 'POST', url: () => `/api/halls/${H()}/cases/99999/appeal/decision`, body: { approve: true, note: 'x' }, allowed: MANAGERS },
   { name: 'audit log', method: 'GET', url: () => `/api/halls/${H()}/audit`, allowed: MANAGERS },
+  // Sessions and devices. Sign-in is public (an empty body is refused as bad input, after authorization).
+  { name: 'sign-in', method: 'POST', url: () => '/api/auth/login', body: {}, allowed: [...CALLERS] },
+  {
+    name: 'sign-out',
+    method: 'POST',
+    url: () => '/api/auth/logout',
+    allowed: [...STAFF, 'other_hall_manager'],
+    agent: async (caller) => (USERNAMES[caller] ? hall.signIn(...(USERNAMES[caller] as [string, string?])) : callers[caller]!),
+  },
+  { name: 'pairing (public)', method: 'POST', url: () => '/api/devices/pairing', body: { hallId: 1, kind: 'board' }, allowed: [...CALLERS] },
+  // Any device, whatever its status: a revoked screen learns that it was revoked and says so.
+  { name: 'device me', method: 'GET', url: () => '/api/devices/me', allowed: ['kiosk', 'board', 'window_screen', 'pad', 'other_hall_board', 'revoked_device'] },
+  { name: 'revoke device', method: 'POST', url: ((next = 0) => () => `/api/devices/${revocable[next++ % revocable.length]}/revoke`)(), allowed: MANAGERS },
+  { name: 'pad view', method: 'GET', url: () => '/api/pad', allowed: ['pad'] },
+  { name: 'pad rating', method: 'POST', url: () => '/api/pad/ratings', body: { ticketId: 2_147_483_647, level: 5 }, allowed: ['pad'] },
+  // Last: a clerk leaving window 1 (the rows above use it).
+  { name: 'window sign-in', method: 'POST', url: () => `/api/windows/${W1()}/sign-in`, allowed: STAFF },
+  { name: 'window sign-out', method: 'POST', url: () => `/api/windows/${W1()}/sign-out`, allowed: ON_WINDOW_1 },
 ];
 
 describe('role matrix', () => {
+  it('names every route of the OpenAPI document', () => {
+    const spec = hall.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths).flatMap(([path, ops]) =>
+      Object.keys(ops)
+        .filter((m) => ['get', 'post', 'put', 'delete', 'patch'].includes(m))
+        .map((m) => ({ method: m.toUpperCase(), path, pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/?]+')}(\\?.*)?$`) })),
+    );
+    const missing = documented.filter((op) => !ROUTES.some((r) => r.method === op.method && op.pattern.test(r.url()))).map((op) => `${op.method} ${op.path}`);
+    expect(missing).toEqual([]);
+  });
+
   for (const route of ROUTES) {
     describe(route.name, () => {
       for (const caller of CALLERS) {
         const allowed = route.allowed.includes(caller);
         it(`${caller}: ${allowed ? 'allowed' : 'refused'}`, async () => {
-          const res = await callers[caller]!.request(route.method, route.url(), { body: route.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}) });
+          const agent = route.agent ? await route.agent(caller) : callers[caller]!;
+          const res = await agent.request(route.method, route.url(), { body: route.body ?? (route.method === 'GET' || route.method === 'DELETE' ? undefined : {}) });
           if (allowed) expect([401, 403], `${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
           else {
             expect([401, 403], res.body).toContain(res.statusCode);

@@ -5,6 +5,9 @@
  * they are not assigned to — refused with a message, nothing written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { WindowDetail } from '../../common/protocol.js';
+import { availableActions } from '../../counter/clerk/actions.js';
+import { commandRequest } from '../../counter/clerk/command-runner.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 
@@ -80,5 +83,31 @@ describe('a clerk on a window not theirs', () => {
     const res = await clerk01.post(`/api/windows/${hall.ids.window('2')}/sign-in`);
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'window_taken', message: expect.stringContaining('张伟') });
+  });
+});
+
+describe('the console offers only what the server accepts', () => {
+  it('for a called and a served ticket, every action the console enables is accepted, and the rest are refused', async () => {
+    const offered: Record<string, string[]> = {};
+    for (let i = 0; i < 12; i++) await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
+    for (const status of ['called', 'serving'] as const) {
+      for (const action of ['recall', 'start', 'no-show', 'finish', 'transfer', 'hold'] as const) {
+        // A fresh ticket at window 1 in this status, then the console's own request for the action.
+        const left = (await clerk01.get(`/api/windows/${w1}`)).json().window.current;
+        if (left) expect((await clerk01.post(`/api/windows/${w1}/${left.status === 'called' ? 'no-show' : 'finish'}`)).statusCode).toBe(200);
+        expect((await clerk01.post(`/api/windows/${w1}/call-next`)).statusCode).toBe(200);
+        if (status === 'serving') expect((await clerk01.post(`/api/windows/${w1}/start`)).statusCode).toBe(200);
+        const now = (await clerk01.get(`/api/windows/${w1}`)).json() as WindowDetail;
+        const ticketId = now.window.current!.id;
+        const enabled = availableActions(now).has(action);
+        if (enabled) (offered[status] ??= []).push(action);
+        const command = action === 'transfer' ? ({ kind: 'transfer', ticketId, toServiceId: hall.ids.service('B'), note: '测试' } as const) : ({ kind: action, ticketId } as const);
+        const { path, body } = commandRequest(w1, command);
+        const res = await clerk01.post(path, body);
+        if (enabled) expect(res.statusCode, `${status} ${action}: ${res.body}`).toBe(200);
+        else expect(res.statusCode, `${status} ${action}: ${res.body}`).toBe(409);
+      }
+    }
+    expect(offered).toEqual({ called: ['recall', 'start', 'no-show'], serving: ['finish', 'transfer', 'hold'] });
   });
 });

@@ -55,7 +55,8 @@ describe('available actions', () => {
   const held = [ticket(31, 'B004', { status: 'held', windowId: 1 })];
   it.each([
     ['open, idle', detail(), ['call-next', 'select-call', 'pause-toggle', 'open-toggle']],
-    ['open, a ticket called', detail({}, { current: calledTicket }), ['recall', 'start', 'no-show', 'finish', 'transfer', 'pause-toggle']],
+    // 办结 and 转移 wait until the visitor is being served: the lifecycle refuses them for a called ticket.
+    ['open, a ticket called', detail({}, { current: calledTicket }), ['recall', 'start', 'no-show', 'pause-toggle']],
     ['open, a ticket served', detail({}, { current: serving }), ['finish', 'transfer', 'hold', 'pause-toggle']],
     ['open, idle with a held ticket', detail({ held }), ['call-next', 'select-call', 'resume-first', 'transfer', 'pause-toggle']],
     ['paused', detail({}, { status: 'paused' }), ['pause-toggle', 'open-toggle']],

@@ -65,7 +65,8 @@ describe('<hq-desk-view>', () => {
     expect(current.querySelector('.service')!.textContent).toBe('已叫号社保参保登记');
     expect(current.querySelector('.times')!.textContent!.replace(/\s+/g, '')).toBe('等候12分钟叫号后2:00');
     expect(current.querySelector('.history')!.textContent!.replace(/\s+/g, '')).toBe('转移已重呼1次由社会保障卡办理（4号窗口）转来：需补社保卡');
-    expect(enabled(el)).toEqual(['recall', 'start', 'finish', 'no-show', 'transfer', 'pause-toggle']);
+    // 办结 and 转移 once the visitor is being served: the server refuses them for a called ticket.
+    expect(enabled(el)).toEqual(['recall', 'start', 'no-show', 'pause-toggle']);
   });
 
   it('a ticket being served shows for how long, and can be held', async () => {
@@ -89,11 +90,10 @@ describe('<hq-desk-view>', () => {
     document.body.replaceChildren();
 
     const called = await mount({ detail: detail({}, { current: calledTicket }) });
-    for (const key of ['r', 's', 'f', 'm', ' ']) press(key);
+    for (const key of ['r', 's', 'f', 't', 'm', ' ']) press(key);
     expect(called.commands).toEqual([
       { kind: 'recall', ticketId: 21 },
       { kind: 'start', ticketId: 21 },
-      { kind: 'finish', ticketId: 21 },
       { kind: 'no-show', ticketId: 21 },
     ]);
   });
@@ -150,7 +150,8 @@ describe('<hq-desk-view>', () => {
   });
 
   it('T opens the transfer dialog: a target is required; it sends the transfer with the note; Esc closes', async () => {
-    const { el, commands } = await mount({ detail: detail({}, { current: calledTicket }) });
+    const serving = { ...calledTicket, status: 'serving' as const, servingAt: NOW - 65_000 };
+    const { el, commands } = await mount({ detail: detail({}, { current: serving }) });
     press('t');
     await settle(el);
     const dialog = part(el, 'hq-transfer-dialog').shadowRoot;

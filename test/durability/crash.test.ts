@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_TOKENS } from '../../server/demo/seed.js';
-import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import { signInOverHttp, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'hall-crash-'));
 const running: ServerProcess[] = [];
@@ -21,12 +21,6 @@ afterAll(async () => {
 
 const kioskHeaders = { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' };
 
-async function signIn(base: string, username: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return { cookie, 'x-csrf-token': (await res.json()).csrfToken as string, 'content-type': 'application/json' };
-}
-
 describe('crash during a burst', () => {
   it('every acknowledged ticket and call survives SIGKILL; numbering continues without gap or duplicate', async () => {
     const first = await startServer({ DATA_DIR: dataDir });
@@ -34,7 +28,7 @@ describe('crash during a burst', () => {
     const hallId = (await (await fetch(`${first.base}/api/halls`)).json())[0].id as number;
     const services = (await (await fetch(`${first.base}/api/halls/${hallId}/services`)).json()).services as { id: number; prefix: string }[];
     const serviceA = services.find((s) => s.prefix === 'A')!.id;
-    const clerk = await signIn(first.base, 'clerk01');
+    const clerk = await signInOverHttp(first.base, 'clerk01');
     const windowId = (await (await fetch(`${first.base}/api/auth/me`, { headers: clerk })).json()).signedInWindowId as number;
 
     const acked = new Map<string, string>(); // number → public code

@@ -4,7 +4,6 @@
  * including a call made right after the restart; the server keeps answering HTTP meanwhile.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
@@ -12,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { RealtimeEvent, SyncReply } from '../../common/protocol.js';
 import { applyEvent } from '../../common/hall-state.js';
 import { DEMO_TOKENS } from '../../server/demo/seed.js';
-import { startServer, type ServerProcess } from '../helpers/server-process.js';
+import { freePort, signInOverHttp, startServer, type ServerProcess } from '../helpers/server-process.js';
 
 const SCREENS = 1000;
 const dataDir = mkdtempSync(join(tmpdir(), 'hall-storm-'));
@@ -23,14 +22,6 @@ afterAll(async () => {
   for (const s of running) await s.kill('SIGKILL');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 
 /** A board as the screens run it: sync on every connect, then apply live events by sequence. */
 function board(url: string) {
@@ -80,8 +71,7 @@ describe('reconnect storm', () => {
     // Right after the restart, while the boards storm back: a ticket is issued and called.
     const kiosk = { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' };
     const issued = await (await fetch(`${second.base}/api/halls/1/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: 1 }) })).json();
-    const login = await fetch(`${second.base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'clerk01', password: 'demo1234' }) });
-    const clerk = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': (await login.json()).csrfToken, 'content-type': 'application/json' };
+    const clerk = await signInOverHttp(second.base, 'clerk01');
     const call = await fetch(`${second.base}/api/windows/1/call-next`, { method: 'POST', headers: clerk, body: '{}' });
     expect(call.status).toBe(200);
 

@@ -2,7 +2,8 @@
  * The clerk console in Chromium against the real server, beyond the happy path: pause with a
  * reason and resume, 选呼 with a reason, no-show and re-queue, hold and 回呼 — all by keyboard;
  * a dropped connection shows a banner, disables the actions, and the console shows the true
- * state after reconnecting; the English console fits.
+ * state after reconnecting; in a burst of hall events it keeps showing its window's changes; the
+ * English console fits.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -124,6 +125,30 @@ describe('clerk console by keyboard', () => {
     await expect.poll(() => page.locator('hq-desk-view .banner.offline').count(), { timeout: 15_000 }).toBe(0);
     await expect.poll(() => page.locator('hq-ticket-lists ol.waiting li .no').allTextContents()).toContain(b.number);
     await expect.poll(() => action(page, 'call-next').isEnabled()).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('a busy hall: while events for the window keep coming, the console shows each change while they keep coming', async () => {
+    const { page, context } = await openConsole('clerk01');
+    const w1 = hall.ids.window('1');
+    const clerk = await hall.signIn('clerk01');
+    // Tickets for this window's services, one every 80 ms for 4 s: each event concerns the window.
+    let issuing = true;
+    const burst = (async () => {
+      const end = Date.now() + 4000;
+      while (Date.now() < end) {
+        await issue('A');
+        await new Promise((r) => setTimeout(r, 80));
+      }
+      issuing = false;
+    })();
+    await new Promise((r) => setTimeout(r, 500));
+    const called = (await clerk.post(`/api/windows/${w1}/call-next`)).json().ticket;
+    const shown = () => currentNumber(page).textContent({ timeout: 50 }).catch(() => null);
+    await expect.poll(shown, { timeout: 2500, interval: 50 }).toBe(called.number);
+    expect(issuing).toBe(true); // seen in the middle of the burst, not after it
+    await burst;
+    await clerk.post(`/api/windows/${w1}/no-show`);
     await context.close();
   }, 60_000);
 

@@ -17,8 +17,9 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, options: { width: number; height: number; locale?: string } = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: options.locale ?? 'zh-CN', timezoneId: 'Asia/Shanghai' });
+/** `timezoneId`: the device's own timezone (default the demo hall's, Asia/Shanghai). */
+export async function newPage(browser: Browser, options: { width: number; height: number; locale?: string; timezoneId?: string } = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: options.locale ?? 'zh-CN', timezoneId: options.timezoneId ?? 'Asia/Shanghai' });
   const page = await context.newPage();
   page.on('pageerror', (err) => {
     throw new Error(`page error: ${err.message}`);
