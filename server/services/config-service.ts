@@ -28,6 +28,7 @@ import {
   type WindowInput,
   type ZoneInput,
 } from '../domain/config.js';
+import { checkBinding, deviceErrors, type DeviceBinding } from '../domain/devices.js';
 import { DomainError, errors } from '../domain/errors.js';
 import type { HallSettings } from '../domain/settings.js';
 import type { Actor, Device, Service, User, Window, Zone } from '../domain/types.js';
@@ -58,9 +59,6 @@ export const configErrors = {
   userBusy: (number: string) =>
     new DomainError(409, 'user_busy', `该人员正在 ${number} 号窗口办理业务，请先办结当前号票。`, `This person is serving at window ${number}; finish the current ticket first.`, { number }),
   deviceRevoked: () => new DomainError(409, 'device_revoked', '设备已停用，不能修改；请让设备重新配对。', 'The device was revoked; pair it again instead.'),
-  deviceNeedsWindow: () => errors.invalidInput('窗口屏和评价器必须绑定一个窗口。', 'A window screen or rating pad must be bound to a window.'),
-  notAPrinter: () => errors.invalidInput('请选择一台启用的打印机。', 'Choose an active printer.'),
-  printerForKiosk: () => errors.invalidInput('只有取号机可以指定打印机。', 'Only a kiosk has a ticket printer.'),
 };
 
 /** What changed, field by field, for the audit log. */
@@ -402,21 +400,20 @@ export class ConfigService {
         zoneId: input.zoneId === undefined ? before.zoneId : input.zoneId,
         printerId: input.printerId === undefined ? before.printerId : input.printerId,
       };
-      if ((before.kind === 'window_screen' || before.kind === 'pad') && next.windowId == null) throw configErrors.deviceNeedsWindow();
+      checkBinding(before.kind, next as DeviceBinding, input);
       if (next.windowId != null && !c.ctx.windowById.has(next.windowId)) throw errors.notFound('窗口', 'Window');
       if (next.zoneId != null && !c.ctx.zones.some((z) => z.id === next.zoneId)) throw errors.notFound('服务区', 'Zone');
       if (next.printerId != null) {
-        if (before.kind !== 'kiosk') throw configErrors.printerForKiosk();
         const printer = await c.tx.devices.get(next.printerId);
-        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw configErrors.notAPrinter();
+        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw deviceErrors.notAPrinter();
       }
       await c.tx.devices.update(deviceId, next as Partial<Device>);
       const after = { ...before, ...next } as Device;
       const changed = changes(before, after, ['name', 'windowId', 'zoneId', 'printerId']);
-      await c.emit(
-        { type: 'device:updated', reason: why(input), data: { deviceId, action: 'updated', kind: before.kind, name: after.name, changes: changed } },
-        { deviceIds: [deviceId] },
-      );
+      // The device hears it in its own room (a board reconnects to its new zone's room); staff
+      // consoles update their list of screens from the binding in the message.
+      const binding = { deviceId, action: 'updated', kind: before.kind, name: after.name, windowId: after.windowId, zoneId: after.zoneId, printerId: after.printerId };
+      await c.emit({ type: 'device:updated', reason: why(input), data: { ...binding, changes: changed } }, { deviceIds: [deviceId], publicData: binding });
       return deviceView(after);
     });
   }
