@@ -219,6 +219,23 @@ describe('reprint (manager)', () => {
     expect(slip.statusCode).toBe(400);
     expect(slip.json().message).toContain('已办结');
   });
+
+  it('a manager finds the ticket by the number a visitor says (补打号票): today by default, or on a given day', async () => {
+    const issued = (await ph.kiosk.post(ph.issueUrl, { serviceId: ph.hall.ids.service('A') })).json();
+    await ph.settle();
+    const manager = await ph.hall.signIn('manager');
+    const url = (q: string) => `/api/halls/${ph.hall.hallId}/tickets/lookup?${q}`;
+    const found = await manager.get(url(`number=${issued.ticket.number.toLowerCase()}`));
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({ ticket: { id: issued.ticket.id, number: issued.ticket.number, status: 'waiting' }, serviceName: '社保参保登记', printStatus: 'printed', windowNumber: null });
+    const day = found.json().serviceDay as string;
+    expect((await manager.get(url(`number=${issued.ticket.number}&day=${day}`))).json().ticket.id).toBe(issued.ticket.id);
+    const otherDay = await manager.get(url(`number=${issued.ticket.number}&day=2020-01-02`));
+    expect(otherDay.statusCode).toBe(404);
+    expect(otherDay.json()).toMatchObject({ code: 'ticket_number_unknown', message: `2020-01-02 没有 ${issued.ticket.number} 号。请核对号码和日期。`, details: { field: 'number' } });
+    expect((await manager.get(url('number=not-a-number'))).statusCode).toBe(400);
+    expect((await (await ph.hall.signIn('clerk01')).get(url(`number=${issued.ticket.number}`))).statusCode).toBe(403);
+  });
 });
 
 describe('printers (manager)', () => {
