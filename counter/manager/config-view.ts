@@ -49,7 +49,9 @@ export class ConfigView extends LitElement {
   @property({ attribute: false }) store!: HallStore;
   @property({ attribute: false }) api!: ApiClient;
   @property({ type: Number }) rev = 0;
+  /** The page, and after a slash what it points at (`devices/12`: mark device 12). */
   @property() page = 'services';
+  @property({ type: Number }) now = 0;
   @property({ attribute: false }) user: StaffUser | null = null;
 
   private readonly dialogs = new Dialogs(this);
@@ -62,7 +64,8 @@ export class ConfigView extends LitElement {
   }
 
   private get current(): ConfigPage {
-    return CONFIG_PAGES.includes(this.page as ConfigPage) ? (this.page as ConfigPage) : 'services';
+    const page = this.page.split('/')[0];
+    return CONFIG_PAGES.includes(page as ConfigPage) ? (page as ConfigPage) : 'services';
   }
 
   override render() {
@@ -88,7 +91,14 @@ export class ConfigView extends LitElement {
       case 'staff':
         return renderStaff(ctx);
       case 'devices':
-        return html`<hq-config-devices .config=${this.store.config} .api=${this.api} .reload=${ctx.reload}></hq-config-devices>`;
+        return html`<hq-config-devices
+          .config=${this.store.config}
+          .api=${this.api}
+          .reload=${ctx.reload}
+          .screens=${this.store.snapshot?.devices}
+          .now=${this.now || Date.now()}
+          .focusId=${Number(this.page.split('/')[1]) || 0}
+        ></hq-config-devices>`;
       case 'calendar':
       case 'voice':
       case 'fairness':
