@@ -43,8 +43,9 @@ export interface Why {
 }
 
 export const configErrors = {
-  taken: (what: string, whatEn: string, value: string) =>
-    new DomainError(409, 'already_exists', `${what}“${value}”已被使用，请换一个。`, `The ${whatEn} "${value}" is already in use; choose another.`, { value }),
+  /** `field`: the field of the form the value came from. */
+  taken: (what: string, whatEn: string, value: string, field?: string) =>
+    new DomainError(409, 'already_exists', `${what}“${value}”已被使用，请换一个。`, `The ${whatEn} "${value}" is already in use; choose another.`, { value, ...(field ? { field } : {}) }),
   zoneInUse: (services: number, windows: number, devices: number) =>
     new DomainError(
       409,
@@ -317,7 +318,7 @@ export class ConfigService {
     const passwordHash = await hashPassword(checkPassword(input.password));
     return this.command(actor, hallId, idempotency, async (c) => {
       assertMayManageRole(actor, value.role);
-      if (await c.tx.users.byUsername(value.username)) throw configErrors.taken('登录名', 'user name', value.username);
+      if (await c.tx.users.byUsername(value.username)) throw configErrors.taken('登录名', 'user name', value.username, 'username');
       const windowIds = checkWindowIds(c, input.windowIds ?? []);
       const user = await c.tx.users.insert({
         hallId: value.role === 'admin' ? null : hallId,
@@ -428,18 +429,18 @@ function requireIn<T extends { id: number }>(list: T[], id: number, what: string
 }
 
 function assertZoneNameFree(zones: Zone[], name: string, exceptId: number | null) {
-  if (zones.some((z) => z.name === name && z.id !== exceptId)) throw configErrors.taken('服务区名称', 'zone name', name);
+  if (zones.some((z) => z.name === name && z.id !== exceptId)) throw configErrors.taken('服务区名称', 'zone name', name, 'name');
 }
 
 function assertServiceFits(c: CommandContext, value: ServiceInput, exceptId: number | null) {
   if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
-  if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId)) throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix);
-  if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId)) throw configErrors.taken('事项名称', 'service name', value.name);
+  if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId)) throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix, 'prefix');
+  if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId)) throw configErrors.taken('事项名称', 'service name', value.name, 'name');
 }
 
 function assertWindowFits(c: CommandContext, value: WindowInput, exceptId: number | null) {
   if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
-  if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId)) throw configErrors.taken('窗口号', 'window number', value.number);
+  if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId)) throw configErrors.taken('窗口号', 'window number', value.number, 'number');
 }
 
 function checkWindowIds(c: CommandContext, ids: number[]): number[] {
