@@ -3,11 +3,11 @@ import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../../common/ui/api.js';
 import { serviceDay } from '../../server/domain/calendar.js';
-import { navigate } from './act.js';
 import './booking-day.js';
 import './booking-slots.js';
 import type { HallStore } from './hall-store.js';
 import { viewStyles } from './styles.js';
+import { tabBar } from './tabs.js';
 import './visitor-notifications.js';
 import './visitor-poster.js';
 
@@ -72,11 +72,7 @@ export class BookingsView extends LitElement {
 
   override render() {
     const [tab, arg] = this.route;
-    return html`<div class="tabs" role="tablist" aria-label=${msg('预约与扫码')} @keydown=${this.onTabKey}>
-        ${BOOKING_TABS.map(
-          (t) => html`<button role="tab" data-tab=${t} aria-selected=${t === tab ? 'true' : 'false'} tabindex=${t === tab ? 0 : -1} @click=${() => navigate(this, `bookings/${t}`)}>${tabTitle(t)}</button>`,
-        )}
-      </div>
+    return html`${tabBar(this, { label: msg('预约与扫码'), tabs: BOOKING_TABS, current: tab, title: tabTitle, route: (t) => `bookings/${t}` })}
       ${this.renderTab(tab, arg)}`;
   }
 
@@ -105,14 +101,6 @@ export class BookingsView extends LitElement {
   private loading() {
     return html`<div class="empty" role="status">${msg('正在加载配置…')}</div>`;
   }
-
-  private readonly onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = BOOKING_TABS.indexOf(this.route[0]);
-    const next = BOOKING_TABS[(i + (e.key === 'ArrowRight' ? 1 : BOOKING_TABS.length - 1)) % BOOKING_TABS.length]!;
-    navigate(this, `bookings/${next}`);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-tab="${next}"]`)?.focus());
-  };
 }
 
 declare global {

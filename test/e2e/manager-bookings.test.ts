@@ -144,6 +144,9 @@ describe('当日预约 and 通知记录', () => {
     const wide = await openConsole(`#/bookings/day/${day.date}`, { width: 1920, height: 1080 });
     await wide.page.locator(`hq-booking-day tr[data-booking="${booked.json().code}"]`).waitFor();
     await screenshot(wide.page, 'manager-bookings-day-1920');
+    await wide.page.evaluate((id) => (location.hash = `#/bookings/slots/${id}`), a);
+    await wide.page.locator('hq-booking-slots table.week').waitFor();
+    await screenshot(wide.page, 'manager-bookings-slots-1920');
     await wide.context.close();
   }, 90_000);
 });
