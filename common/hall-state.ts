@@ -103,8 +103,16 @@ function applyDevice(state: HallSnapshot, event: RealtimeEvent): HallSnapshot {
   const id = Number(data.deviceId);
   const devices = state.devices!.map((d) => {
     if (d.id !== id) return d;
-    if (data.action === 'state') return { ...d, state: (data.state ?? d.state) as DeviceState, lastSeenAt: event.at, online: true };
-    if (data.action === 'settings') return { ...d, settings: (data.settings ?? d.settings) as DeviceSettings, zoneId: (data.zoneId ?? null) as number | null };
+    if (data.action === 'state') {
+      const state = (data.state ?? d.state) as DeviceState;
+      // A screen's heartbeat, or a printer's answer (which may be "unreachable").
+      const reachable = data.kind === 'printer' ? data.reachable === true && state.online !== false : true;
+      return { ...d, state, lastSeenAt: reachable ? event.at : d.lastSeenAt, online: reachable };
+    }
+    if (data.action === 'settings') return { ...d, settings: (data.settings ?? d.settings) as DeviceSettings };
+    if (data.action === 'updated') {
+      return { ...d, name: typeof data.name === 'string' ? data.name : d.name, windowId: (data.windowId ?? null) as number | null, zoneId: (data.zoneId ?? null) as number | null };
+    }
     return d;
   });
   return { ...state, devices: data.action === 'revoked' ? devices.filter((d) => d.id !== id) : devices };

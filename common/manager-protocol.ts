@@ -235,3 +235,18 @@ export interface AuditPage {
   /** Pass as `beforeSeq` for the next (older) page; null when this was the last. */
   nextBeforeSeq: number | null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A ticket found by its number (补打号票)
+
+export interface TicketLookupView {
+  ticket: import('./protocol.js').TicketView;
+  /** The hall-local service day it belongs to. */
+  serviceDay: string;
+  serviceName: string;
+  serviceNameEn: string;
+  /** The window of its last call, if any. */
+  windowNumber: string | null;
+  /** printed, failed (an e-ticket), pending, or null (no printer was involved). */
+  printStatus: string | null;
+}

@@ -216,3 +216,20 @@ export interface HallLinksView {
   /** 预约 page. */
   book: string;
 }
+
+/** A notification sent (or not) to a visitor, as the manager's list shows it: never the phone number. */
+export interface NotificationView {
+  id: number;
+  /** booking_confirmed, booking_reminder, ticket_near, ticket_called. */
+  kind: string;
+  /** sent, failed (the channel refused; `error` says why), or skipped (nothing to tell). */
+  status: string;
+  error: string | null;
+  createdAt: number;
+  ticketId: number | null;
+  bookingId: number | null;
+  /** The ticket's number, when it is about a ticket. */
+  ticketNumber: string | null;
+  /** The booking's service and slot, when it is about a booking. */
+  booking: { serviceName: string; serviceNameEn: string; date: string; start: string; end: string } | null;
+}

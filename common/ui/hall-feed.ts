@@ -7,7 +7,8 @@
  * are already in it: they are not passed to `onLive`, so a screen never announces a call late as
  * if it were new. Only events that arrive live reach `onLive`. While the server is unreachable the
  * last state stays and `offline` is true. A manager's change to this device (settings, zone,
- * window) reloads the device and, when its rooms change, reconnects.
+ * window) reloads the device and, when its rooms change, reconnects; every later sync reads the
+ * device again, since a change made while it was disconnected is not replayed to it.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { applyEvent } from '../hall-state.js';
@@ -35,6 +36,7 @@ export interface HallFeedOptions {
 export class HallFeedController {
   /** Null until the first sync. */
   snapshot: HallSnapshot | null = null;
+  private synced = false;
   readonly clock: ClockController;
   readonly realtime: RealtimeController;
 
@@ -50,6 +52,10 @@ export class HallFeedController {
         this.snapshot = reply.snapshot;
         options.onSync?.(reply.snapshot);
         host.requestUpdate();
+        // A change to this device made while it was away, or while it reconnected for the last
+        // one (a zone and a language saved together), is not replayed: read the device again.
+        if (this.synced) void this.deviceChanged();
+        this.synced = true;
       },
       onEvent: (event) => this.receive(event),
       onEnded: (error) => options.device().refuse(error),

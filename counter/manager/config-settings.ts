@@ -8,14 +8,13 @@ import { getLocale } from '../../common/ui/i18n.js';
 import { addDays, isWorkingDay, serviceDay, weekdayOf } from '../../server/domain/calendar.js';
 import { toast } from './act.js';
 import { fieldTemplate, type FieldSpec, type FormValue, type FormValues } from './form-dialog.js';
+import { WEEKDAYS, weekdayName } from './labels.js';
 import { viewStyles } from './styles.js';
 
 type Page = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts';
 /** A form on a settings page: a settings section, or the hall's name and hours. */
 type Section = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts' | 'issuing' | 'profile';
 
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const weekdayName = (d: number) => [msg('周一'), msg('周二'), msg('周三'), msg('周四'), msg('周五'), msg('周六'), msg('周日')][d - 1]!;
 
 /**
  * The settings pages: voice (语音播报), fairness (叫号规则), rating (评价设置), the working-day

@@ -3,7 +3,6 @@ import { html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../../common/ui/api.js';
 import type { StaffUser } from '../../common/ui/session.js';
-import { navigate } from './act.js';
 import { renderServices, renderWindows, renderZones, type ConfigContext } from './config-catalog.js';
 import './config-devices.js';
 import './config-settings.js';
@@ -12,6 +11,7 @@ import { Dialogs } from './dialogs.js';
 import { settingsSectionLabel } from './labels.js';
 import type { HallStore } from './hall-store.js';
 import { viewStyles } from './styles.js';
+import { tabBar } from './tabs.js';
 
 export const CONFIG_PAGES = ['services', 'zones', 'windows', 'staff', 'devices', 'voice', 'fairness', 'rating', 'calendar', 'alerts'] as const;
 export type ConfigPage = (typeof CONFIG_PAGES)[number];
@@ -49,7 +49,9 @@ export class ConfigView extends LitElement {
   @property({ attribute: false }) store!: HallStore;
   @property({ attribute: false }) api!: ApiClient;
   @property({ type: Number }) rev = 0;
+  /** The page, and after a slash what it points at (`devices/12`: mark device 12). */
   @property() page = 'services';
+  @property({ type: Number }) now = 0;
   @property({ attribute: false }) user: StaffUser | null = null;
 
   private readonly dialogs = new Dialogs(this);
@@ -62,17 +64,14 @@ export class ConfigView extends LitElement {
   }
 
   private get current(): ConfigPage {
-    return CONFIG_PAGES.includes(this.page as ConfigPage) ? (this.page as ConfigPage) : 'services';
+    const page = this.page.split('/')[0];
+    return CONFIG_PAGES.includes(page as ConfigPage) ? (page as ConfigPage) : 'services';
   }
 
   override render() {
     const page = this.current;
     const config = this.store.config;
-    return html`<div class="tabs" role="tablist" aria-label=${msg('配置')} @keydown=${this.onTabKey}>
-        ${CONFIG_PAGES.map(
-          (p) => html`<button role="tab" data-page=${p} aria-selected=${p === page ? 'true' : 'false'} tabindex=${p === page ? 0 : -1} @click=${() => navigate(this, `config/${p}`)}>${pageTitle(p)}</button>`,
-        )}
-      </div>
+    return html`${tabBar(this, { label: msg('配置'), tabs: CONFIG_PAGES, current: page, title: pageTitle, route: (p) => `config/${p}` })}
       ${config ? this.renderPage(page) : html`<div class="empty" role="status">${msg('正在加载配置…')}</div>`} ${this.dialogs.render()}`;
   }
 
@@ -88,7 +87,14 @@ export class ConfigView extends LitElement {
       case 'staff':
         return renderStaff(ctx);
       case 'devices':
-        return html`<hq-config-devices .config=${this.store.config} .api=${this.api} .reload=${ctx.reload}></hq-config-devices>`;
+        return html`<hq-config-devices
+          .config=${this.store.config}
+          .api=${this.api}
+          .reload=${ctx.reload}
+          .screens=${this.store.snapshot?.devices}
+          .now=${this.now || Date.now()}
+          .focusId=${Number(this.page.split('/')[1]) || 0}
+        ></hq-config-devices>`;
       case 'calendar':
       case 'voice':
       case 'fairness':
@@ -99,14 +105,6 @@ export class ConfigView extends LitElement {
     }
     return nothing;
   }
-
-  private readonly onTabKey = (e: KeyboardEvent) => {
-    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
-    const i = CONFIG_PAGES.indexOf(this.current);
-    const next = CONFIG_PAGES[(i + (e.key === 'ArrowRight' ? 1 : CONFIG_PAGES.length - 1)) % CONFIG_PAGES.length]!;
-    navigate(this, `config/${next}`);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-page="${next}"]`)?.focus());
-  };
 }
 
 declare global {

@@ -5,7 +5,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import { html, nothing } from 'lit';
-import { errorMessage } from '../../common/ui/api.js';
+import { ApiRequestError, errorMessage } from '../../common/ui/api.js';
 import { getLocale } from '../../common/ui/i18n.js';
 import { toast } from './act.js';
 import './form-dialog.js';
@@ -21,11 +21,37 @@ export interface DialogSpec {
   submit(values: FormValues): Promise<unknown>;
   /** Said when it worked. */
   done?: string;
+  /** The form's field for a field the server names, when their names differ (default: the same name). */
+  fieldOf?: (apiField: string) => string | undefined;
+}
+
+/** A refusal found before anything was sent (in the screen's language), about one field. */
+export class FieldError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * The field a refusal is about: `details.field` (the domain's checks), or the first of
+ * `details.fields` ("body.start", from schema validation), without its location.
+ */
+export function refusedField(err: unknown): string {
+  if (err instanceof FieldError) return err.field;
+  if (!(err instanceof ApiRequestError)) return '';
+  const details = err.error.details as { field?: unknown; fields?: unknown } | undefined;
+  if (typeof details?.field === 'string') return details.field;
+  if (Array.isArray(details?.fields) && typeof details.fields[0] === 'string') return details.fields[0].replace(/^(body|querystring|params)\.?/, '').split('.')[0] ?? '';
+  return '';
 }
 
 export class Dialogs implements ReactiveController {
   spec: DialogSpec | null = null;
   private error = '';
+  private errorField = '';
   private busy = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -37,6 +63,7 @@ export class Dialogs implements ReactiveController {
   open(spec: DialogSpec): void {
     this.spec = spec;
     this.error = '';
+    this.errorField = '';
     this.busy = false;
     this.host.requestUpdate();
   }
@@ -57,6 +84,7 @@ export class Dialogs implements ReactiveController {
       .confirm=${s.confirm ?? ''}
       .extra=${s.extra ?? null}
       .error=${this.error}
+      .errorField=${this.errorField}
       ?busy=${this.busy}
       @form-cancel=${() => this.close()}
       @form-submit=${(e: CustomEvent<FormValues>) => void this.submit(s, e.detail)}
@@ -66,13 +94,16 @@ export class Dialogs implements ReactiveController {
   private async submit(spec: DialogSpec, values: FormValues) {
     this.busy = true;
     this.error = '';
+    this.errorField = '';
     this.host.requestUpdate();
     try {
       await spec.submit(values);
       if (this.spec === spec) this.spec = null;
       if (spec.done) toast(this.host, spec.done, 'ok');
     } catch (err) {
-      this.error = errorMessage(err, getLocale());
+      this.error = err instanceof FieldError ? err.message : errorMessage(err, getLocale());
+      const field = refusedField(err);
+      this.errorField = (field && (spec.fieldOf?.(field) ?? field)) || '';
     } finally {
       this.busy = false;
       this.host.requestUpdate();

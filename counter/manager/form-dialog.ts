@@ -30,7 +30,8 @@ export type FormValues = Record<string, FormValue>;
 /**
  * A modal form from a list of field descriptions, for every "new / change / why" in the manager
  * console. Required fields are checked here; the server's answer (shown in `error`) has the
- * final word. Esc or a click outside cancels; Enter in a field submits.
+ * final word: under the field it names (`errorField`), or under the form. Esc or a click outside
+ * cancels; Enter in a field submits.
  *
  * @fires form-submit - detail: the values (numbers as numbers, empty numbers as null)
  * @fires form-cancel
@@ -46,6 +47,8 @@ export class FormDialog extends LitElement {
   @property() confirm = '';
   /** A refusal to show (from the server), in the screen's language. */
   @property() error = '';
+  /** The field the refusal is about: it is shown there, and that field gets the focus. */
+  @property() errorField = '';
   @property({ type: Boolean }) busy = false;
   /** Extra content under the fields (e.g. a list the form acts on). */
   @property({ attribute: false }) extra: TemplateResult | null = null;
@@ -71,6 +74,17 @@ export class FormDialog extends LitElement {
     first?.focus();
   }
 
+  protected override updated(changed: PropertyValues<this>): void {
+    if ((changed.has('error') || changed.has('errorField')) && this.error && this.atField) {
+      this.renderRoot.querySelector<HTMLElement>(`[name="${this.errorField}"]`)?.focus();
+    }
+  }
+
+  /** The refusal names one of this form's fields. */
+  private get atField(): boolean {
+    return !!this.errorField && this.fields.some((f) => f.name === this.errorField);
+  }
+
   override render() {
     return html`<div class="scrim" @click=${(e: Event) => e.target === e.currentTarget && this.cancel()} @keydown=${this.onKey}>
       <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="title" novalidate @submit=${this.submit}>
@@ -78,7 +92,7 @@ export class FormDialog extends LitElement {
         ${this.sub ? html`<p class="sub">${this.sub}</p>` : nothing}
         <div class="form-grid">${this.fields.map((f) => this.renderField(f))}</div>
         ${this.extra ?? nothing}
-        <p class="hint" role="alert">${this.local || this.error}</p>
+        <p class="hint" role="alert">${this.local || (this.atField ? '' : this.error)}</p>
         <footer>
           <button type="button" class="btn" @click=${this.cancel}>${msg('取消')} <kbd>Esc</kbd></button>
           <button class="btn primary" ?disabled=${this.busy}>${this.busy ? msg('正在保存…') : this.confirm || msg('保存')}</button>
@@ -88,7 +102,8 @@ export class FormDialog extends LitElement {
   }
 
   private renderField(f: FieldSpec): TemplateResult {
-    return fieldTemplate(f, this.draft[f.name], (value) => (this.draft = { ...this.draft, [f.name]: value }), this.textareaKey);
+    const error = !this.local && this.atField && f.name === this.errorField ? this.error : '';
+    return fieldTemplate(f, this.draft[f.name], (value) => (this.draft = { ...this.draft, [f.name]: value }), this.textareaKey, error);
   }
 
   private readonly submit = (e: Event) => {
@@ -133,17 +148,19 @@ declare global {
  * One field of a form: its label, control and hint, wired to `set`. Shared by the dialog and the
  * settings pages, so every form in the console looks and behaves the same.
  */
-export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (value: FormValue) => void, onTextareaKey?: (e: KeyboardEvent) => void): TemplateResult {
+export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (value: FormValue) => void, onTextareaKey?: (e: KeyboardEvent) => void, error = ''): TemplateResult {
   const wide = f.wide || f.kind === 'textarea' || f.kind === 'checks' ? 'wide' : '';
-  const hint = f.hint ? html`<span class="hint-line">${f.hint}</span>` : nothing;
+  // A refusal about this field replaces its hint, in the danger colour, read out at once.
+  const hint = error ? html`<span class="field-error" role="alert">${error}</span>` : f.hint ? html`<span class="hint-line">${f.hint}</span>` : nothing;
+  const invalid = error ? 'true' : 'false';
   switch (f.kind) {
     case 'checkbox':
       return html`<div class=${wide}>
-        <label class="check"><input type="checkbox" name=${f.name} .checked=${Boolean(v)} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />${f.label}</label>${hint}
+        <label class="check"><input type="checkbox" name=${f.name} aria-invalid=${invalid} .checked=${Boolean(v)} @change=${(e: Event) => set((e.target as HTMLInputElement).checked)} />${f.label}</label>${hint}
       </div>`;
     case 'checks': {
       const chosen = new Set(Array.isArray(v) ? v : []);
-      return html`<fieldset class="wide">
+      return html`<fieldset class="wide" name=${f.name} tabindex="-1" aria-invalid=${invalid}>
         <legend>${f.label}</legend>
         <div class="checks">
           ${f.options.map(
@@ -154,10 +171,9 @@ export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (valu
                 ?disabled=${o.disabled}
                 .checked=${chosen.has(o.value)}
                 @change=${(e: Event) => {
-                  const next = new Set(chosen);
-                  if ((e.target as HTMLInputElement).checked) next.add(o.value);
-                  else next.delete(o.value);
-                  set([...next]);
+                  // What is ticked now, read from the boxes: the form may not re-render between clicks.
+                  const boxes = (e.target as HTMLElement).closest('.checks')!.querySelectorAll<HTMLInputElement>('input[type=checkbox]');
+                  set([...boxes].filter((b) => b.checked).map((b) => b.value));
                 }}
               />${o.label}</label
             >`,
@@ -169,7 +185,7 @@ export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (valu
     case 'select':
       return html`<label class="field ${wide}"
         >${f.label}
-        <select name=${f.name} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
+        <select name=${f.name} aria-invalid=${invalid} @change=${(e: Event) => set((e.target as HTMLSelectElement).value)}>
           ${f.options.map((o) => html`<option value=${o.value} ?disabled=${o.disabled} ?selected=${String(v ?? '') === o.value}>${o.label}</option>`)}
         </select>
         ${hint}</label
@@ -177,7 +193,7 @@ export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (valu
     case 'textarea':
       return html`<label class="field wide"
         >${f.label}
-        <textarea name=${f.name} rows=${f.rows ?? 3} maxlength=${f.maxLength ?? 1000} placeholder=${f.placeholder ?? ''} .value=${String(v ?? '')} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)} @keydown=${onTextareaKey ?? nothing}></textarea>
+        <textarea name=${f.name} aria-invalid=${invalid} rows=${f.rows ?? 3} maxlength=${f.maxLength ?? 1000} placeholder=${f.placeholder ?? ''} .value=${String(v ?? '')} @input=${(e: Event) => set((e.target as HTMLTextAreaElement).value)} @keydown=${onTextareaKey ?? nothing}></textarea>
         ${hint}</label
       >`;
     case 'number':
@@ -185,6 +201,7 @@ export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (valu
         >${f.label}
         <input
           name=${f.name}
+          aria-invalid=${invalid}
           type="number"
           inputmode="numeric"
           min=${f.min ?? ''}
@@ -204,6 +221,7 @@ export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (valu
         >${f.label}
         <input
           name=${f.name}
+          aria-invalid=${invalid}
           type=${f.kind}
           maxlength=${'maxLength' in f && f.maxLength ? f.maxLength : 200}
           placeholder=${'placeholder' in f ? (f.placeholder ?? '') : ''}

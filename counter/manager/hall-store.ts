@@ -5,7 +5,7 @@
  *  - the live view (alerts, today's counts per window, case counts), reloaded shortly after the
  *    events that change it and every few seconds, because waits and pauses grow by themselves;
  *  - the configuration, reloaded after configuration events once a view has asked for it;
- *  - revision counters views watch to reload their own lists (cases, audit).
+ *  - revision counters views watch to reload their own lists (cases, audit, bookings, slots).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { applyEvent } from '../../common/hall-state.js';
@@ -31,6 +31,10 @@ export class HallStore implements ReactiveController {
   casesRevision = 0;
   /** Raised on every event that can be in the audit log. */
   auditRevision = 0;
+  /** Raised when a booking was made, cancelled, checked in or lapsed. */
+  bookingsRevision = 0;
+  /** Raised when an appointment slot was added, changed or removed (by anyone). */
+  slotsRevision = 0;
   /** Raised on every change of the snapshot or the live view, for views that render from them. */
   revision = 0;
   readonly realtime: RealtimeController;
@@ -90,6 +94,8 @@ export class HallStore implements ReactiveController {
     if (reply.missed.length) {
       this.casesRevision++;
       this.auditRevision++;
+      this.bookingsRevision++;
+      this.slotsRevision++;
     }
     this.refresh();
     this.changed();
@@ -98,6 +104,8 @@ export class HallStore implements ReactiveController {
   private onEvent(event: RealtimeEvent) {
     if (this.snapshot) this.snapshot = applyEvent(this.snapshot, event);
     if (CASE_EVENTS.has(event.type)) this.casesRevision++;
+    if (event.type === 'booking:updated') this.bookingsRevision++;
+    if (event.type === 'config:changed' && event.data?.what === 'appointment_slot') this.slotsRevision++;
     if (!QUIET_EVENTS.has(event.type)) {
       this.auditRevision++;
       this.schedule('live', LIVE_DEBOUNCE_MS);

@@ -5,7 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import type { AuditEntry, CaseView } from '../../common/manager-protocol.js';
-import type { AppealStatus, CaseStatus, DeviceKind, PriorityKind, Role, WindowMode } from '../../common/vocabulary.js';
+import type { AppealStatus, BookingStatus, CaseStatus, DeviceKind, PriorityKind, Role, WindowMode } from '../../common/vocabulary.js';
 import { getLocale } from '../../common/ui/i18n.js';
 import { priorityLabel } from '../clerk/labels.js';
 
@@ -163,6 +163,7 @@ export function auditAction(e: AuditEntry): string {
       return d.action === 'created' ? msg(str`新增${entity}`) : d.action === 'removed' ? msg(str`删除${entity}`) : msg(str`修改${entity}`);
     }
     case 'config:changed':
+      if (d.what === 'appointment_slot') return d.action === 'created' ? msg('新增预约时段') : d.action === 'deleted' ? msg('删除预约时段') : msg('修改预约时段');
       return d.action === 'created'
         ? msg('新增人员账号')
         : d.action === 'disabled'
@@ -199,6 +200,7 @@ export function auditSubject(e: AuditEntry, windowNumber: (id: number) => string
   if (typeof d.name === 'string' && d.name) parts.push(d.name);
   if (typeof d.section === 'string') parts.push(settingsSectionLabel(d.section));
   if (typeof d.notice === 'string') parts.push(`“${d.notice.slice(0, 30)}”`);
+  if (d.what === 'appointment_slot' && typeof d.weekday === 'number') parts.push(`${weekdayName(d.weekday)} ${String(d.start)}–${String(d.end)}`);
   if (e.type === 'device:updated' && typeof d.kind === 'string' && typeof d.name !== 'string') parts.push(`${deviceKindLabel(d.kind as DeviceKind)} #${String(d.deviceId ?? '')}`);
   return parts.join(' · ');
 }
@@ -229,3 +231,76 @@ export function minutesText(minutes: number): string {
   const m = minutes % 60;
   return m ? msg(str`${h} 小时 ${m} 分钟`) : msg(str`${h} 小时`);
 }
+
+/** 1 = Monday … 7 = Sunday. */
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const weekdayName = (d: number): string => [msg('周一'), msg('周二'), msg('周三'), msg('周四'), msg('周五'), msg('周六'), msg('周日')][d - 1] ?? String(d);
+
+export function bookingStatusLabel(s: BookingStatus): string {
+  switch (s) {
+    case 'booked':
+      return msg('已预约');
+    case 'checked_in':
+      return msg('已签到');
+    case 'cancelled':
+      return msg('已取消');
+    case 'no_show':
+      return msg('未到（爽约）');
+  }
+}
+
+/** What a visitor notification was. */
+export function notificationKindLabel(kind: string): string {
+  switch (kind) {
+    case 'booking_confirmed':
+      return msg('预约成功');
+    case 'booking_reminder':
+      return msg('预约提醒');
+    case 'ticket_near':
+      return msg('即将叫到');
+    case 'ticket_called':
+      return msg('已叫号');
+    default:
+      return kind;
+  }
+}
+
+export function notificationStatusLabel(status: string): string {
+  switch (status) {
+    case 'sent':
+      return msg('已发出');
+    case 'failed':
+      return msg('发送失败');
+    case 'skipped':
+      return msg('未发送');
+    default:
+      return status;
+  }
+}
+
+/** Why a print did not come out, in words a manager can act on. */
+export function printProblemLabel(problem: string | null): string {
+  switch (problem) {
+    case null:
+      return '';
+    case 'paper_out':
+      return msg('缺纸：装入新纸卷后再试');
+    case 'cover_open':
+      return msg('纸仓盖未关：合上后再试');
+    case 'printer_error':
+      return msg('打印机故障：关机重启后再试');
+    case 'offline':
+      return msg('无法连接打印机：检查电源、网线和地址');
+    case 'timeout':
+      return msg('打印机不应答：可能卡纸或死机，重启后再试');
+    case 'expired':
+      return msg('排队等打印太久，已放弃：稍后再试');
+    case 'no_printer':
+      return msg('没有可用的打印机：请选择一台');
+    default:
+      return problem;
+  }
+}
+
+/** A screen's language setting. */
+export const languageLabel = (language: string | undefined | null): string => (language === 'en' ? 'English' : language === 'zh-CN' ? msg('中文') : msg('默认（中文）'));

@@ -11,6 +11,7 @@ import { act, navigate } from './act.js';
 import { Dialogs } from './dialogs.js';
 import type { HallStore } from './hall-store.js';
 import { isEnglish, minutesText, modeLabel, named, priorityKindLabel } from './labels.js';
+import { openReprint } from './reprint.js';
 import { windowActions } from './window-actions.js';
 import { viewStyles } from './styles.js';
 
@@ -35,6 +36,23 @@ export class LiveView extends LitElement {
   @state() private allQueues = false;
 
   private readonly dialogs = new Dialogs(this);
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this.onEscape);
+  }
+
+  override disconnectedCallback(): void {
+    window.removeEventListener('keydown', this.onEscape);
+    super.disconnectedCallback();
+  }
+
+  /** Esc closes a window's or a queue's panel, also when the focus left it (a form closed over it). */
+  private readonly onEscape = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || this.dialogs.spec) return;
+    this.windowOpen = null;
+    this.queueOpen = null;
+  };
 
   static override styles = [
     ...viewStyles,
@@ -197,6 +215,15 @@ export class LiveView extends LitElement {
         max-height: 50vh;
         overflow: auto;
       }
+      .dialog .current {
+        display: flex;
+        align-items: center;
+        gap: 12px;
+        font-size: 15px;
+      }
+      .dialog .current b {
+        font-size: 19px;
+      }
     `,
   ];
 
@@ -207,11 +234,17 @@ export class LiveView extends LitElement {
       <div class="toolbar">
         <button class="btn primary" @click=${this.priorityTicket}>${msg('绿色通道取号')}</button>
         <button class="btn" @click=${this.editNotice}>${msg('大厅公告')}</button>
+        <button class="btn" data-reprint @click=${() => void openReprint(this, this.api, this.dialogs, this.store, null)}>${msg('补打号票')}</button>
         <span class="muted">${s.hall.notice ? `${msg('当前公告')}：${s.hall.notice.slice(0, 40)}${s.hall.notice.length > 40 ? '…' : ''}` : msg('当前没有公告')}</span>
       </div>
       <div class="layout">
         <section aria-label=${msg('窗口')}>
-          <div class="windows">${s.windows.map((w) => this.renderWindow(w))}</div>
+          ${s.windows.length
+            ? html`<div class="windows">${s.windows.map((w) => this.renderWindow(w))}</div>`
+            : html`<div class="card empty">
+                ${msg('这个大厅还没有窗口。')}
+                <button class="btn small" @click=${() => navigate(this, 'config/windows')}>${msg('去新增窗口')}</button>
+              </div>`}
           ${this.renderQueues()}
         </section>
         ${this.renderAlerts()}
@@ -340,7 +373,7 @@ export class LiveView extends LitElement {
   private goTo(a: Alert) {
     if (a.subject.type === 'service') this.queueOpen = a.subject.id;
     else if (a.subject.type === 'window') this.windowOpen = a.subject.id;
-    else if (a.subject.type === 'device') navigate(this, 'config/devices');
+    else if (a.subject.type === 'device') navigate(this, `config/devices/${a.subject.id}`);
     else navigate(this, `cases/${a.subject.id}`);
   }
 
@@ -358,6 +391,12 @@ export class LiveView extends LitElement {
           ${windowStatusLabel(w.status)}${w.pauseReason ? ` · ${w.pauseReason}` : ''} · ${modeLabel(w.mode)} · ${w.clerk ? w.clerk.name : msg('无人值守')}${w.backupClerk ? ` · ${msg('AB角')} ${w.backupClerk.name}` : ''}
         </p>
         <div class="muted">${msg('办理事项')}：${served.map((s) => `${s.prefix} ${named(s)}`).join('、') || msg('无')}</div>
+        ${w.current
+          ? html`<div class="current">
+              <span>${w.current.status === 'serving' ? msg('办理中') : msg('已叫号')} <b class="num">${w.current.number}</b></span>
+              <button class="btn small" data-reprint=${w.current.number} @click=${() => void openReprint(this, this.api, this.dialogs, this.store, w.current!)}>${msg('补打号票')}</button>
+            </div>`
+          : nothing}
         ${windowActions(this, w, this.api, this.dialogs, this.store, () => (this.windowOpen = null))}
         <footer>
           <button class="btn" @click=${() => navigate(this, `dispatch/${w.id}`)}>${msg('调整事项与人员…')}</button>
@@ -397,6 +436,7 @@ export class LiveView extends LitElement {
                       <td>${t.priority === 'normal' ? '' : html`<span class="pill warn">${priorityKindLabel(t.priority)}</span>`}</td>
                       <td class="n num">${minutesText(minutesSince(t.queuedAt, this.now))}</td>
                       <td class="n">
+                        <button class="btn small" data-reprint=${t.number} @click=${() => void openReprint(this, this.api, this.dialogs, this.store, t)}>${msg('补打')}</button>
                         <button class="btn small" @click=${() => this.moveTicket(t)}>${msg('转移')}</button>
                         <button class="btn small danger" @click=${() => this.cancelTicket(t)}>${msg('取消')}</button>
                       </td>

@@ -16,8 +16,8 @@ import { HallStore } from './hall-store.js';
 import { roleLabel } from './labels.js';
 import './live-view.js';
 
-type Section = 'live' | 'dispatch' | 'config' | 'stats' | 'cases' | 'audit';
-const SECTIONS: Section[] = ['live', 'dispatch', 'config', 'stats', 'cases', 'audit'];
+type Section = 'live' | 'dispatch' | 'config' | 'stats' | 'cases' | 'audit' | 'bookings';
+const SECTIONS: Section[] = ['live', 'dispatch', 'config', 'stats', 'cases', 'audit', 'bookings'];
 
 function sectionTitle(s: Section): string {
   switch (s) {
@@ -33,10 +33,12 @@ function sectionTitle(s: Section): string {
       return msg('差评整改');
     case 'audit':
       return msg('审计日志');
+    case 'bookings':
+      return msg('预约与扫码');
   }
 }
 
-const ICONS: Record<Section, string> = { live: '◉', dispatch: '⇄', config: '⚙', stats: '▥', cases: '✎', audit: '☰' };
+const ICONS: Record<Section, string> = { live: '◉', dispatch: '⇄', config: '⚙', stats: '▥', cases: '✎', audit: '☰', bookings: '▦' };
 
 /** "#/dispatch/12" → ['dispatch', '12']. */
 const parseRoute = (hash: string): [Section, string] => {
@@ -45,7 +47,7 @@ const parseRoute = (hash: string): [Section, string] => {
 };
 
 /**
- * The manager console's frame: the sections on the left (Alt+1 … Alt+6), the section's view, the
+ * The manager console's frame: the sections on the left (Alt+1 … Alt+7), the section's view, the
  * connection state, and the messages views report (`m-toast`). Owns the hall's live state
  * (`HallStore`) and hands it to every view; routes live in the URL hash, so a view can be linked
  * and survives a reload.
@@ -57,6 +59,8 @@ export class ManagerShell extends LitElement {
   @property({ type: Number }) hallId = 0;
   /** An administrator: the realtime connection names the hall. */
   @property({ type: Boolean }) watchHall = false;
+  /** There are other halls to switch to (an administrator on a server with several). */
+  @property({ type: Boolean }) canSwitch = false;
 
   @state() private route: [Section, string] = parseRoute(location.hash);
   @state() private toasts: (ToastDetail & { id: number })[] = [];
@@ -163,6 +167,7 @@ export class ManagerShell extends LitElement {
       }
       .me .btn {
         flex: 1;
+        width: 100%;
         min-height: 34px;
         padding: 4px 8px;
         font-size: 14px;
@@ -238,6 +243,8 @@ export class ManagerShell extends LitElement {
         gap: 8px;
         z-index: 50;
         max-width: min(520px, calc(100vw - 48px));
+        /* A message never stands in the way of what is under it; only its close button takes clicks. */
+        pointer-events: none;
       }
       .toast {
         display: flex;
@@ -254,11 +261,33 @@ export class ManagerShell extends LitElement {
         background: #8a1a12;
       }
       .toast button {
+        pointer-events: auto;
         margin-left: auto;
         background: none;
         border: none;
         color: inherit;
         font-size: 18px;
+      }
+      /* Printing (the QR posters): the section's content alone, on the whole page. */
+      @media print {
+        :host {
+          display: block;
+          height: auto;
+          overflow: visible;
+        }
+        nav,
+        header,
+        .banner,
+        .toasts {
+          display: none;
+        }
+        .main {
+          display: block;
+        }
+        .content {
+          overflow: visible;
+          padding: 0;
+        }
       }
     `,
   ];
@@ -304,9 +333,9 @@ export class ManagerShell extends LitElement {
         </ul>
         <div class="me">
           <span><b>${user.displayName}</b> · ${roleLabel(user.role)}</span>
+          ${this.canSwitch ? html`<button class="btn" data-switch-hall @click=${() => this.dispatchEvent(new CustomEvent('m-switch-hall', { bubbles: true, composed: true }))}>${msg('切换大厅')}</button>` : nothing}
           <div class="row">
             <button class="btn" @click=${this.toggleLanguage}>${getLocale() === 'en' ? '中文' : 'English'}</button>
-            ${this.watchHall ? html`<button class="btn" @click=${() => this.dispatchEvent(new CustomEvent('m-switch-hall', { bubbles: true, composed: true }))}>${msg('切换大厅')}</button>` : nothing}
             <button class="btn" @click=${() => this.session.logout()}>${msg('退出')}</button>
           </div>
         </div>
@@ -337,7 +366,7 @@ export class ManagerShell extends LitElement {
       case 'dispatch':
         return html`<hq-dispatch-view .store=${common.store} .api=${common.api} .rev=${common.rev} .windowId=${Number(param) || 0}></hq-dispatch-view>`;
       case 'config':
-        return html`<hq-config-view .store=${common.store} .api=${common.api} .rev=${common.rev} .page=${param || 'services'} .user=${this.session.user}></hq-config-view>`;
+        return html`<hq-config-view .store=${common.store} .api=${common.api} .rev=${common.rev} .now=${common.now} .page=${param || 'services'} .user=${this.session.user}></hq-config-view>`;
       case 'stats':
         // Statistics bring the chart library: loaded the first time they are opened.
         void import('./stats-view.js');
@@ -346,6 +375,10 @@ export class ManagerShell extends LitElement {
         return html`<hq-cases-view .store=${common.store} .api=${common.api} .rev=${this.store.casesRevision} .caseId=${Number(param) || 0} .user=${this.session.user}></hq-cases-view>`;
       case 'audit':
         return html`<hq-audit-view .store=${common.store} .api=${common.api} .rev=${this.store.auditRevision}></hq-audit-view>`;
+      case 'bookings':
+        // Appointments, posters and notifications: loaded the first time they are opened.
+        void import('./bookings-view.js');
+        return html`<hq-bookings-view .store=${common.store} .api=${common.api} .rev=${common.rev} .param=${param}></hq-bookings-view>`;
     }
   }
 
@@ -353,11 +386,11 @@ export class ManagerShell extends LitElement {
     this.route = parseRoute(location.hash);
   };
 
-  /** Alt+1 … Alt+6 go to a section, wherever the focus is. */
+  /** Alt+1 … Alt+7 go to a section, wherever the focus is. */
   private readonly onKey = (e: KeyboardEvent) => {
     if (!e.altKey || e.ctrlKey || e.metaKey) return;
     const i = Number(e.key) - 1;
-    const digit = /^Digit([1-6])$/.exec(e.code);
+    const digit = /^Digit([1-9])$/.exec(e.code);
     const index = digit ? Number(digit[1]) - 1 : i;
     if (index >= 0 && index < SECTIONS.length) {
       e.preventDefault();

@@ -168,6 +168,19 @@ export const viewStyles = [
       color: var(--hq-text-dim);
       margin: 4px 0 0;
     }
+    .field-error {
+      font-size: 13px;
+      font-weight: 600;
+      color: var(--hq-danger);
+      margin: 4px 0 0;
+    }
+    input[aria-invalid='true'],
+    select[aria-invalid='true'],
+    textarea[aria-invalid='true'],
+    fieldset[aria-invalid='true'] .checks {
+      border-color: var(--hq-danger);
+      box-shadow: 0 0 0 1px var(--hq-danger);
+    }
     .error-line {
       color: var(--hq-danger);
       font-size: 14px;

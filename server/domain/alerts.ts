@@ -7,10 +7,11 @@
  *  - service_unserved: an enabled service that no open window serves, while tickets wait
  *    (critical) or during its opening hours on a working day (warning).
  *  - window_paused_long: a window paused longer than pauseAlertMinutes.
- *  - device_offline: an active device not heard from for deviceOfflineSeconds (network printers
- *    that never called in are judged by their paper and error state only).
- *  - printer_paper: a printer out of paper (critical) or near its end (info); cover open or an
- *    error (warning).
+ *  - device_offline: an active screen not heard from for deviceOfflineSeconds; a network printer
+ *    that answered "unreachable" or "no answer" to the server's last question (or went silent),
+ *    naming its address (one never asked yet is judged by nothing).
+ *  - printer_paper: a printer out of paper (critical) or near its end (info), with the roll's
+ *    width; cover open or an error (warning).
  *  - voice_missing: a board with no Chinese voice (calls are captioned and chimed, not spoken).
  *  - bad_rating: a 差评 case opened and not yet taken up; case_overdue: past its deadline.
  */
@@ -29,7 +30,19 @@ export interface AlertState {
   services: { id: number; name: string; nameEn: string; enabled: boolean; openingHours: string | null }[];
   queues: { serviceId: number; waiting: number; oldestQueuedAt: number | null; openWindows: number }[];
   windows: { id: number; number: string; name: string; status: WindowStatus; pauseReason: string | null; statusChangedAt: number | null }[];
-  devices: { id: number; kind: DeviceKind; name: string; status: 'pending' | 'active' | 'revoked'; lastSeenAt: number | null; state: DeviceState; address: string | null }[];
+  devices: {
+    id: number;
+    kind: DeviceKind;
+    name: string;
+    status: 'pending' | 'active' | 'revoked';
+    lastSeenAt: number | null;
+    state: DeviceState;
+    address: string | null;
+    /** A printer placed at a window prints its rating slips. */
+    windowId?: number | null;
+    /** A printer's paper width (`paperWidth`: 58 or 80). */
+    settings?: Record<string, unknown>;
+  }[];
   /** 差评 cases not closed, with what the manager needs to find them. */
   cases: { id: number; status: string; deadline: string; createdAt: number; ticketNumber: string; windowNumber: string | null }[];
 }
@@ -66,6 +79,77 @@ function groupOffline(offline: Alert[], devices: AlertState['devices']): Alert[]
       },
     },
   ];
+}
+
+type AlertDevice = AlertState['devices'][number];
+
+/**
+ * A network printer's alerts. The server asks printers for their status (with each job and every
+ * minute), so "offline" is what the printer last answered, or no answer for longer than the
+ * offline time; one that was never asked is judged by nothing yet. Each names the printer and its
+ * address and says what to do, then to press 检测 (check) in Devices to confirm. A printer that
+ * cannot be reached is always its own alert, never folded into "many devices offline": what it
+ * stops (tickets on paper) matters more than the network's story.
+ */
+function printerAlerts(d: AlertDevice, label: { zh: string; en: string }, silent: boolean): Alert[] {
+  const state = d.state ?? {};
+  const at = d.address ? { zh: `（${d.address}）`, en: ` (${d.address})` } : { zh: '', en: '' };
+  const who = { zh: `${label.zh}${at.zh}`, en: `The ${label.en}${at.en}` };
+  // What stops working: a printer at a window prints its rating slips; any other one, tickets.
+  const loses = d.windowId ? { zh: '评价提示单打不出来', en: 'rating slips cannot be printed' } : { zh: '号票改为电子票', en: 'tickets fall back to e-tickets' };
+  const confirm = { zh: '然后在“配置 › 设备”中点“检测”确认。', en: 'then press Check in Configuration › Devices to confirm.' };
+  const out: Alert[] = [];
+  const unreachable = state.online === false || (d.lastSeenAt !== null && silent);
+  if (unreachable) {
+    const noAnswer = state.online === false && state.problem === 'timeout';
+    out.push({
+      id: `offline:${d.id}`,
+      kind: 'device_offline',
+      severity: 'critical',
+      since: d.lastSeenAt,
+      subject: { type: 'device', id: d.id },
+      message: noAnswer
+        ? { zh: `${who.zh}连接后不应答，${loses.zh}。`, en: `${who.en} accepts a connection but does not answer; ${loses.en}.` }
+        : { zh: `${who.zh}无法连接，${loses.zh}。`, en: `${who.en} cannot be reached; ${loses.en}.` },
+      action: noAnswer
+        ? { zh: `打印机可能卡纸、死机或出错：看它的指示灯，关机十秒再开机；${confirm.zh}`, en: `It may be jammed, hung or in an error state: look at its lights and power it off for ten seconds; ${confirm.en}` }
+        : {
+            zh: `检查打印机电源是否打开、网线是否插好${d.address ? `、它的地址是否仍是 ${d.address}（打印机自检页上有）` : ''}；${confirm.zh}`,
+            en: `Check that it is switched on and its network cable is in${d.address ? `, and that its address is still ${d.address} (see its self-test page)` : ''}; ${confirm.en}`,
+          },
+    });
+    return out; // its paper and cover are not known while it cannot be reached
+  }
+  const width = d.settings?.paperWidth === 58 ? 58 : 80;
+  if (state.paper === 'out' || state.paper === 'near_end') {
+    const empty = state.paper === 'out';
+    out.push({
+      id: `paper:${d.id}`,
+      kind: 'printer_paper',
+      severity: empty ? 'critical' : 'info',
+      since: null,
+      subject: { type: 'device', id: d.id },
+      message: empty ? { zh: `${who.zh}缺纸，${loses.zh}。`, en: `${who.en} is out of paper; ${loses.en}.` } : { zh: `${who.zh}纸将用完。`, en: `${who.en} is running out of paper.` },
+      action: empty
+        ? { zh: `立即装入一卷 ${width} mm 热敏纸并合上纸仓盖，${confirm.zh}`, en: `Load a new ${width} mm thermal roll now and close the cover; ${confirm.en}` }
+        : { zh: `准备一卷 ${width} mm 热敏纸，空闲时更换。`, en: `Have a ${width} mm thermal roll ready and change it at a quiet moment.` },
+    });
+  }
+  if (state.coverOpen || state.printerError) {
+    out.push({
+      id: `printer:${d.id}`,
+      kind: 'printer_paper',
+      severity: 'warning',
+      since: null,
+      subject: { type: 'device', id: d.id },
+      message: {
+        zh: `${who.zh}${state.coverOpen ? '纸仓盖未关' : `故障：${String(state.printerError)}`}，${loses.zh}。`,
+        en: `${who.en} ${state.coverOpen ? 'has its cover open' : `reports an error: ${String(state.printerError)}`}; ${loses.en}.`,
+      },
+      action: { zh: `合上纸仓盖；仍报错时关机重启打印机，${confirm.zh}`, en: `Close the cover; if the error stays, power the printer off and on, ${confirm.en}` },
+    });
+  }
+  return out;
 }
 
 export function computeAlerts(s: AlertState): Alert[] {
@@ -142,13 +226,17 @@ export function computeAlerts(s: AlertState): Alert[] {
   for (const d of s.devices) {
     if (d.status !== 'active') continue;
     const label = { zh: `${KIND_ZH[d.kind] ?? d.kind}“${d.name}”`, en: `${KIND_EN[d.kind] ?? d.kind} "${d.name}"` };
-    const callsIn = !(d.kind === 'printer' && d.lastSeenAt === null);
     const silentMs = d.lastSeenAt === null ? Infinity : s.now - d.lastSeenAt;
-    if (callsIn && silentMs > limits.deviceOfflineSeconds * 1000) {
+    const state = d.state ?? {};
+    if (d.kind === 'printer') {
+      alerts.push(...printerAlerts(d, label, silentMs > limits.deviceOfflineSeconds * 1000));
+      continue;
+    }
+    if (silentMs > limits.deviceOfflineSeconds * 1000) {
       offline.push({
         id: `offline:${d.id}`,
         kind: 'device_offline',
-        severity: d.kind === 'kiosk' || d.kind === 'printer' ? 'critical' : 'warning',
+        severity: d.kind === 'kiosk' ? 'critical' : 'warning',
         since: d.lastSeenAt,
         subject: { type: 'device', id: d.id },
         message: {
@@ -161,34 +249,17 @@ export function computeAlerts(s: AlertState): Alert[] {
         },
       });
     }
-    const state = d.state ?? {};
-    if (d.kind === 'printer' || d.kind === 'kiosk') {
-      if (state.paper === 'out' || state.paper === 'near_end') {
-        const out = state.paper === 'out';
-        alerts.push({
-          id: `paper:${d.id}`,
-          kind: 'printer_paper',
-          severity: out ? 'critical' : 'info',
-          since: null,
-          subject: { type: 'device', id: d.id },
-          message: { zh: `${label.zh}${out ? '缺纸，号票改为电子票' : '纸将用完'}。`, en: `The ${label.en} is ${out ? 'out of paper; tickets fall back to e-tickets' : 'running out of paper'}.` },
-          action: { zh: out ? '立即更换热敏纸卷（80 mm）。' : '准备一卷热敏纸（80 mm），空闲时更换。', en: out ? 'Load a new 80 mm thermal paper roll now.' : 'Have an 80 mm thermal roll ready and change it at a quiet moment.' },
-        });
-      }
-      if (state.coverOpen || state.printerError) {
-        alerts.push({
-          id: `printer:${d.id}`,
-          kind: 'printer_paper',
-          severity: 'warning',
-          since: null,
-          subject: { type: 'device', id: d.id },
-          message: {
-            zh: `${label.zh}${state.coverOpen ? '纸仓盖未关' : `故障：${String(state.printerError)}`}。`,
-            en: `The ${label.en} ${state.coverOpen ? 'has its cover open' : `reports an error: ${String(state.printerError)}`}.`,
-          },
-          action: { zh: '合上纸仓盖；仍报错时关机重启打印机。', en: 'Close the cover; if the error stays, power the printer off and on.' },
-        });
-      }
+    if (d.kind === 'kiosk' && (state.paper === 'out' || state.paper === 'near_end')) {
+      const out = state.paper === 'out';
+      alerts.push({
+        id: `paper:${d.id}`,
+        kind: 'printer_paper',
+        severity: out ? 'critical' : 'info',
+        since: null,
+        subject: { type: 'device', id: d.id },
+        message: { zh: `${label.zh}${out ? '缺纸，号票改为电子票' : '纸将用完'}。`, en: `The ${label.en} is ${out ? 'out of paper; tickets fall back to e-tickets' : 'running out of paper'}.` },
+        action: { zh: out ? '立即更换热敏纸卷。' : '准备一卷热敏纸，空闲时更换。', en: out ? 'Load a new thermal paper roll now.' : 'Have a thermal roll ready and change it at a quiet moment.' },
+      });
     }
     if (d.kind === 'board' && state.voiceMissing) {
       alerts.push({

@@ -33,19 +33,22 @@ export type SlotInput = Pick<SlotDef, 'weekday' | 'start' | 'end' | 'capacity'>;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
-/** A manager's slot: valid times and capacity, and no overlap with the other slots of its service and weekday. */
+/**
+ * A manager's slot: valid times and capacity, and no overlap with the other slots of its service and
+ * weekday. Each refusal names its field (`details.field`) for the form that sent it.
+ */
 export function checkSlot(slot: SlotInput, others: readonly SlotDef[], selfId: number | null = null): void {
   if (!Number.isInteger(slot.weekday) || slot.weekday < 1 || slot.weekday > 7) {
-    throw errors.invalidInput('星期应为 1（周一）到 7（周日）。', 'The weekday is 1 (Monday) to 7 (Sunday).');
+    throw errors.invalidInput('星期应为 1（周一）到 7（周日）。', 'The weekday is 1 (Monday) to 7 (Sunday).', { field: 'weekday' });
   }
-  if (!HHMM.test(slot.start) || !HHMM.test(slot.end)) {
-    throw errors.invalidInput('时间格式应为 HH:MM，例如 09:00。', 'Times are HH:MM, for example 09:00.');
+  for (const field of ['start', 'end'] as const) {
+    if (!HHMM.test(slot[field])) throw errors.invalidInput('时间格式应为 HH:MM，例如 09:00。', 'Times are HH:MM, for example 09:00.', { field });
   }
   if (minutesOf(slot.end) <= minutesOf(slot.start)) {
-    throw errors.invalidInput('结束时间应晚于开始时间。', 'The end must be after the start.');
+    throw errors.invalidInput('结束时间应晚于开始时间。', 'The end must be after the start.', { field: 'end' });
   }
   if (!Number.isInteger(slot.capacity) || slot.capacity < 1 || slot.capacity > MAX_SLOT_CAPACITY) {
-    throw errors.invalidInput(`每个时段可预约人数应为 1 到 ${MAX_SLOT_CAPACITY}。`, `A slot takes 1 to ${MAX_SLOT_CAPACITY} appointments.`);
+    throw errors.invalidInput(`每个时段可预约人数应为 1 到 ${MAX_SLOT_CAPACITY}。`, `A slot takes 1 to ${MAX_SLOT_CAPACITY} appointments.`, { field: 'capacity' });
   }
   for (const other of others) {
     if (other.id === selfId || other.weekday !== slot.weekday) continue;

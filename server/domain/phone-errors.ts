@@ -86,7 +86,7 @@ export const phoneErrors = {
 
   // 预约时段 (manager)
   slotOverlap: (start: string, end: string) =>
-    new DomainError(409, 'slot_overlap', `与同一天已有的时段 ${start}–${end} 重叠。`, `Overlaps the existing slot ${start}–${end} on the same weekday.`, { start, end }),
+    new DomainError(409, 'slot_overlap', `与同一天已有的时段 ${start}–${end} 重叠。`, `Overlaps the existing slot ${start}–${end} on the same weekday.`, { start, end, field: 'start' }),
 
   // 补评
   laterRatingExpired: (days: number) =>

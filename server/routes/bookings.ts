@@ -2,7 +2,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { generate, correction } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
 import { Type } from 'typebox';
-import type { HallLinksView, KioskCheckInView } from '../../common/phone.js';
+import type { HallLinksView, KioskCheckInView, NotificationView } from '../../common/phone.js';
 import { errors } from '../domain/errors.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
 import type { CheckInLookup, SlotChange } from '../services/booking-service.js';
@@ -204,16 +204,33 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
     {
       schema: {
         tags: ['bookings'],
-        summary: 'The latest notifications sent to visitors and whether they went out (manager; no phone numbers)',
+        summary: 'The latest 200 notifications sent to visitors and whether they went out, with the ticket number or the booking’s service and slot (manager; no phone numbers)',
         params: HallParams,
         response: errorResponses,
       },
     },
-    async (request) => {
+    async (request): Promise<NotificationView[]> => {
       const { hallId } = request.params as { hallId: number };
       await managedHallCode(request, hallId);
-      const rows = await app.store.read((tx) => tx.phone.notificationsOf(hallId, 200));
-      return rows.map(({ dedupeKey: _key, ...row }) => row);
+      return app.store.read(async (tx) => {
+        const rows = await tx.phone.notificationsOf(hallId, 200);
+        const services = new Map((await tx.services.list(hallId)).map((s) => [s.id, s]));
+        const numbers = new Map<number, string | null>();
+        const bookingsById = new Map<number, NotificationView['booking']>();
+        for (const row of rows) {
+          if (row.ticketId !== null && !numbers.has(row.ticketId)) numbers.set(row.ticketId, (await tx.tickets.get(row.ticketId))?.number ?? null);
+          if (row.bookingId !== null && !bookingsById.has(row.bookingId)) {
+            const b = await tx.phone.booking(row.bookingId);
+            const service = b ? services.get(b.serviceId) : undefined;
+            bookingsById.set(row.bookingId, b ? { serviceName: service?.name ?? '', serviceNameEn: service?.nameEn ?? '', date: b.date, start: b.start, end: b.end } : null);
+          }
+        }
+        return rows.map(({ dedupeKey: _key, hallId: _hall, ...row }) => ({
+          ...row,
+          ticketNumber: row.ticketId !== null ? (numbers.get(row.ticketId) ?? null) : null,
+          booking: row.bookingId !== null ? (bookingsById.get(row.bookingId) ?? null) : null,
+        }));
+      });
     },
   );
 

@@ -118,15 +118,18 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
     {
       schema: {
         tags: ['devices'],
-        summary: "A screen's own settings: language, silent mode (display only), and the zone a hall board shows (manager)",
-        description: 'The device hears the change at once and applies it without a reload. `language: null` returns it to the default (zh-CN).',
+        summary: "A screen's own settings: language and silent mode (display only, boards) (manager)",
+        description:
+          'The device hears the change at once and applies it without a reload. `language: null` returns it to the default (zh-CN). ' +
+          'Where a device belongs (the zone a board shows, the window of a screen or pad) is its binding: PUT /api/halls/:hallId/devices/:deviceId.',
         params: Type.Object({ deviceId: Id }),
         headers: IdempotencyHeader,
         body: Type.Object(
           {
             language: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en'), Type.Null()])),
             silent: Type.Optional(Type.Boolean()),
-            zoneId: Type.Optional(Type.Union([Id, Type.Null()])),
+            // Declared only to be refused with a pointer, not silently dropped: callers of the old route.
+            zoneId: Type.Optional(Type.Unknown({ description: 'Not here: a board’s zone is its binding (PUT /api/halls/:hallId/devices/:deviceId); refused.' })),
           },
           { additionalProperties: false },
         ),
@@ -135,6 +138,13 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
     },
     async (request) => {
       const device = await managedDevice(request);
+      if ((request.body as { zoneId?: unknown }).zoneId !== undefined) {
+        throw errors.invalidInput(
+          '综合屏显示的服务区属于设备绑定，请用 PUT /api/halls/:hallId/devices/:deviceId 设置。',
+          'A board’s zone is part of its binding: set it with PUT /api/halls/:hallId/devices/:deviceId.',
+          { field: 'zoneId' },
+        );
+      }
       return app.authService.updateDeviceSettings(request.actor!, device.hallId, device.id, request.body as DeviceSettingsInput, idempotencyOf(request));
     },
   );

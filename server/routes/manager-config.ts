@@ -165,7 +165,10 @@ const managerConfig: FastifyPluginAsync = async (app) => {
   // Devices
   app.put(
     '/halls/:hallId/devices/:deviceId',
-    schema('Rename a device, bind it to a window, a board to a zone, a kiosk to its printer', {
+    schema('Rename a device, bind it to a window, a board to a zone, a kiosk to its printer (the one place a board’s zone is set)', {
+      description:
+        'What applies to each kind is common/device-fields.ts: a window for window screens and pads (required) and printers (for rating slips), a zone for boards, a printer for kiosks; ' +
+        'anything else is refused naming the field. The device hears the change in its own room: a board whose zone changed reconnects to that zone.',
       params: Type.Object({ hallId: Id, deviceId: Id }),
       body: Type.Object({ name: Type.Optional(Type.String({ maxLength: 120 })), windowId: Type.Optional(NullableId), zoneId: Type.Optional(NullableId), printerId: Type.Optional(NullableId), reason: Reason }),
     }),

@@ -96,7 +96,7 @@ const printing: FastifyPluginAsync = async (app) => {
       const body = request.body as { name: string; address: string; paperWidth?: 58 | 80; windowId?: number | null };
       const address = checkPrinterAddress(body.address);
       const name = body.name.trim();
-      if (!name) throw errors.invalidInput('请填写打印机名称。', 'Give the printer a name.');
+      if (!name) throw errors.invalidInput('请填写打印机名称。', 'Give the printer a name.', { field: 'name' });
       const created = await app.hallService.command(request.actor!, hallId, idempotencyOf(request), async ({ tx, ctx, emit }) => {
         if (!isManager(request.actor!)) throw errors.forbidden();
         const windowId = body.windowId ?? null;
@@ -149,7 +149,7 @@ const printing: FastifyPluginAsync = async (app) => {
       if (!printer || printer.kind !== 'printer') throw errors.notFound('打印机', 'Printer');
       const address = body.address !== undefined ? checkPrinterAddress(body.address) : undefined;
       const name = body.name?.trim();
-      if (name === '') throw errors.invalidInput('请填写打印机名称。', 'Give the printer a name.');
+      if (name === '') throw errors.invalidInput('请填写打印机名称。', 'Give the printer a name.', { field: 'name' });
       return app.hallService.command(request.actor!, printer.hallId, idempotencyOf(request), async ({ tx, ctx, emit }) => {
         if (body.windowId != null && !ctx.windowById.has(body.windowId)) throw errors.notFound('窗口', 'Window');
         if (address) await assertAddressFree(tx, printer.hallId, address, printerId);
@@ -192,7 +192,7 @@ const printing: FastifyPluginAsync = async (app) => {
 /** Two active printers at one address would print each other's jobs: refused. */
 async function assertAddressFree(tx: StoreTx, hallId: number, address: string, exceptId: number | null): Promise<void> {
   const taken = (await tx.devices.list(hallId)).some((d) => d.kind === 'printer' && d.status === 'active' && d.address === address && d.id !== exceptId);
-  if (taken) throw configErrors.taken('打印机地址', 'printer address', address);
+  if (taken) throw configErrors.taken('打印机地址', 'printer address', address, 'address');
 }
 
 export default printing;

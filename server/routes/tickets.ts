@@ -1,7 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../domain/errors.js';
+import type { TicketLookupView } from '../../common/manager-protocol.js';
+import { serviceDay } from '../domain/calendar.js';
+import { DomainError, errors } from '../domain/errors.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
+import { assertHall } from '../services/hall-service.js';
+import { ticketView } from '../services/views.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
 const TicketParams = Type.Object({ ticketId: Id });
@@ -24,6 +28,49 @@ const tickets: FastifyPluginAsync<{ statusLimit: number }> = async (app, opts) =
       const { code } = request.params as { code: string };
       reply.header('cache-control', 'no-store');
       return app.hallService.ticketStatus(code);
+    },
+  );
+
+  app.get(
+    '/halls/:hallId/tickets/lookup',
+    {
+      schema: {
+        tags: ['tickets'],
+        summary: 'Find a ticket by its number, today or on a given service day (manager; e.g. to reprint it)',
+        description: 'Numbers restart every service day, so a number names one ticket per day. `number` is case-insensitive (a012 = A012).',
+        params: Type.Object({ hallId: Id }),
+        querystring: Type.Object({
+          number: Type.String({ minLength: 2, maxLength: 12, pattern: '^\\s*[A-Za-z]{1,4}\\d{1,6}\\s*$' }),
+          day: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD, hall-local; default today' })),
+        }),
+        response: errorResponses,
+      },
+    },
+    async (request): Promise<TicketLookupView> => {
+      requireUser(request, MANAGERS);
+      const { hallId } = request.params as { hallId: number };
+      assertHall(request.actor!, hallId);
+      const query = request.query as { number: string; day?: string };
+      const number = query.number.trim().toUpperCase();
+      return app.store.read(async (tx) => {
+        const hall = await tx.halls.get(hallId);
+        if (!hall) throw errors.notFound('大厅', 'Hall');
+        const day = query.day ?? serviceDay(app.clock(), hall.timezone);
+        const ticket = await tx.tickets.byNumber(hallId, day, number);
+        if (!ticket) {
+          throw new DomainError(404, 'ticket_number_unknown', `${day} 没有 ${number} 号。请核对号码和日期。`, `There is no ticket ${number} on ${day}; check the number and the date.`, { number, day, field: 'number' });
+        }
+        const service = await tx.services.get(ticket.serviceId);
+        const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;
+        return {
+          ticket: ticketView(ticket),
+          serviceDay: ticket.serviceDay,
+          serviceName: service?.name ?? '',
+          serviceNameEn: service?.nameEn ?? '',
+          windowNumber: window?.number ?? null,
+          printStatus: ticket.printStatus,
+        };
+      });
     },
   );
 

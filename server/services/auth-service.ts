@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { DeviceConfig } from '../../common/manager-protocol.js';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
-import { heartbeatState } from '../domain/devices.js';
+import { checkBinding, checkScreenSettings, deviceErrors, heartbeatState } from '../domain/devices.js';
 import { DomainError, errors } from '../domain/errors.js';
 import type { Actor, Device, User } from '../domain/types.js';
 import type { Session, Store } from '../store/store.js';
@@ -65,7 +65,6 @@ export type DeviceView = DeviceConfig;
 export interface DeviceSettingsInput {
   language?: 'zh-CN' | 'en' | null;
   silent?: boolean;
-  zoneId?: number | null;
 }
 
 export const deviceView = (d: Device): DeviceView => ({
@@ -202,12 +201,15 @@ export class AuthService {
         throw new DomainError(404, 'pairing_code_unknown', '配对码无效或已过期，请在设备上刷新获取新的配对码。', 'Unknown or expired pairing code; reload the device to get a new one.');
       }
       const windowId = input.windowId ?? null;
-      if ((device.kind === 'window_screen' || device.kind === 'pad') && windowId === null) {
-        throw errors.invalidInput('窗口屏和评价器必须绑定一个窗口。', 'A window screen or rating pad must be bound to a window.');
-      }
-      if (windowId !== null && !ctx.windowById.has(windowId)) throw errors.notFound('窗口', 'Window');
       const zoneId = input.zoneId ?? null;
+      const printerId = input.printerId ?? null;
+      checkBinding(device.kind, { windowId, zoneId, printerId });
+      if (windowId !== null && !ctx.windowById.has(windowId)) throw errors.notFound('窗口', 'Window');
       if (zoneId !== null && !ctx.zones.some((z) => z.id === zoneId)) throw errors.notFound('服务区', 'Zone');
+      if (printerId !== null) {
+        const printer = await tx.devices.get(printerId);
+        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw deviceErrors.notAPrinter();
+      }
       await tx.devices.update(device.id, {
         status: 'active',
         name: input.name.trim() || `${device.kind}#${device.id}`,
@@ -215,7 +217,7 @@ export class AuthService {
         pairingExpiresAt: null,
         windowId,
         zoneId,
-        printerId: input.printerId ?? null,
+        printerId,
       });
       const approved = (await tx.devices.get(device.id))!;
       await emit({ type: 'device:updated', data: { deviceId: device.id, action: 'approved', kind: device.kind } }, { deviceIds: [device.id] });
@@ -240,24 +242,24 @@ export class AuthService {
    * A manager sets how one screen behaves: its language, silent mode (no chime, no speech), and
    * for a hall board the zone it shows. The device hears it at once (its own room) and reloads.
    */
+  /**
+   * A screen's language and silent mode. Where a device belongs (a board's zone, a screen's
+   * window) is its binding, changed by the configuration's device command, not here.
+   */
   updateDeviceSettings(actor: Actor, hallId: number, deviceId: number, input: DeviceSettingsInput, idempotency?: Idempotency): Promise<DeviceView> {
-    return this.hallService.command(actor, hallId, idempotency, async ({ tx, ctx, emit }) => {
+    return this.hallService.command(actor, hallId, idempotency, async ({ tx, emit }) => {
       if (!isManager(actor)) throw errors.forbidden();
       const device = await tx.devices.get(deviceId);
       if (!device || device.hallId !== hallId) throw errors.notFound('设备', 'Device');
-      if (input.zoneId !== undefined) {
-        if (device.kind !== 'board') throw errors.invalidInput('只有综合屏可以指定显示的服务区。', 'Only a hall board can be set to show one zone.');
-        if (input.zoneId !== null && !ctx.zones.some((z) => z.id === input.zoneId)) throw errors.notFound('服务区', 'Zone');
-      }
+      checkScreenSettings(device.kind, input);
       const settings: Record<string, unknown> = { ...device.settings };
       if (input.language === null) delete settings.language;
       else if (input.language !== undefined) settings.language = input.language;
       if (input.silent !== undefined) settings.silent = input.silent;
-      const zoneId = input.zoneId !== undefined ? input.zoneId : device.zoneId;
-      await tx.devices.update(device.id, { settings, zoneId });
-      const data = { deviceId, action: 'settings', settings, zoneId };
+      await tx.devices.update(device.id, { settings });
+      const data = { deviceId, action: 'settings', settings };
       await emit({ type: 'device:updated', data }, { deviceIds: [device.id], publicData: data });
-      return deviceView({ ...device, settings, zoneId });
+      return deviceView({ ...device, settings });
     });
   }
 

@@ -28,6 +28,7 @@ import {
   type WindowInput,
   type ZoneInput,
 } from '../domain/config.js';
+import { checkBinding, deviceErrors, type DeviceBinding } from '../domain/devices.js';
 import { DomainError, errors } from '../domain/errors.js';
 import type { HallSettings } from '../domain/settings.js';
 import type { Actor, Device, Service, User, Window, Zone } from '../domain/types.js';
@@ -42,8 +43,9 @@ export interface Why {
 }
 
 export const configErrors = {
-  taken: (what: string, whatEn: string, value: string) =>
-    new DomainError(409, 'already_exists', `${what}“${value}”已被使用，请换一个。`, `The ${whatEn} "${value}" is already in use; choose another.`, { value }),
+  /** `field`: the field of the form the value came from. */
+  taken: (what: string, whatEn: string, value: string, field?: string) =>
+    new DomainError(409, 'already_exists', `${what}“${value}”已被使用，请换一个。`, `The ${whatEn} "${value}" is already in use; choose another.`, { value, ...(field ? { field } : {}) }),
   zoneInUse: (services: number, windows: number, devices: number) =>
     new DomainError(
       409,
@@ -58,9 +60,6 @@ export const configErrors = {
   userBusy: (number: string) =>
     new DomainError(409, 'user_busy', `该人员正在 ${number} 号窗口办理业务，请先办结当前号票。`, `This person is serving at window ${number}; finish the current ticket first.`, { number }),
   deviceRevoked: () => new DomainError(409, 'device_revoked', '设备已停用，不能修改；请让设备重新配对。', 'The device was revoked; pair it again instead.'),
-  deviceNeedsWindow: () => errors.invalidInput('窗口屏和评价器必须绑定一个窗口。', 'A window screen or rating pad must be bound to a window.'),
-  notAPrinter: () => errors.invalidInput('请选择一台启用的打印机。', 'Choose an active printer.'),
-  printerForKiosk: () => errors.invalidInput('只有取号机可以指定打印机。', 'Only a kiosk has a ticket printer.'),
 };
 
 /** What changed, field by field, for the audit log. */
@@ -319,7 +318,7 @@ export class ConfigService {
     const passwordHash = await hashPassword(checkPassword(input.password));
     return this.command(actor, hallId, idempotency, async (c) => {
       assertMayManageRole(actor, value.role);
-      if (await c.tx.users.byUsername(value.username)) throw configErrors.taken('登录名', 'user name', value.username);
+      if (await c.tx.users.byUsername(value.username)) throw configErrors.taken('登录名', 'user name', value.username, 'username');
       const windowIds = checkWindowIds(c, input.windowIds ?? []);
       const user = await c.tx.users.insert({
         hallId: value.role === 'admin' ? null : hallId,
@@ -402,21 +401,20 @@ export class ConfigService {
         zoneId: input.zoneId === undefined ? before.zoneId : input.zoneId,
         printerId: input.printerId === undefined ? before.printerId : input.printerId,
       };
-      if ((before.kind === 'window_screen' || before.kind === 'pad') && next.windowId == null) throw configErrors.deviceNeedsWindow();
+      checkBinding(before.kind, next as DeviceBinding, input);
       if (next.windowId != null && !c.ctx.windowById.has(next.windowId)) throw errors.notFound('窗口', 'Window');
       if (next.zoneId != null && !c.ctx.zones.some((z) => z.id === next.zoneId)) throw errors.notFound('服务区', 'Zone');
       if (next.printerId != null) {
-        if (before.kind !== 'kiosk') throw configErrors.printerForKiosk();
         const printer = await c.tx.devices.get(next.printerId);
-        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw configErrors.notAPrinter();
+        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw deviceErrors.notAPrinter();
       }
       await c.tx.devices.update(deviceId, next as Partial<Device>);
       const after = { ...before, ...next } as Device;
       const changed = changes(before, after, ['name', 'windowId', 'zoneId', 'printerId']);
-      await c.emit(
-        { type: 'device:updated', reason: why(input), data: { deviceId, action: 'updated', kind: before.kind, name: after.name, changes: changed } },
-        { deviceIds: [deviceId] },
-      );
+      // The device hears it in its own room (a board reconnects to its new zone's room); staff
+      // consoles update their list of screens from the binding in the message.
+      const binding = { deviceId, action: 'updated', kind: before.kind, name: after.name, windowId: after.windowId, zoneId: after.zoneId, printerId: after.printerId };
+      await c.emit({ type: 'device:updated', reason: why(input), data: { ...binding, changes: changed } }, { deviceIds: [deviceId], publicData: binding });
       return deviceView(after);
     });
   }
@@ -431,18 +429,18 @@ function requireIn<T extends { id: number }>(list: T[], id: number, what: string
 }
 
 function assertZoneNameFree(zones: Zone[], name: string, exceptId: number | null) {
-  if (zones.some((z) => z.name === name && z.id !== exceptId)) throw configErrors.taken('服务区名称', 'zone name', name);
+  if (zones.some((z) => z.name === name && z.id !== exceptId)) throw configErrors.taken('服务区名称', 'zone name', name, 'name');
 }
 
 function assertServiceFits(c: CommandContext, value: ServiceInput, exceptId: number | null) {
   if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
-  if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId)) throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix);
-  if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId)) throw configErrors.taken('事项名称', 'service name', value.name);
+  if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId)) throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix, 'prefix');
+  if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId)) throw configErrors.taken('事项名称', 'service name', value.name, 'name');
 }
 
 function assertWindowFits(c: CommandContext, value: WindowInput, exceptId: number | null) {
   if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
-  if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId)) throw configErrors.taken('窗口号', 'window number', value.number);
+  if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId)) throw configErrors.taken('窗口号', 'window number', value.number, 'number');
 }
 
 function checkWindowIds(c: CommandContext, ids: number[]): number[] {

@@ -361,10 +361,9 @@ async function updatePrinterState({ tx, emit, now }: Pick<CommandContext, 'tx' |
     return;
   }
   await tx.devices.update(printerId, { state: merged, ...(reachable ? { lastSeenAt: now } : {}) });
-  await emit(
-    { type: 'device:updated', data: { deviceId: printerId, kind: 'printer', action: 'state', state: merged, alert: alertOf(merged) } },
-    { deviceIds: [printerId] },
-  );
+  const data = { deviceId: printerId, kind: 'printer', action: 'state', state: merged, alert: alertOf(merged), reachable };
+  // Staff consoles update their list of devices from the message (device:updated is staff-only).
+  await emit({ type: 'device:updated', data }, { deviceIds: [printerId], publicData: data });
 }
 
 /** The alert a manager should see for a printer's state, or null when it is fine. */

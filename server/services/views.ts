@@ -15,7 +15,7 @@ import type {
   WindowView,
 } from '../../common/protocol.js';
 import { serviceDay } from '../domain/calendar.js';
-import { deviceOnline } from '../domain/devices.js';
+import { deviceOnline, printerOnline } from '../domain/devices.js';
 import { averageServiceMinutes, estimateWaitMinutes } from '../domain/estimate.js';
 import { graceEndsAt } from '../domain/lifecycle.js';
 import { servedServices } from '../domain/served.js';
@@ -276,7 +276,7 @@ export function deviceStatusView(d: Device, now: number, offlineSeconds: number)
     windowId: d.windowId,
     zoneId: d.zoneId,
     lastSeenAt: d.lastSeenAt,
-    online: deviceOnline(d.lastSeenAt, now, offlineSeconds),
+    online: d.kind === 'printer' ? printerOnline(d.lastSeenAt, d.state, now, offlineSeconds) : deviceOnline(d.lastSeenAt, now, offlineSeconds),
     state: d.state,
     settings,
   };

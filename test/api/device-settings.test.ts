@@ -38,34 +38,36 @@ async function socket(auth: Record<string, unknown>, headers?: Record<string, st
 const zoneId = (name: string) => hall.store.read(async (tx) => (await tx.zones.list(hall.hallId)).find((z) => z.name === name)!.id);
 
 describe('device settings', () => {
-  it('a manager sets language, silent mode and zone; the board hears it in its own room and reads them back', async () => {
+  it('a manager sets language and silent mode; the board hears it in its own room and reads them back', async () => {
     const boardSocket = await socket({ token: DEMO_TOKENS.board });
     const otherBoard = await socket({ token: DEMO_TOKENS.zoneBoard });
-    const zone = await zoneId('不动产服务区');
-    const res = await manager.put(`/api/devices/${boardId}/settings`, { language: 'en', silent: true, zoneId: zone });
+    const res = await manager.put(`/api/devices/${boardId}/settings`, { language: 'en', silent: true });
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toMatchObject({ id: boardId, zoneId: zone, settings: { language: 'en', silent: true } });
+    expect(res.json()).toMatchObject({ id: boardId, zoneId: null, settings: { language: 'en', silent: true } });
 
     const heard = await boardSocket.waitFor('device:updated');
-    expect(heard.data).toMatchObject({ deviceId: boardId, action: 'settings', zoneId: zone, settings: { language: 'en', silent: true } });
+    expect(heard.data).toMatchObject({ deviceId: boardId, action: 'settings', settings: { language: 'en', silent: true } });
     await settle();
     expect(otherBoard.names()).not.toContain('device:updated');
-    expect((await board.get('/api/devices/me')).json()).toMatchObject({ zoneId: zone, settings: { language: 'en', silent: true } });
+    expect((await board.get('/api/devices/me')).json()).toMatchObject({ zoneId: null, settings: { language: 'en', silent: true } });
 
-    // null returns the language to the default; the zone back to the whole hall; silent stays.
-    const cleared = await manager.put(`/api/devices/${boardId}/settings`, { language: null, zoneId: null });
-    expect(cleared.json()).toMatchObject({ zoneId: null, settings: { silent: true } });
+    // null returns the language to the default; silent stays.
+    const cleared = await manager.put(`/api/devices/${boardId}/settings`, { language: null });
+    expect(cleared.json()).toMatchObject({ settings: { silent: true } });
     expect(cleared.json().settings).not.toHaveProperty('language');
     await manager.put(`/api/devices/${boardId}/settings`, { silent: false });
   });
 
-  it('refuses what makes no sense, with a message, and changes nothing', async () => {
+  it('refuses what makes no sense, with a message naming the field, and changes nothing', async () => {
     const screenId = (await hall.device(DEMO_TOKENS.windowScreen('1')).get('/api/devices/me')).json().id;
     const before = await hall.store.read((tx) => tx.devices.get(screenId));
-    const zoneOnScreen = await manager.put(`/api/devices/${screenId}/settings`, { zoneId: await zoneId('社会保障服务区') });
-    expect(zoneOnScreen.statusCode).toBe(400);
-    expect(zoneOnScreen.json()).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('综合屏'), messageEn: expect.stringContaining('board') });
-    expect((await manager.put(`/api/devices/${boardId}/settings`, { zoneId: 9999 })).json().code).toBe('not_found');
+    const silentScreen = await manager.put(`/api/devices/${screenId}/settings`, { silent: true });
+    expect(silentScreen.statusCode).toBe(400);
+    expect(silentScreen.json()).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('综合屏'), messageEn: expect.stringContaining('board'), details: { field: 'silent' } });
+    // The zone is a board's binding, not a screen setting: one path sets it (below).
+    const zoneHere = await manager.put(`/api/devices/${boardId}/settings`, { zoneId: await zoneId('社会保障服务区') });
+    expect(zoneHere.statusCode).toBe(400);
+    expect(zoneHere.json()).toMatchObject({ details: { field: 'zoneId' }, message: expect.stringContaining('设备绑定'), messageEn: expect.stringContaining('PUT /api/halls/:hallId/devices/:deviceId') });
     expect((await manager.put(`/api/devices/${boardId}/settings`, { language: 'fr' })).statusCode).toBe(400);
     expect((await manager.put(`/api/devices/${boardId}/settings`, { silent: 'yes' })).statusCode).toBe(400);
     expect((await manager.put('/api/devices/9999/settings', { silent: true })).statusCode).toBe(404);
@@ -73,6 +75,47 @@ describe('device settings', () => {
     expect((await clerk.put(`/api/devices/${boardId}/settings`, { silent: true })).statusCode).toBe(403);
     expect((await board.put(`/api/devices/${boardId}/settings`, { silent: true })).statusCode).toBe(403);
     expect(await hall.store.read((tx) => tx.devices.get(screenId))).toEqual(before);
+  });
+});
+
+describe('a board’s zone: one path, the device binding', () => {
+  const binding = (deviceId: number) => `/api/halls/${hall.hallId}/devices/${deviceId}`;
+
+  it('the board hears the change in its own room, reconnects to the zone and gets the zone’s snapshot; staff see the new zone', async () => {
+    const boardSocket = await socket({ token: DEMO_TOKENS.board });
+    const otherBoard = await socket({ token: DEMO_TOKENS.zoneBoard });
+    const staff = await socket({}, { cookie: manager.headers.cookie! });
+    const { snapshot: staffSnapshot } = await staff.sync(null);
+    const zone = await zoneId('不动产服务区');
+    const res = await manager.put(binding(boardId), { zoneId: zone, reason: '二楼改为不动产专区' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ id: boardId, zoneId: zone });
+
+    const heard = await boardSocket.waitFor('device:updated');
+    expect(heard.data).toMatchObject({ deviceId: boardId, action: 'updated', zoneId: zone });
+    await settle();
+    expect(otherBoard.names()).not.toContain('device:updated');
+    // What the board does on that event (common/ui/hall-feed.ts): reload itself, reconnect, sync.
+    expect((await board.get('/api/devices/me')).json()).toMatchObject({ zoneId: zone });
+    const again = await socket({ token: DEMO_TOKENS.board });
+    const { snapshot } = await again.sync(null);
+    expect(snapshot.zoneScope).toBe(zone);
+    expect(snapshot.services.every((s) => s.zoneId === zone)).toBe(true);
+
+    const staffEvent = await staff.waitFor('device:updated', (e) => e.data?.deviceId === boardId);
+    expect(applyEvent(staffSnapshot, staffEvent).devices!.find((d) => d.id === boardId)!.zoneId).toBe(zone);
+    const audit = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['device:updated'], limit: 1 }));
+    expect(audit[0]).toMatchObject({ reason: '二楼改为不动产专区', data: { changes: { zoneId: [null, zone] } } });
+
+    expect((await manager.put(binding(boardId), { zoneId: null })).json().zoneId).toBeNull();
+  });
+
+  it('only a board shows a zone; an unknown zone is refused', async () => {
+    const screenId = (await hall.device(DEMO_TOKENS.windowScreen('1')).get('/api/devices/me')).json().id;
+    const onScreen = await manager.put(binding(screenId), { zoneId: await zoneId('社会保障服务区') });
+    expect(onScreen.statusCode).toBe(400);
+    expect(onScreen.json()).toMatchObject({ message: '只有综合屏可以指定显示的服务区。', details: { field: 'zoneId' } });
+    expect((await manager.put(binding(boardId), { zoneId: 9999 })).json().code).toBe('not_found');
   });
 });
 

@@ -91,16 +91,18 @@ describe('services', () => {
   });
 
   it.each([
-    [{ name: '重复前缀', prefix: 'A' }, 409, 'already_exists'],
-    [{ name: '社保参保登记', prefix: 'Y' }, 409, 'already_exists'],
+    [{ name: '重复前缀', prefix: 'A' }, 409, 'already_exists', 'prefix'],
+    [{ name: '社保参保登记', prefix: 'Y' }, 409, 'already_exists', 'name'],
     [{ name: '前缀太长', prefix: 'ABC' }, 400, 'invalid_config'],
     [{ name: '前缀超长', prefix: 'ABCDE' }, 400, 'invalid_input'],
     [{ name: '前缀不对', prefix: '9' }, 400, 'invalid_config'],
     [{ name: '时段', prefix: 'Y', openingHours: '17:00-08:00' }, 400, 'invalid_config'],
     [{ name: '号源', prefix: 'Y', dailyQuota: 0 }, 400, 'invalid_config'],
     [{ name: '服务区', prefix: 'Y', zoneId: 9999 }, 404, 'not_found'],
-  ])('refused: %j', async (body, status, code) => {
-    await refused(() => manager.post(`/api/halls/${H}/services`, body), status, code);
+  ])('refused: %j', async (body, status, code, field?: string) => {
+    const answer = (await refused(() => manager.post(`/api/halls/${H}/services`, body), status, code)) as { details?: { field?: string } };
+    // A value taken by another service names the field it belongs to, for the form to show it there.
+    if (field) expect(answer.details?.field).toBe(field);
   });
 
   it('an unknown service is a 404, and a clerk may not change services', async () => {

@@ -116,6 +116,7 @@ const ROUTES: Route[] = [
   { name: 'me', method: 'GET', url: () => '/api/auth/me', allowed: [...STAFF, 'other_hall_manager'] },
   { name: 'kiosk view', method: 'GET', url: () => '/api/kiosk', allowed: ['kiosk'] },
   { name: 'reprint ticket', method: 'POST', url: () => '/api/tickets/1/reprint', body: {}, allowed: MANAGERS },
+  { name: 'ticket by number', method: 'GET', url: () => `/api/halls/${H()}/tickets/lookup?number=A001`, allowed: MANAGERS },
   { name: 'add printer', method: 'POST', url: () => `/api/halls/${H()}/printers`, body: { name: 'x', address: '10.0.0.9:9100' }, allowed: MANAGERS },
   { name: 'change printer', method: 'PUT', url: () => `/api/printers/${printerId}`, body: { name: 'p' }, allowed: MANAGERS },
   { name: 'check printer', method: 'POST', url: () => `/api/printers/${printerId}/check`, body: {}, allowed: MANAGERS },

@@ -92,8 +92,27 @@ describe('devices', () => {
     ['a kiosk printer near its end', device({ kind: 'kiosk', state: { paper: 'near_end' } }), ['printer_paper:info']],
     ['a printer with its cover open', device({ kind: 'printer', lastSeenAt: null, state: { coverOpen: true } }), ['printer_paper:warning']],
     ['a board without a Chinese voice', device({ state: { voiceMissing: true } }), ['voice_missing:warning']],
+    ['a printer that answered lately', device({ kind: 'printer', lastSeenAt: NOW - 60_000, state: { online: true, paper: 'ok' } }), []],
+    ['a printer that cannot be reached, never answered', device({ kind: 'printer', lastSeenAt: null, state: { online: false, problem: 'offline' } }), ['device_offline:critical']],
+    ['a printer silent past the offline time', device({ kind: 'printer', lastSeenAt: NOW - 91_000, state: { online: true } }), ['device_offline:critical']],
+    ['an unreachable printer: its old paper state is not alerted', device({ kind: 'printer', lastSeenAt: NOW - 10_000, state: { online: false, problem: 'timeout', paper: 'out' } }), ['device_offline:critical']],
   ])('%s', (_name, d, expected) => {
     expect(kinds(state({ devices: [d] }))).toEqual(expected);
+  });
+
+  const printer = (p: Partial<AlertState['devices'][number]>) => device({ id: 4, kind: 'printer', name: '入口打印机', address: '192.168.1.50:9100', lastSeenAt: NOW - 30_000, settings: { paperWidth: 80 }, ...p });
+  it.each([
+    ['unreachable', printer({ state: { online: false, problem: 'offline' } }), '打印机“入口打印机”（192.168.1.50:9100）无法连接，号票改为电子票。', '网线', 'cannot be reached'],
+    ['no answer', printer({ state: { online: false, problem: 'timeout' } }), '打印机“入口打印机”（192.168.1.50:9100）连接后不应答，号票改为电子票。', '关机十秒', 'does not answer'],
+    ['out of paper (58 mm)', printer({ settings: { paperWidth: 58 }, state: { online: true, paper: 'out' } }), '打印机“入口打印机”（192.168.1.50:9100）缺纸，号票改为电子票。', '58 mm', 'out of paper'],
+    ['out of paper at a window', printer({ windowId: 3, state: { online: true, paper: 'out' } }), '打印机“入口打印机”（192.168.1.50:9100）缺纸，评价提示单打不出来。', '80 mm', 'rating slips'],
+  ])('a printer %s: names the printer and its address, says what to do and to check it', (_name, d, message, todo, en) => {
+    const [alert] = computeAlerts(state({ devices: [d] }));
+    expect(alert).toMatchObject({ subject: { type: 'device', id: 4 }, severity: 'critical', message: { zh: message, en: expect.stringContaining(en) } });
+    expect(alert!.action.zh).toContain(todo);
+    expect(alert!.action.zh).toContain('检测');
+    expect(alert!.action.en).toContain('Check');
+    expect(alert!.message.en).toContain('"入口打印机" (192.168.1.50:9100)');
   });
 });
 
@@ -102,6 +121,9 @@ it('more than three devices offline at once are one alert that names the first f
   expect(kinds(state({ devices: devices.slice(0, 3) }))).toEqual(['device_offline:warning', 'device_offline:warning', 'device_offline:warning']);
   const alerts = computeAlerts(state({ devices }));
   expect(alerts).toHaveLength(1);
+  // A printer that cannot be reached keeps its own alert beside the group.
+  const printer = { id: 20, kind: 'printer' as const, name: '入口打印机', status: 'active' as const, lastSeenAt: NOW - 5 * MIN, state: { online: false }, address: '10.0.0.5:9100' };
+  expect(computeAlerts(state({ devices: [...devices, printer] })).map((a) => a.id).sort()).toEqual(['offline:20', 'offline:many']);
   expect(alerts[0]).toMatchObject({ id: 'offline:many', kind: 'device_offline', severity: 'critical', message: { zh: '6 台设备离线或从未联网：设备1、设备2、设备3、设备4 等。', en: expect.stringContaining('and 2 more') }, action: { zh: expect.stringContaining('交换机') } });
 });
 

@@ -192,7 +192,7 @@ describe('manager console', () => {
     const { page, context } = await openConsole({ hash: '#/config/services' });
     for (const p of ['services', 'zones', 'windows', 'staff', 'voice', 'fairness', 'rating', 'calendar', 'alerts']) {
       await go(page, `config/${p}`);
-      await expect.poll(() => page.locator(`hq-config-view .tabs button[data-page="${p}"]`).getAttribute('aria-selected')).toBe('true');
+      await expect.poll(() => page.locator(`hq-config-view .tabs button[data-tab="${p}"]`).getAttribute('aria-selected')).toBe('true');
       await expect.poll(() => page.locator('hq-config-view .empty[role=status]').count()).toBe(0);
       await page.waitForTimeout(150);
       await screenshot(page, `manager-config-${p}`);
@@ -201,11 +201,11 @@ describe('manager console', () => {
     await page.locator('hq-config-view button[data-new="service"]').click();
     await page.locator('hq-form-dialog input[name="name"]').waitFor();
     await screenshot(page, 'manager-config-service-dialog');
-    // Refused by the server: the reason shows in the dialog, in Chinese.
+    // Refused by the server: the reason shows at the field it is about, in Chinese.
     await page.locator('hq-form-dialog input[name="name"]').fill('测试事项');
     await page.locator('hq-form-dialog input[name="prefix"]').fill('A');
     await page.locator('hq-form-dialog button.primary').click();
-    await expect.poll(() => page.locator('hq-form-dialog .hint').textContent()).toContain('号码前缀“A”已被使用');
+    await expect.poll(() => page.locator('hq-form-dialog input[name="prefix"] ~ .field-error').textContent()).toContain('号码前缀“A”已被使用');
     await page.keyboard.press('Escape');
     await go(page, 'audit');
     await expect.poll(() => page.locator('hq-audit-view tbody tr').count()).toBeGreaterThan(2);

@@ -2,7 +2,7 @@
 /**
  * `<hq-form-dialog>`, behind every form of the manager console: it shows its fields with their
  * values, refuses a missing required field itself, turns numbers into numbers (empty into null),
- * shows the server's refusal, and cancels with Esc.
+ * shows the server's refusal (under the field it names, or under the form), and cancels with Esc.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../counter/manager/form-dialog.js';
@@ -64,6 +64,32 @@ describe('<hq-form-dialog>', () => {
     await f.type('quota', '120');
     await f.submit();
     expect(f.submitted[1]!.quota).toBe(120);
+  });
+
+  it('shows a refusal about one field under that field, marked and focused, and the ticks of several boxes in a row', async () => {
+    const f = await mount({ name: 'x', quota: 0, windows: ['1', '2'] });
+    f.el.error = '每日号源应为 1 到 9999 之间的整数。';
+    f.el.errorField = 'quota';
+    await f.el.updateComplete;
+    const at = f.input('quota').parentElement!.querySelector('.field-error')!;
+    expect(at.textContent).toBe('每日号源应为 1 到 9999 之间的整数。');
+    expect(f.input('quota').getAttribute('aria-invalid')).toBe('true');
+    expect(f.el.shadowRoot!.activeElement).toBe(f.input('quota'));
+    expect(f.root.querySelector('.hint')!.textContent).toBe('');
+    expect(f.input('name').getAttribute('aria-invalid')).toBe('false');
+    // A field the form does not have: under the form, as before.
+    f.el.errorField = 'zoneId';
+    await f.el.updateComplete;
+    expect(f.root.querySelector('.hint')!.textContent).toBe('每日号源应为 1 到 9999 之间的整数。');
+    expect(f.root.querySelectorAll('.field-error')).toHaveLength(0);
+    // Unticking two boxes one after the other leaves neither ticked (no re-render in between).
+    const boxes = f.root.querySelectorAll<HTMLInputElement>('.checks input');
+    for (const box of boxes) {
+      box.checked = false;
+      box.dispatchEvent(new Event('change'));
+    }
+    await f.submit();
+    expect(f.submitted[0]!.windows).toEqual([]);
   });
 
   it('shows the server’s refusal, and Esc cancels', async () => {

@@ -31,19 +31,23 @@ describe('slots', () => {
     [{ weekday: 1, start: '11:00', end: '12:00', capacity: 3 }, null],
     [{ weekday: 3, start: '09:00', end: '10:00', capacity: 3 }, null], // another weekday
     [{ weekday: 1, start: '08:00', end: '09:00', capacity: 1 }, null], // touching is not overlapping
-    [{ weekday: 1, start: '09:30', end: '10:30', capacity: 3 }, 'slot_overlap'],
-    [{ weekday: 1, start: '08:00', end: '12:00', capacity: 3 }, 'slot_overlap'],
-    [{ weekday: 0, start: '09:00', end: '10:00', capacity: 3 }, 'invalid_input'],
-    [{ weekday: 8, start: '09:00', end: '10:00', capacity: 3 }, 'invalid_input'],
-    [{ weekday: 4, start: '9:00', end: '10:00', capacity: 3 }, 'invalid_input'],
-    [{ weekday: 4, start: '10:00', end: '10:00', capacity: 3 }, 'invalid_input'],
-    [{ weekday: 4, start: '11:00', end: '10:00', capacity: 3 }, 'invalid_input'],
-    [{ weekday: 4, start: '24:00', end: '24:30', capacity: 3 }, 'invalid_input'],
-    [{ weekday: 4, start: '09:00', end: '10:00', capacity: 0 }, 'invalid_input'],
-    [{ weekday: 4, start: '09:00', end: '10:00', capacity: 501 }, 'invalid_input'],
-  ])('%j → %s', (input, code) => {
-    if (code === null) expect(() => checkSlot(input, existing)).not.toThrow();
-    else expect(() => checkSlot(input, existing)).toThrow(expect.objectContaining({ code }));
+    [{ weekday: 1, start: '09:30', end: '10:30', capacity: 3 }, 'slot_overlap:start'],
+    [{ weekday: 1, start: '08:00', end: '12:00', capacity: 3 }, 'slot_overlap:start'],
+    [{ weekday: 0, start: '09:00', end: '10:00', capacity: 3 }, 'invalid_input:weekday'],
+    [{ weekday: 8, start: '09:00', end: '10:00', capacity: 3 }, 'invalid_input:weekday'],
+    [{ weekday: 4, start: '9:00', end: '10:00', capacity: 3 }, 'invalid_input:start'],
+    [{ weekday: 4, start: '09:00', end: '1000', capacity: 3 }, 'invalid_input:end'],
+    [{ weekday: 4, start: '10:00', end: '10:00', capacity: 3 }, 'invalid_input:end'],
+    [{ weekday: 4, start: '11:00', end: '10:00', capacity: 3 }, 'invalid_input:end'],
+    [{ weekday: 4, start: '24:00', end: '24:30', capacity: 3 }, 'invalid_input:start'],
+    [{ weekday: 4, start: '09:00', end: '10:00', capacity: 0 }, 'invalid_input:capacity'],
+    [{ weekday: 4, start: '09:00', end: '10:00', capacity: 501 }, 'invalid_input:capacity'],
+  ])('%j → %s (the refusal names the field)', (input, expected) => {
+    if (expected === null) expect(() => checkSlot(input, existing)).not.toThrow();
+    else {
+      const [code, field] = expected.split(':');
+      expect(() => checkSlot(input, existing)).toThrow(expect.objectContaining({ code, details: expect.objectContaining({ field }) }));
+    }
   });
 
   it('a slot does not overlap itself when it is changed', () => {

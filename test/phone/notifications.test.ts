@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { NotificationView } from '../../common/phone.js';
 import { LOG_REDACT, LOG_SERIALIZERS } from '../../server/app.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { LogWebhookNotifier, type Notification, type Notifier } from '../../server/services/notifier.js';
@@ -125,6 +126,32 @@ describe('booking notifications', () => {
     hall.clock.set('2026-11-25T10:00:00+08:00');
     expect((await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('H'), date: '2026-11-26', start: '09:00', phone: PHONE })).statusCode).toBe(201);
     expect(await hall.app.jobs.run('booking-reminders')).toBe(0);
+  });
+});
+
+describe('the manager’s list of notifications', () => {
+  it('says what each was about (the ticket number, the booking’s service and slot) and whether it went out, never the phone number', async () => {
+    const failing: Notifier = {
+      send: async (n) => {
+        if (n.kind === 'ticket_called') throw new Error('gateway down');
+      },
+    };
+    hall = await createTestHall({ limits: { phoneIssue: 1000, status: 1000 }, notifier: failing });
+    await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-24', start: '09:00', phone: PHONE });
+    const taken = (await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('B'), phone: PHONE })).json();
+    const clerk = await hall.signIn('clerk01');
+    const manager = await hall.signIn('manager');
+    await manager.put(`/api/windows/${hall.ids.window('1')}/services`, { mode: 'specialist', services: [{ serviceId: hall.ids.service('B'), tier: 1 }] });
+    expect((await clerk.post(`/api/windows/${hall.ids.window('1')}/call-next`)).json().ticket.number).toBe(taken.ticket.number);
+    await hall.app.notifications.idle();
+
+    const res = await manager.get(`/api/halls/${hall.hallId}/notifications`);
+    expect(res.statusCode).toBe(200);
+    const list = res.json() as NotificationView[];
+    expect(list.find((n) => n.kind === 'booking_confirmed')).toMatchObject({ status: 'sent', ticketNumber: null, booking: { serviceName: '社保参保登记', date: '2026-11-24', start: '09:00', end: '10:00' } });
+    expect(list.find((n) => n.kind === 'ticket_called')).toMatchObject({ status: 'failed', error: expect.stringContaining('gateway down'), ticketNumber: taken.ticket.number, booking: null });
+    expect(res.body).not.toContain(PHONE);
+    expect(res.body).not.toContain('dedupeKey');
   });
 });
 

@@ -7,7 +7,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EventRecord } from '../../server/store/store.js';
 import { VirtualPrinter } from '../../printer/virtual-printer.js';
+import { applyEvent } from '../../common/hall-state.js';
+import type { Alert } from '../../common/manager-protocol.js';
 import { fingerprint } from '../helpers/fingerprint.js';
+import { openSocket } from '../helpers/sockets.js';
 import { startPrinterHall, type PrinterHall } from './printer-hall.js';
 
 let ph: PrinterHall;
@@ -216,6 +219,23 @@ describe('reprint (manager)', () => {
     expect(slip.statusCode).toBe(400);
     expect(slip.json().message).toContain('已办结');
   });
+
+  it('a manager finds the ticket by the number a visitor says (补打号票): today by default, or on a given day', async () => {
+    const issued = (await ph.kiosk.post(ph.issueUrl, { serviceId: ph.hall.ids.service('A') })).json();
+    await ph.settle();
+    const manager = await ph.hall.signIn('manager');
+    const url = (q: string) => `/api/halls/${ph.hall.hallId}/tickets/lookup?${q}`;
+    const found = await manager.get(url(`number=${issued.ticket.number.toLowerCase()}`));
+    expect(found.statusCode, found.body).toBe(200);
+    expect(found.json()).toMatchObject({ ticket: { id: issued.ticket.id, number: issued.ticket.number, status: 'waiting' }, serviceName: '社保参保登记', printStatus: 'printed', windowNumber: null });
+    const day = found.json().serviceDay as string;
+    expect((await manager.get(url(`number=${issued.ticket.number}&day=${day}`))).json().ticket.id).toBe(issued.ticket.id);
+    const otherDay = await manager.get(url(`number=${issued.ticket.number}&day=2020-01-02`));
+    expect(otherDay.statusCode).toBe(404);
+    expect(otherDay.json()).toMatchObject({ code: 'ticket_number_unknown', message: `2020-01-02 没有 ${issued.ticket.number} 号。请核对号码和日期。`, details: { field: 'number' } });
+    expect((await manager.get(url('number=not-a-number'))).statusCode).toBe(400);
+    expect((await (await ph.hall.signIn('clerk01')).get(url(`number=${issued.ticket.number}`))).statusCode).toBe(403);
+  });
 });
 
 describe('printers (manager)', () => {
@@ -255,5 +275,39 @@ describe('printers (manager)', () => {
     expect(await ph.hall.app.jobs.run('check-printers')).toBe(1);
     expect((await printerRow())!.state).toMatchObject({ online: false, problem: 'offline' });
     expect((await events('device:updated'))[0]!.data.alert).toBe('printer_offline');
+  });
+
+  it('staff consoles hear a printer’s state in their list of devices, and the alert names the printer and says what to do', async () => {
+    const manager = await ph.hall.signIn('manager');
+    const base = await ph.hall.app.listen({ port: 0, host: '127.0.0.1' });
+    const staff = await openSocket(base, {}, { cookie: manager.headers.cookie! });
+    try {
+      const { snapshot } = await staff.sync(null);
+      const before = snapshot.devices!.find((d) => d.id === ph.printerId)!;
+      expect(before).toMatchObject({ kind: 'printer', online: false, lastSeenAt: null });
+
+      // It answers: online, paper near its end.
+      ph.printer.setPaper('near_end');
+      expect((await manager.post(`/api/printers/${ph.printerId}/check`)).json()).toMatchObject({ online: true, paper: 'near_end' });
+      const answered = await staff.waitFor('device:updated', (e) => e.data?.deviceId === ph.printerId);
+      let next = applyEvent(snapshot, answered);
+      expect(next.devices!.find((d) => d.id === ph.printerId)).toMatchObject({ online: true, lastSeenAt: answered.at, state: { paper: 'near_end' } });
+
+      // Switched off: offline in the list at once, and one alert that names it and its address.
+      const address = ph.printer.address;
+      await ph.printer.stop();
+      expect((await manager.post(`/api/printers/${ph.printerId}/check`)).json()).toMatchObject({ online: false, problem: 'offline' });
+      const gone = await staff.waitFor('device:updated', (e) => e.data?.deviceId === ph.printerId && e.seq > answered.seq);
+      next = applyEvent(next, gone);
+      expect(next.devices!.find((d) => d.id === ph.printerId)).toMatchObject({ online: false, lastSeenAt: answered.at });
+      const snapshotAgain = (await manager.get(`/api/halls/${ph.hall.hallId}/snapshot`)).json();
+      expect(snapshotAgain.devices.find((d: { id: number }) => d.id === ph.printerId).online).toBe(false);
+      const alerts = (await manager.get(`/api/halls/${ph.hall.hallId}/live`)).json().alerts as Alert[];
+      const alert = alerts.find((a) => a.subject.type === 'device' && a.subject.id === ph.printerId)!;
+      expect(alert).toMatchObject({ kind: 'device_offline', severity: 'critical', message: { zh: `打印机“取号机打印机”（${address}）无法连接，号票改为电子票。` } });
+      expect(alert.action.zh).toContain('检测');
+    } finally {
+      staff.close();
+    }
   });
 });
