@@ -5,7 +5,7 @@
  * midnight, which is Monday 08:00 for the server. With tickets still waiting, missed and at a
  * window: numbering restarts at A001 at once; the server's own end-of-day job, on its real
  * one-minute timer, closes the waiting and missed tickets as 日终清号 while the one at the window
- * stays with the clerk (README, "The end of the service day"); the printed tickets carry the
+ * stays with the clerk (docs/operations.md, "The end of the service day"); the printed tickets carry the
  * hall's date and time; and a board whose own browser is in Los Angeles shows the hall's date and
  * no call of the hall's yesterday.
  *
