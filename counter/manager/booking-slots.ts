@@ -170,6 +170,11 @@ export class BookingSlots extends LitElement {
         color: var(--hq-text-dim);
         font-size: 14px;
       }
+      .rules a.btn {
+        display: inline-block;
+        margin-top: 10px;
+        text-decoration: none;
+      }
       .legend {
         display: flex;
         gap: 14px;
@@ -306,6 +311,7 @@ export class BookingSlots extends LitElement {
         <li>${msg(str`签到时间：时段开始前 ${a.checkInEarlyMinutes ?? 30} 分钟至结束后 ${a.checkInLateMinutes ?? 15} 分钟，签到后优先叫号。`)}</li>
         <li>${msg(str`30 天内爽约 ${a.noShowLimit ?? 3} 次，暂停预约 ${a.blockDays ?? 30} 天。`)}</li>
       </ul>
+      <a class="btn small" href="#/config/alerts" data-testid="edit-rules">${msg('修改预约规则')}</a>
     </section>`;
   }
 

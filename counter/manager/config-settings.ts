@@ -13,7 +13,7 @@ import { viewStyles } from './styles.js';
 
 type Page = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts';
 /** A form on a settings page: a settings section, or the hall's name and hours. */
-type Section = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts' | 'issuing' | 'profile';
+type Section = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts' | 'issuing' | 'appointment' | 'profile';
 
 
 /**
@@ -161,6 +161,7 @@ export class ConfigSettings extends LitElement {
         return this.sections([
           this.section('alerts', msg('提醒阈值'), msg('实时大厅按这些阈值提醒；统计中的“超时等候”也按等候目标计算。'), alertFields()),
           this.section('issuing', msg('取号规则'), msg('取号机和手机取号时适用。'), issuingFields()),
+          this.section('appointment', msg('预约规则'), msg('手机预约、签到和爽约的规则；各事项的预约时段在“预约与扫码”中设置。'), appointmentFields()),
           this.section('profile', msg('大厅信息'), msg('大厅名称显示在各屏幕上；办理时间是事项未单独设置时的取号时间。'), profileFields()),
         ]);
     }
@@ -311,7 +312,20 @@ const issuingFields = (): FieldSpec[] => [
   { name: 'staffIgnoresHours', label: msg('工作人员可在办理时间外取号'), kind: 'checkbox', wide: true },
   { name: 'phoneTaking', label: msg('允许扫码手机取号'), kind: 'checkbox', wide: true },
   { name: 'phoneMaxAhead', label: msg('手机取号时等候人数上限'), kind: 'number', min: 1, max: 9999, placeholder: msg('不限') },
+  { name: 'phoneOnlyInHours', label: msg('手机只在办理时间内取号'), kind: 'checkbox', wide: true },
+  { name: 'notifyAhead', label: msg('前面还剩几人时提醒（0 为不提醒）'), kind: 'number', min: 0, max: 20 },
   { name: 'ticketNotice', label: msg('号票底部提示语'), kind: 'text', maxLength: 60, wide: true },
+];
+
+const appointmentFields = (): FieldSpec[] => [
+  { name: 'enabled', label: msg('开放预约'), kind: 'checkbox', wide: true },
+  { name: 'maxDaysAhead', label: msg('可提前预约的工作日数'), kind: 'number', min: 1, max: 60 },
+  { name: 'cancelBeforeMinutes', label: msg('开始前多少分钟截止取消'), kind: 'number', min: 0, max: 1440 },
+  { name: 'checkInEarlyMinutes', label: msg('最早提前多少分钟签到'), kind: 'number', min: 0, max: 240 },
+  { name: 'checkInLateMinutes', label: msg('最晚开始后多少分钟签到'), kind: 'number', min: 0, max: 240 },
+  { name: 'noShowLimit', label: msg('30 天内爽约几次暂停预约（0 为不限）'), kind: 'number', min: 0, max: 20 },
+  { name: 'blockDays', label: msg('暂停预约天数'), kind: 'number', min: 1, max: 365 },
+  { name: 'reminderMinutes', label: msg('开始前多少分钟提醒（0 为不提醒）'), kind: 'number', min: 0, max: 2880 },
 ];
 
 const profileFields = (): FieldSpec[] => [

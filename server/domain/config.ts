@@ -8,7 +8,7 @@
 import { ROLES, type Role } from '../../common/vocabulary.js';
 import { isValidDate, parseHours } from './calendar.js';
 import { DomainError } from './errors.js';
-import type { AlertSettings, CalendarSettings, FairnessSettings, HallSettings, IssuingSettings, RatingSettings, VoiceSettings } from './settings.js';
+import type { AlertSettings, AppointmentSettings, CalendarSettings, FairnessSettings, HallSettings, IssuingSettings, RatingSettings, VoiceSettings } from './settings.js';
 
 const invalid = (field: string, zh: string, en: string) => new DomainError(400, 'invalid_config', zh, en, { field });
 
@@ -166,7 +166,7 @@ export function checkPrinterAddress(address: unknown): string {
 // ---------------------------------------------------------------------------------------------
 // Settings sections
 
-export const SETTINGS_SECTIONS = ['voice', 'fairness', 'rating', 'calendar', 'alerts', 'issuing'] as const;
+export const SETTINGS_SECTIONS = ['voice', 'fairness', 'rating', 'calendar', 'alerts', 'issuing', 'appointment'] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 
 type Checker<K extends keyof HallSettings> = (merged: HallSettings[K]) => HallSettings[K];
@@ -238,14 +238,27 @@ const checkAlerts: Checker<'alerts'> = (v: AlertSettings) => {
 
 const checkIssuing: Checker<'issuing'> = (v: IssuingSettings) => {
   if (v.phoneMaxAhead !== null) int('phoneMaxAhead', '手机取号等候上限', 'phone limit of people ahead', v.phoneMaxAhead, 1, 9999);
+  int('notifyAhead', '“还有几位”提醒', '"you are N away" notice', v.notifyAhead, 0, 20);
   return {
     ...v,
     allowWhenNoWindowOpen: Boolean(v.allowWhenNoWindowOpen),
     selfDeclaredPriority: Boolean(v.selfDeclaredPriority),
     staffIgnoresHours: Boolean(v.staffIgnoresHours),
     phoneTaking: Boolean(v.phoneTaking),
+    phoneOnlyInHours: Boolean(v.phoneOnlyInHours),
     ticketNotice: text('ticketNotice', '号票提示语', 'ticket notice', v.ticketNotice ?? '', { min: 0, max: 60 }),
   };
+};
+
+const checkAppointment: Checker<'appointment'> = (v: AppointmentSettings) => {
+  int('maxDaysAhead', '可预约天数（工作日）', 'days ahead to book (working days)', v.maxDaysAhead, 1, 60);
+  int('cancelBeforeMinutes', '取消截止（开始前分钟）', 'cancel until (minutes before)', v.cancelBeforeMinutes, 0, 1440);
+  int('checkInEarlyMinutes', '最早签到（开始前分钟）', 'check in from (minutes before)', v.checkInEarlyMinutes, 0, 240);
+  int('checkInLateMinutes', '最晚签到（开始后分钟）', 'check in until (minutes after)', v.checkInLateMinutes, 0, 240);
+  int('noShowLimit', '爽约次数上限（30 天内，0 为不限制）', 'no-shows allowed in 30 days (0: no limit)', v.noShowLimit, 0, 20);
+  int('blockDays', '爽约后暂停预约天数', 'days blocked after the no-shows', v.blockDays, 1, 365);
+  int('reminderMinutes', '预约提醒（开始前分钟，0 为不提醒）', 'reminder (minutes before, 0: none)', v.reminderMinutes, 0, 2880);
+  return { ...v, enabled: Boolean(v.enabled) };
 };
 
 const CHECKERS: { [K in SettingsSection]: Checker<K> } = {
@@ -255,6 +268,7 @@ const CHECKERS: { [K in SettingsSection]: Checker<K> } = {
   calendar: checkCalendar,
   alerts: checkAlerts,
   issuing: checkIssuing,
+  appointment: checkAppointment,
 };
 
 /**

@@ -274,7 +274,8 @@ describe('settings sections and the hall profile', () => {
     ['rating', { badReasons: ['态度差', '效率低'], padTimeoutSeconds: 45, caseDeadlineWorkingDays: 3 }, 'badReasons'],
     ['calendar', { nonWorkingDays: ['2026-12-25'], extraWorkingDays: ['2026-12-27'] }, 'nonWorkingDays'],
     ['alerts', { waitTargetMinutes: 20, pauseAlertMinutes: 15, deviceOfflineSeconds: 120 }, 'waitTargetMinutes'],
-    ['issuing', { selfDeclaredPriority: true, ticketNotice: '请保管好号票' }, 'ticketNotice'],
+    ['issuing', { selfDeclaredPriority: true, ticketNotice: '请保管好号票', notifyAhead: 5, phoneOnlyInHours: false }, 'ticketNotice'],
+    ['appointment', { maxDaysAhead: 10, noShowLimit: 2, blockDays: 14, checkInEarlyMinutes: 20, reminderMinutes: 60 }, 'noShowLimit'],
   ])('%s: stored, effective and recorded', async (section, values, field) => {
     const res = await manager.put(`/api/halls/${H}/settings/${section}`, { values, reason: '按新规定调整' });
     expect(res.statusCode, res.body).toBe(200);
@@ -316,12 +317,27 @@ describe('settings sections and the hall profile', () => {
     ['rating', { badReasons: [] }],
     ['calendar', { nonWorkingDays: ['2026-13-01'] }],
     ['alerts', { waitTargetMinutes: 0 }],
+    ['issuing', { notifyAhead: -1 }],
+    ['issuing', { notifyAhead: 'three' }],
+    ['appointment', { maxDaysAhead: 0 }],
+    ['appointment', { blockDays: 1.5 }],
+    ['appointment', { checkInLateMinutes: 999 }],
   ])('%s %j is refused and nothing changes', async (section, values) => {
     await refused(() => manager.put(`/api/halls/${H}/settings/${section}`, { values }), 400, 'invalid_config');
   });
 
   it('an unknown section is a 400', async () => {
-    await refused(() => manager.put(`/api/halls/${H}/settings/appointment`, { values: { enabled: false } }), 400, 'invalid_input');
+    await refused(() => manager.put(`/api/halls/${H}/settings/weather`, { values: { enabled: false } }), 400, 'invalid_input');
+  });
+
+  it('closing appointments takes effect on the phone at once', async () => {
+    const A = hall.ids.service('A');
+    expect((await hall.anonymous.get(`/api/phone/halls/demo`)).json().appointments).toBe(true);
+    await manager.put(`/api/halls/${H}/settings/appointment`, { values: { enabled: false }, reason: '系统维护' });
+    expect((await hall.anonymous.get(`/api/phone/halls/demo`)).json().appointments).toBe(false);
+    const slots = await hall.anonymous.get(`/api/phone/halls/demo/services/${A}/slots`);
+    expect(slots.statusCode).toBe(409);
+    expect(slots.json().code).toBe('appointments_off');
   });
 
   it('the hall’s name and hours', async () => {
