@@ -6,22 +6,13 @@
  * shows its code, or why it cannot work.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { DeviceConfig } from '../manager-protocol.js';
 import type { DeviceKind } from '../vocabulary.js';
 import type { ApiError } from '../protocol.js';
 import { ApiClient, ApiRequestError, OfflineError } from './api.js';
 
-export interface DeviceInfo {
-  id: number;
-  hallId: number;
-  kind: DeviceKind;
-  name: string;
-  status: 'pending' | 'active' | 'revoked';
-  pairingCode: string | null;
-  windowId: number | null;
-  zoneId: number | null;
-  printerId: number | null;
-  settings: Record<string, unknown>;
-}
+/** What a device learns about itself: its configuration without the manager-only fields. */
+export type DeviceInfo = Omit<DeviceConfig, 'address' | 'state' | 'lastSeenAt'>;
 
 export type DeviceState =
   | { status: 'loading' }

@@ -7,6 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { CallView, HallView, QueueView, RealtimeEvent, ServiceView, TicketStatusView, TicketView, WindowDetail, WindowView, ZoneView } from '../../common/protocol.js';
+import type { IssuedTicketView } from '../../common/phone.js';
 import type { PriorityKind, TicketSource, WindowMode, WindowStatus } from '../../common/vocabulary.js';
 import { buildAnnouncement } from '../domain/announcement.js';
 import { isWorkingDay, localTime, serviceDay, withinHours } from '../domain/calendar.js';
@@ -81,18 +82,8 @@ export interface IssueInput {
   skipQuota?: boolean;
 }
 
-export interface IssuedTicket {
-  ticket: TicketView;
-  /** The visitor's secret for the status page; only returned to whoever issued the ticket. */
-  publicCode: string;
-  hallName: string;
-  serviceName: string;
-  serviceNameEn: string;
-  ahead: number;
-  estimateMinutes: number;
-  /** e.g. 'no_open_window': issued, but nobody serves this service right now. */
-  warnings: string[];
-}
+/** What issuing a ticket answers; publicCode is the visitor's secret for the status page, only returned to whoever issued it. */
+export type IssuedTicket = IssuedTicketView;
 
 export interface WindowCommandResult {
   ticket: TicketView | null;
