@@ -23,6 +23,25 @@ beforeAll(async () => {
 });
 afterAll(() => screens?.close());
 
+/** Texts in a card whose colour has less than 4.5:1 contrast with the card's background (runs in the page). */
+function lowContrastTexts(card: Element): string[] {
+  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const luminance = (c: string) => {
+    const [r, g, b] = rgb(c).map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const background = luminance(getComputedStyle(card).backgroundColor);
+  const low: string[] = [];
+  for (const el of [card, ...card.querySelectorAll('*')]) {
+    const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+    if (!own) continue;
+    const text = luminance(getComputedStyle(el).color);
+    const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
+    if (ratio < 4.5) low.push(`${el.textContent!.trim().slice(0, 20)}: ${ratio.toFixed(1)}:1`);
+  }
+  return low;
+}
+
 const view = (page: Page, selector: string) => page.locator(`hq-ticket-view ${selector}`);
 async function phonePage(url: string) {
   const { page, context } = await newPage(screens.browser, PHONE);
@@ -87,6 +106,8 @@ describe('the visitor’s phone', () => {
     await expect.poll(() => view(page, '[data-testid="called-window"]').textContent(), { timeout: 5000 }).toBe('1 号窗口');
     expect(await page.title()).toBe('【请到 1 号窗口】D004');
     expect(await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations)).toContainEqual([400, 200, 400, 200, 800]);
+    // The words that matter most must read on the red card (WCAG AA: 4.5:1 and more).
+    expect(await view(page, 'section.called').evaluate(lowContrastTexts)).toEqual([]);
     await screenshot(page, 'phone-called');
 
     await clerk.post(`/api/windows/${w1}/no-show`);

@@ -141,7 +141,7 @@ export class TicketView extends LitElement {
         color: #fff;
         animation: pulse 1.6s ease-in-out 3;
       }
-      .called .go {
+      .called .go-to {
         font-size: 24px;
         font-weight: 600;
       }
@@ -355,7 +355,7 @@ export class TicketView extends LitElement {
     const t = v.status.ticket;
     const w = v.status.window;
     return html`<section class="card called" role="alert" aria-live="assertive">
-      <div class="go">${msg('请到')}</div>
+      <div class="go-to">${msg('请到')}</div>
       <strong class="window" data-testid="called-window">${w ? msg(str`${w.number} 号窗口`) : msg('窗口')}</strong>
       ${w ? html`<div class="window-name">${w.name}</div>` : nothing}
       <div class="mine">
