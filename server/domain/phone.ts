@@ -91,6 +91,8 @@ export interface CalledTicket {
   queuedAt: number;
   calledAt: number;
   callReason: CallReason | null;
+  /** When it was moved into this queue from another service; it keeps its original queue time. */
+  transferredAt: number | null;
 }
 
 export interface PassedBy {
@@ -100,13 +102,14 @@ export interface PassedBy {
 }
 
 /**
- * Numbers called before a waiting ticket although they joined the queue after it, each with the
+ * Numbers called before a waiting ticket although they joined its queue after it (a transferred
+ * ticket joins when it is moved in, whatever its issue time), each with the
  * reason the caller recorded (绿色通道, appointment, transfer, …), newest first: what the phone
  * explains so the order looks fair because it is.
  */
 export function passedBy(mine: { queuedAt: number }, called: readonly CalledTicket[], limit = 3): PassedBy[] {
   return called
-    .filter((c) => c.callReason !== null && c.queuedAt > mine.queuedAt && c.calledAt >= mine.queuedAt)
+    .filter((c) => c.callReason !== null && (c.transferredAt ?? c.queuedAt) > mine.queuedAt && c.calledAt >= mine.queuedAt)
     .sort((a, b) => b.calledAt - a.calledAt)
     .slice(0, limit)
     .map((c) => ({ number: c.number, reason: c.callReason!, at: c.calledAt }));

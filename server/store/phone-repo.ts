@@ -56,6 +56,8 @@ export interface CalledRow {
   queuedAt: number;
   calledAt: number;
   callReason: Ticket['callReason'];
+  /** When it was last moved into this service from another (转办), else null. */
+  transferredAt: number | null;
 }
 
 export interface PhoneRepo {
@@ -100,7 +102,7 @@ const CALLED_STATUSES = ['called', 'serving', 'held', 'done', 'no_show'] as cons
 export function createPhoneRepo(db: Db): PhoneRepo {
   const byCode = db.select().from(t.bookings).where(eq(t.bookings.publicCode, sql.placeholder('publicCode'))).prepare();
   const calledWithReason = db
-    .select({ number: t.tickets.number, queuedAt: t.tickets.queuedAt, calledAt: t.tickets.calledAt, callReason: t.tickets.callReason })
+    .select({ number: t.tickets.number, queuedAt: t.tickets.queuedAt, calledAt: t.tickets.calledAt, callReason: t.tickets.callReason, transfers: t.tickets.transfers })
     .from(t.tickets)
     .where(
       and(
@@ -206,7 +208,11 @@ export function createPhoneRepo(db: Db): PhoneRepo {
         .all();
     },
     async calledWithReason(serviceId, serviceDay, since) {
-      return calledWithReason.all({ serviceId, serviceDay, since }).map((r) => ({ ...r, calledAt: r.calledAt ?? 0 }));
+      return calledWithReason.all({ serviceId, serviceDay, since }).map(({ transfers, ...r }) => ({
+        ...r,
+        calledAt: r.calledAt ?? 0,
+        transferredAt: transfers.findLast((step) => step.toServiceId === serviceId && step.fromServiceId !== serviceId)?.at ?? null,
+      }));
     },
 
     async claimNotification(record) {

@@ -223,6 +223,24 @@ describe('the ticket page', () => {
     expect(JSON.stringify(view)).not.toContain('elderly');
   });
 
+  it('explains a ticket transferred into the queue after mine and called first, though it was issued before mine', async () => {
+    const earlier = (await take(hall.ids.service('A'), '13600000000')).json();
+    hall.clock.advanceMinutes(1);
+    const mine = (await take(hall.ids.service('B'))).json();
+    const clerk = await hall.signIn('clerk01');
+    const w1 = hall.ids.window('1');
+    expect((await clerk.post(`/api/windows/${w1}/call-next`)).json().ticket.number).toBe(earlier.ticket.number);
+    await clerk.post(`/api/windows/${w1}/start`);
+    hall.clock.advanceMinutes(4);
+    expect((await clerk.post(`/api/windows/${w1}/transfer`, { ticketId: earlier.ticket.id, toServiceId: hall.ids.service('B'), note: '还需办理社保卡' })).statusCode).toBe(200);
+    hall.clock.advanceMinutes(1);
+    const call = (await clerk.post(`/api/windows/${w1}/call-next`)).json();
+    expect(call.ticket).toMatchObject({ number: earlier.ticket.number, callReason: 'transfer' });
+    const view = (await page(mine.publicCode)).json();
+    expect(view.passedBy).toEqual([{ number: earlier.ticket.number, reason: 'transfer', at: hall.clock() }]);
+    expect(JSON.stringify(view)).not.toContain('还需办理');
+  });
+
   it('a missed ticket says until when it can be re-queued', async () => {
     const mine = (await take(hall.ids.service('A'))).json();
     const clerk = await hall.signIn('clerk01');

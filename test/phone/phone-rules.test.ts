@@ -113,9 +113,14 @@ describe('why a later number was called first', () => {
     { number: 'A013', queuedAt: 1800, calledAt: 2600, callReason: null }, // in order
     { number: 'B004', queuedAt: 1200, calledAt: 3000, callReason: 'transfer' as const },
     { number: 'A014', queuedAt: 1900, calledAt: 3100, callReason: 'manager' as const },
-  ];
+    // Issued before me in another service, moved into mine after I came: it jumped me.
+    { number: 'C001', queuedAt: 200, transferredAt: 1400, calledAt: 3200, callReason: 'transfer' as const },
+    // Moved in before I came: it was ahead of me all along.
+    { number: 'C002', queuedAt: 300, transferredAt: 900, calledAt: 3300, callReason: 'transfer' as const },
+  ].map((c) => ({ transferredAt: null, ...c }));
   it('lists numbers queued after mine and called while I waited, with their reason, newest first', () => {
     expect(passedBy(mine, called, 10)).toEqual([
+      { number: 'C001', reason: 'transfer', at: 3200 },
       { number: 'A014', reason: 'manager', at: 3100 },
       { number: 'B004', reason: 'transfer', at: 3000 },
       { number: 'A011', reason: 'priority', at: 2500 },
