@@ -20,8 +20,8 @@ export const phoneErrors = {
     new DomainError(
       409,
       'phone_queue_long',
-      `该事项排队已达 ${limit} 人，手机取号暂停，请到大厅取号机取号。`,
-      `${limit} or more people are waiting for this service, so phone numbers are paused; please use the kiosk in the hall.`,
+      `该事项排队已超过 ${limit} 人，手机取号暂停，请到大厅取号机取号。`,
+      `More than ${limit} people are waiting for this service, so phone numbers are paused; please use the kiosk in the hall.`,
       { limit },
     ),
   phoneActiveTicket: (number: string) =>
@@ -31,6 +31,14 @@ export const phoneErrors = {
       `该手机号已有本事项的号票 ${number}，请勿重复取号。`,
       `This phone number already holds ticket ${number} for this service.`,
       { number },
+    ),
+  phoneMissedTicket: (number: string, until: string) =>
+    new DomainError(
+      409,
+      'phone_missed_ticket',
+      `该手机号本事项的号票 ${number} 已过号，${until} 前可到窗口申请重新排队，无需重新取号；如不再需要，可在号票页面取消后重新取号。`,
+      `Ticket ${number} of this phone number was missed; ask at a window before ${until} to re-queue it, no new number needed. If you no longer need it, cancel it on its page and take a new one.`,
+      { number, until },
     ),
   notCancellable: e(409, 'ticket_not_cancellable', '号票已叫号或正在办理，不能在手机上取消；如需帮助请到窗口咨询。', 'This ticket has been called or is being served, so it cannot be cancelled here; please ask at the window.'),
 

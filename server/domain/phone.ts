@@ -4,6 +4,8 @@
  */
 import type { PhoneRatingState, TakeRefusal } from '../../common/phone.js';
 import type { CallReason, TicketStatus } from '../../common/vocabulary.js';
+import { localTime } from './calendar.js';
+import { graceEndsAt } from './lifecycle.js';
 import { phoneErrors } from './phone-errors.js';
 
 /**
@@ -24,12 +26,17 @@ export const ACTIVE_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 's
 export interface PhoneTakingRequest {
   /** issuing.phoneTaking */
   enabled: boolean;
-  /** issuing.phoneMaxAhead: e-tickets only while fewer wait (null: no limit). */
+  /** issuing.phoneMaxAhead: e-tickets only while at most this many wait (null: no limit). */
   maxAhead: number | null;
   /** Tickets waiting in the service's queue now. */
   waiting: number;
   /** The phone's tickets of today in this service's queue. */
-  mine: readonly { number: string; status: TicketStatus }[];
+  mine: readonly { number: string; status: TicketStatus; noShowAt: number | null }[];
+  /** fairness.noShowGraceMinutes: a missed ticket can be re-queued this long, so it still counts. */
+  graceMinutes: number;
+  now: number;
+  /** The hall's, to say until when. */
+  timezone: string;
 }
 
 /** The phone's own limits; quota, hours and working days are checked by the issuing itself. */
@@ -37,7 +44,9 @@ export function checkPhoneTaking(r: PhoneTakingRequest): void {
   if (!r.enabled) throw phoneErrors.phoneTakingOff();
   const active = r.mine.find((t) => ACTIVE_STATUSES.includes(t.status));
   if (active) throw phoneErrors.phoneActiveTicket(active.number);
-  if (r.maxAhead !== null && r.waiting >= r.maxAhead) throw phoneErrors.phoneQueueLong(r.maxAhead);
+  const missed = r.mine.find((t) => t.status === 'no_show' && t.noShowAt !== null && r.now < graceEndsAt(t.noShowAt, r.graceMinutes));
+  if (missed) throw phoneErrors.phoneMissedTicket(missed.number, localTime(graceEndsAt(missed.noShowAt!, r.graceMinutes), r.timezone).hhmm);
+  if (r.maxAhead !== null && r.waiting > r.maxAhead) throw phoneErrors.phoneQueueLong(r.maxAhead);
 }
 
 /** What the hall QR page needs to know to say whether a service takes phone numbers now. */
@@ -68,7 +77,7 @@ export function takeRefusal(s: TakeState): TakeRefusal | null {
   if (s.onlyInHours && !s.inHours) return 'outside_hours';
   if (s.quota !== null && s.issued >= s.quota) return 'quota_reached';
   if (s.openWindows === 0 && !s.allowWhenNoWindowOpen) return 'no_open_window';
-  if (s.maxAhead !== null && s.waiting >= s.maxAhead) return 'phone_queue_long';
+  if (s.maxAhead !== null && s.waiting > s.maxAhead) return 'phone_queue_long';
   return null;
 }
 

@@ -52,8 +52,8 @@ const phone: FastifyPluginAsync<PhoneRouteOptions> = async (app, opts) => {
         tags: ['phone'],
         summary: '扫码取号: take an e-ticket for a service (public, rate-limited)',
         description:
-          'One active ticket per phone number per service (phone_active_ticket); refused when the hall does not take numbers by phone ' +
-          '(phone_taking_off), when at least phoneMaxAhead wait (phone_queue_long), and for the same reasons as the kiosk: the daily quota ' +
+          'One active ticket per phone number per service (phone_active_ticket; a missed one that can still be re-queued: phone_missed_ticket); refused when the hall does not take numbers by phone ' +
+          '(phone_taking_off), when more than phoneMaxAhead wait (phone_queue_long), and for the same reasons as the kiosk: the daily quota ' +
           'shared with the kiosk (quota_reached), opening hours (outside_hours, unless the hall allows phone numbers all day), working days.',
         params: Type.Object({ hallCode: HallCode }),
         headers: IdempotencyHeader,

@@ -100,7 +100,7 @@ export class PhoneService {
 
   /**
    * 扫码取号: an e-ticket for a service, in the same transaction as its checks: phone taking on,
-   * one active ticket per phone number per service, at most `phoneMaxAhead` waiting; then the
+   * one active ticket per phone number per service (a missed one counts while it can be re-queued), at most `phoneMaxAhead` waiting; then the
    * issuing's own checks (quota shared with the kiosk, working day, opening hours unless the hall
    * lets phones take numbers all day).
    */
@@ -113,7 +113,15 @@ export class PhoneService {
       if (!c.ctx.serviceById.has(input.serviceId)) throw errors.notFound('事项', 'Service');
       const [queue] = await c.tx.tickets.queueCounts(c.hall.id, c.ctx.day, [input.serviceId]);
       const mine = (await c.tx.phone.ticketsOfPhone(c.hall.id, c.ctx.day, phone)).filter((t) => t.serviceId === input.serviceId);
-      checkPhoneTaking({ enabled: issuing.phoneTaking, maxAhead: issuing.phoneMaxAhead, waiting: queue?.waiting ?? 0, mine });
+      checkPhoneTaking({
+        enabled: issuing.phoneTaking,
+        maxAhead: issuing.phoneMaxAhead,
+        waiting: queue?.waiting ?? 0,
+        mine,
+        graceMinutes: c.hall.settings.fairness.noShowGraceMinutes,
+        now: c.now,
+        timezone: c.hall.timezone,
+      });
       return issueWithin(c, { hallId: c.hall.id, serviceId: input.serviceId, source: 'phone', phone, skipHours: !issuing.phoneOnlyInHours });
     });
   }

@@ -144,15 +144,43 @@ describe('扫码取号', () => {
     expect(res.json().code).toBe('ticket_not_cancellable');
   });
 
-  it('only up to phoneMaxAhead waiting', async () => {
+  it('only up to phoneMaxAhead people ahead', async () => {
     await settings({ issuing: { phoneMaxAhead: 2 } });
     const a = hall.ids.service('A');
     await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: a });
     expect((await take(a)).statusCode).toBe(201); // one was waiting
-    const res = await take(a, '13900000000'); // two are waiting
+    const second = await take(a, '13700000000'); // two were waiting: two ahead is still allowed
+    expect(second.statusCode).toBe(201);
+    expect(second.json().ahead).toBe(2);
+    const res = await take(a, '13900000000'); // three are waiting
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'phone_queue_long', details: { limit: 2 } });
     expect(res.json().message).toContain('取号机');
+  });
+
+  it('a missed ticket holds the phone while it can be re-queued, so the phone cannot queue twice; cancelling it frees the phone', async () => {
+    const a = hall.ids.service('A');
+    const first = (await take(a)).json();
+    const clerk = await hall.signIn('clerk01');
+    await clerk.post(`/api/windows/${hall.ids.window('1')}/call-next`);
+    expect((await clerk.post(`/api/windows/${hall.ids.window('1')}/no-show`)).statusCode).toBe(200);
+    const again = await take(a);
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'phone_missed_ticket', details: { number: first.ticket.number, until: '09:30' } }); // missed at 09:00, 30 minutes' grace
+    expect(again.json().message).toContain('重新排队');
+    expect(again.json().messageEn).toContain('re-queue');
+    expect((await hall.anonymous.post(`/api/phone/tickets/${first.publicCode}/cancel`)).statusCode).toBe(200);
+    expect((await take(a)).statusCode).toBe(201);
+  });
+
+  it('a ticket missed longer ago than the grace no longer holds the phone', async () => {
+    const a = hall.ids.service('A');
+    await take(a);
+    const clerk = await hall.signIn('clerk01');
+    await clerk.post(`/api/windows/${hall.ids.window('1')}/call-next`);
+    await clerk.post(`/api/windows/${hall.ids.window('1')}/no-show`);
+    hall.clock.advanceMinutes(30);
+    expect((await take(a)).statusCode).toBe(201);
   });
 
   it('only within opening hours, unless the hall lets phones take numbers all day; never on a closed day', async () => {

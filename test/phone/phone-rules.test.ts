@@ -3,6 +3,7 @@
  * QR page says about each service, 补评's window, and the "called before you" explanation.
  */
 import { describe, expect, it } from 'vitest';
+import type { TicketStatus } from '../../common/vocabulary.js';
 import { maskPhone } from '../../common/ui/format.js';
 import { checkPhoneTaking, isNear, laterRatingUntil, normalizePhone, passedBy, phoneRatingState, takeRefusal, type TakeState } from '../../server/domain/phone.js';
 import { bookingText, ticketText } from '../../server/services/notifier.js';
@@ -29,25 +30,31 @@ describe('phone numbers', () => {
 });
 
 describe('taking an e-ticket', () => {
-  const base = { enabled: true, maxAhead: null, waiting: 4, mine: [] };
+  const NOW = Date.parse('2026-11-23T10:00:00+08:00');
+  const base = { enabled: true, maxAhead: null, waiting: 4, mine: [], graceMinutes: 30, now: NOW, timezone: 'Asia/Shanghai' };
+  const mine = (status: TicketStatus, noShowAt: number | null = null) => [{ number: 'A003', status, noShowAt }];
   it.each([
     ['fine', base, null],
     ['phone taking off', { ...base, enabled: false }, 'phone_taking_off'],
-    ['already waiting', { ...base, mine: [{ number: 'A003', status: 'waiting' as const }] }, 'phone_active_ticket'],
-    ['already at a window', { ...base, mine: [{ number: 'A003', status: 'serving' as const }] }, 'phone_active_ticket'],
-    ['held', { ...base, mine: [{ number: 'A003', status: 'held' as const }] }, 'phone_active_ticket'],
-    ['an earlier one done', { ...base, mine: [{ number: 'A003', status: 'done' as const }] }, null],
-    ['an earlier one cancelled', { ...base, mine: [{ number: 'A003', status: 'cancelled' as const }] }, null],
-    ['an earlier one missed', { ...base, mine: [{ number: 'A003', status: 'no_show' as const }] }, null],
+    ['already waiting', { ...base, mine: mine('waiting') }, 'phone_active_ticket'],
+    ['already at a window', { ...base, mine: mine('serving') }, 'phone_active_ticket'],
+    ['held', { ...base, mine: mine('held') }, 'phone_active_ticket'],
+    ['an earlier one done', { ...base, mine: mine('done') }, null],
+    ['an earlier one cancelled', { ...base, mine: mine('cancelled') }, null],
+    ['missed, can still be re-queued', { ...base, mine: mine('no_show', NOW - 29 * 60_000) }, 'phone_missed_ticket'],
+    ['missed, the grace is over', { ...base, mine: mine('no_show', NOW - 30 * 60_000) }, null],
     ['below the limit', { ...base, maxAhead: 5 }, null],
-    ['at the limit', { ...base, maxAhead: 4 }, 'phone_queue_long'],
+    ['at the limit: the new one has that many ahead', { ...base, maxAhead: 4 }, null],
+    ['over the limit', { ...base, maxAhead: 3 }, 'phone_queue_long'],
     ['no limit', { ...base, waiting: 900 }, null],
   ])('%s', (_name, request, code) => {
     if (code === null) expect(() => checkPhoneTaking(request)).not.toThrow();
     else expect(() => checkPhoneTaking(request)).toThrow(expect.objectContaining({ code }));
   });
   it('names the ticket the phone already holds', () => {
-    expect(() => checkPhoneTaking({ ...base, mine: [{ number: 'A003', status: 'called' }] })).toThrow(expect.objectContaining({ details: { number: 'A003' } }));
+    expect(() => checkPhoneTaking({ ...base, mine: mine('called') })).toThrow(expect.objectContaining({ details: { number: 'A003' } }));
+    // Missed at 09:50 with 30 minutes' grace: re-queue at a window until 10:20, hall time.
+    expect(() => checkPhoneTaking({ ...base, mine: mine('no_show', NOW - 10 * 60_000) })).toThrow(expect.objectContaining({ details: { number: 'A003', until: '10:20' } }));
   });
 });
 
@@ -76,7 +83,8 @@ describe('what the hall QR page says about a service', () => {
     ['no quota', { ...open, quota: null, issued: 5000 }, null],
     ['no open window, allowed', { ...open, openWindows: 0 }, null],
     ['no open window, not allowed', { ...open, openWindows: 0, allowWhenNoWindowOpen: false }, 'no_open_window'],
-    ['queue too long for phones', { ...open, maxAhead: 3 }, 'phone_queue_long'],
+    ['queue too long for phones', { ...open, maxAhead: open.waiting - 1 }, 'phone_queue_long'],
+    ['queue at the phones\' limit', { ...open, maxAhead: open.waiting }, null],
     ['the first reason wins', { ...open, workingDay: false, issued: 100 }, 'not_working_day'],
   ])('%s', (_name, state, refusal) => {
     expect(takeRefusal(state)).toBe(refusal);
