@@ -48,7 +48,8 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 export const APPEAL_STATUSES = ['none', 'pending', 'approved', 'rejected'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
-export const BOOKING_STATUSES = ['booked', 'checked_in', 'cancelled', 'no_show'] as const;
+/** hall_closed: the hall made the day non-working after it was booked; cancelled by the hall, never a no-show. */
+export const BOOKING_STATUSES = ['booked', 'checked_in', 'cancelled', 'no_show', 'hall_closed'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 
 /** Why a call did not take the oldest ticket: shown to visitors so the order is explained. */

@@ -12,7 +12,7 @@ import { navigate } from './act.js';
 import { bookingStatusLabel, named, weekdayName } from './labels.js';
 import { viewStyles } from './styles.js';
 
-const STATUS_CLASS: Record<BookingStatus, string> = { booked: 'info', checked_in: 'ok', cancelled: '', no_show: 'danger' };
+const STATUS_CLASS: Record<BookingStatus, string> = { booked: 'info', checked_in: 'ok', cancelled: '', no_show: 'danger', hall_closed: '' };
 
 /** "13812345678" → "138 1234 5678", easier to read out on the phone; anything else as it is. */
 export const groupPhone = (phone: string): string => (/^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone);
@@ -142,11 +142,11 @@ export class BookingDay extends LitElement {
         <input type="search" name="q" placeholder=${msg('手机号、预约码或号码')} aria-label=${msg('查找')} .value=${this.query} @input=${(e: Event) => (this.query = (e.target as HTMLInputElement).value)} />
       </div>
       <div class="kpis">
-        <div class="kpi"><span>${msg('预约人数')}</span><b>${all.length - count('cancelled')}</b><small>${msg('人')}</small></div>
+        <div class="kpi"><span>${msg('预约人数')}</span><b>${all.length - count('cancelled') - count('hall_closed')}</b><small>${msg('人')}</small></div>
         <div class="kpi"><span>${msg('已签到')}</span><b>${count('checked_in')}</b></div>
         <div class="kpi"><span>${msg('待签到')}</span><b>${count('booked')}</b></div>
         <div class="kpi ${count('no_show') ? 'bad' : ''}"><span>${msg('未到（爽约）')}</span><b>${count('no_show')}</b></div>
-        <div class="kpi"><span>${msg('已取消')}</span><b>${count('cancelled')}</b></div>
+        <div class="kpi"><span>${msg('已取消')}</span><b>${count('cancelled') + count('hall_closed')}</b></div>
       </div>
       ${this.error ? html`<p class="error-line" role="alert">${this.error}</p>` : nothing}
       <div class="table-wrap">

@@ -246,6 +246,8 @@ export function bookingStatusLabel(s: BookingStatus): string {
       return msg('已取消');
     case 'no_show':
       return msg('未到（爽约）');
+    case 'hall_closed':
+      return msg('大厅停办取消');
   }
 }
 
@@ -256,6 +258,8 @@ export function notificationKindLabel(kind: string): string {
       return msg('预约成功');
     case 'booking_reminder':
       return msg('预约提醒');
+    case 'booking_closed':
+      return msg('停办取消');
     case 'ticket_near':
       return msg('即将叫到');
     case 'ticket_called':

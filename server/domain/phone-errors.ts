@@ -68,6 +68,7 @@ export const phoneErrors = {
       { deadline },
     ),
   bookingCancelled: e(409, 'booking_cancelled', '该预约已取消。', 'This appointment was cancelled.'),
+  bookingHallClosed: e(409, 'booking_hall_closed', '大厅当日不办公，该预约已由大厅取消，不计为未到；请改约其他日期。', 'The hall is closed that day, so it cancelled this appointment (not counted as missed); please book another day.'),
   bookingCheckedIn: e(409, 'booking_checked_in', '该预约已签到取号。', 'This appointment has already been checked in.'),
   bookingMissed: e(409, 'booking_no_show', '该预约已过签到时间，记为未到。', 'The check-in time of this appointment has passed; it counts as missed.'),
   checkInNotToday: (date: string, booking: CheckInRefusalBooking) =>

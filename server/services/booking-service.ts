@@ -30,11 +30,11 @@ import {
   slotOutsideHours,
   type SlotInput,
 } from '../domain/booking.js';
-import { localTime, localToEpoch, serviceDay, weekdayOf } from '../domain/calendar.js';
+import { isWorkingDay, localTime, localToEpoch, serviceDay, weekdayOf } from '../domain/calendar.js';
 import { errors } from '../domain/errors.js';
 import { phoneErrors } from '../domain/phone-errors.js';
 import { normalizePhone } from '../domain/phone.js';
-import type { AppointmentSettings } from '../domain/settings.js';
+import type { AppointmentSettings, CalendarSettings } from '../domain/settings.js';
 import { SYSTEM, type Actor, type Hall, type Service } from '../domain/types.js';
 import type { AppointmentSlot, Booking } from '../store/phone-repo.js';
 import type { StoreTx } from '../store/store.js';
@@ -335,7 +335,11 @@ export class BookingService {
     });
   }
 
-  /** The 'booking-no-shows' job: bookings past their check-in window without a check-in are no-shows. */
+  /**
+   * The 'booking-no-shows' job: bookings past their check-in window without a check-in are
+   * no-shows, except on a day the hall did not work (closed after the booking was made): those
+   * the hall cancelled, and they never count against the visitor.
+   */
   async markNoShows(): Promise<number> {
     let marked = 0;
     for (const hall of await this.store.read((tx) => tx.halls.list())) {
@@ -347,6 +351,10 @@ export class BookingService {
         for (const seen of due) {
           const booking = await c.tx.phone.booking(seen.id);
           if (!booking || booking.status !== 'booked') continue;
+          if (!isWorkingDay(booking.date, c.hall.settings.calendar)) {
+            await closeBooking(c, booking);
+            continue;
+          }
           const missed = await c.tx.phone.updateBooking(booking.id, { status: 'no_show', updatedAt: c.now });
           await emitBooking(c, 'no_show', missed);
           n++;
@@ -363,7 +371,8 @@ export class BookingService {
 /**
  * Checks in a booking inside an open command: today, within its window, still open; then issues
  * the appointment ticket (priority 'appointment'; never refused for the quota, whose place was
- * reserved at booking, nor for opening hours, since the window lies around the slot).
+ * reserved at booking, for opening hours, since the window lies around the slot, nor because no
+ * window serving it is open: the visitor came when told, the manager sees the alert).
  */
 async function checkInWithin(c: CommandContext, booking: Booking, printerId: number | null = null): Promise<CheckInResult> {
   const service = requireService(c, booking.serviceId);
@@ -382,12 +391,32 @@ async function checkInWithin(c: CommandContext, booking: Booking, printerId: num
     phone: booking.phone,
     bookingId: booking.id,
     printerId,
-    skipHours: true,
-    skipQuota: true,
+    reserved: true,
   });
   const checkedIn = await c.tx.phone.updateBooking(booking.id, { status: 'checked_in', ticketId: issued.ticket.id, checkedInAt: c.now, updatedAt: c.now });
   await emitBooking(c, 'checked_in', checkedIn, { ticketId: issued.ticket.id, number: issued.ticket.number });
   return { booking: bookingView(c.hall, service, checkedIn, { publicCode: issued.publicCode, number: issued.ticket.number }, c.now), issued };
+}
+
+/**
+ * Inside a command that changes the hall's calendar: the bookings from today on that fall on a
+ * day that is no longer a working day are cancelled by the hall (status hall_closed); each visitor
+ * is told (see notifications.ts). Answers how many.
+ */
+export async function closeBookingsOnClosedDays(c: CommandContext, calendar: CalendarSettings): Promise<number> {
+  const open = await c.tx.phone.openBookingsFrom(c.hall.id, c.ctx.day);
+  let closed = 0;
+  for (const booking of open) {
+    if (isWorkingDay(booking.date, calendar)) continue;
+    await closeBooking(c, booking);
+    closed++;
+  }
+  return closed;
+}
+
+async function closeBooking(c: CommandContext, booking: Booking): Promise<void> {
+  const closed = await c.tx.phone.updateBooking(booking.id, { status: 'hall_closed', cancelledAt: c.now, updatedAt: c.now });
+  await emitBooking(c, 'hall_closed', closed);
 }
 
 /** The booking as a check-in refusal describes it (CheckInRefusalBooking, common/phone.ts). */
@@ -411,6 +440,7 @@ function assertOpen(booking: Booking, facts?: CheckInRefusalBooking): void {
   if (booking.status === 'cancelled') throw phoneErrors.bookingCancelled(details);
   if (booking.status === 'checked_in') throw phoneErrors.bookingCheckedIn(details);
   if (booking.status === 'no_show') throw phoneErrors.bookingMissed(details);
+  if (booking.status === 'hall_closed') throw phoneErrors.bookingHallClosed(details);
 }
 
 function requireService(c: CommandContext, serviceId: number): Service {
@@ -465,7 +495,7 @@ function slotView(slot: AppointmentSlot, hall: Hall, service: Service): Appointm
 }
 
 /** Staff hear about bookings (`booking:updated`, staff only); never the phone number. */
-async function emitBooking(c: CommandContext, action: 'booked' | 'cancelled' | 'checked_in' | 'no_show', booking: Booking, extra: Record<string, unknown> = {}): Promise<void> {
+async function emitBooking(c: CommandContext, action: 'booked' | 'cancelled' | 'checked_in' | 'no_show' | 'hall_closed', booking: Booking, extra: Record<string, unknown> = {}): Promise<void> {
   const facts = { action, bookingId: booking.id, serviceId: booking.serviceId, date: booking.date, start: booking.start, end: booking.end, status: booking.status, ...extra };
   await c.emit({ type: 'booking:updated', ticketId: booking.ticketId, data: facts }, { publicData: facts });
 }

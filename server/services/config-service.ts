@@ -34,6 +34,7 @@ import type { HallSettings } from '../domain/settings.js';
 import type { Actor, Device, Service, User, Window, Zone } from '../domain/types.js';
 import type { StoreTx } from '../store/store.js';
 import { deviceView, hashPassword, publicUser } from './auth-service.js';
+import { closeBookingsOnClosedDays } from './booking-service.js';
 import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
 import { hallView, serviceView, windowView } from './views.js';
 
@@ -168,6 +169,8 @@ export class ConfigService {
       await c.tx.halls.update(hallId, { settings: { ...stored, [section]: next } });
       const settings: HallSettings = { ...c.hall.settings, [section]: next };
       const changed = changes(current as object, next as object, Object.keys(next) as never[]);
+      // A day the hall no longer works: its bookings are cancelled by the hall, and each visitor told.
+      if (section === 'calendar') await closeBookingsOnClosedDays(c, settings.calendar);
       await c.emit(
         { type: 'hall:updated', reason: why(input), data: { entity: 'settings', action: 'updated', section, changes: changed } },
         { hall: hallView({ ...c.hall, settings }, c.ctx.day), publicData: { entity: 'settings', section } },

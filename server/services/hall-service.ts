@@ -76,10 +76,13 @@ export interface IssueInput {
    * commit. Implies `printing`.
    */
   printerId?: number | null;
-  /** Opening hours are not checked (an appointment check-in in its window; phone taking all day). */
+  /** Opening hours are not checked (phone taking all day). */
   skipHours?: boolean;
-  /** The quota is not checked: the place was reserved when the appointment was booked. */
-  skipQuota?: boolean;
+  /**
+   * An appointment check-in: the place was reserved at booking and the visitor came at the time
+   * given, so neither the quota, the opening hours nor a closed window refuses it.
+   */
+  reserved?: boolean;
 }
 
 /** What issuing a ticket answers; publicCode is the visitor's secret for the status page, only returned to whoever issued it. */
@@ -770,18 +773,18 @@ export async function issueWithin(c: CommandContext, input: IssueInput): Promise
     if (!(isStaff && settings.issuing.staffIgnoresHours)) {
       if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
       const hours = service.openingHours ?? hall.openingHours;
-      if (!input.skipHours && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
+      if (!input.skipHours && !input.reserved && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
     }
 
     const warnings: string[] = [];
     const openWindows = ctx.openWindowsServing(service.id);
     if (openWindows === 0) {
-      if (!settings.issuing.allowWhenNoWindowOpen && !isStaff) throw errors.noOpenWindow();
+      if (!settings.issuing.allowWhenNoWindowOpen && !isStaff && !input.reserved) throw errors.noOpenWindow();
       warnings.push('no_open_window');
     }
 
     // An unlimited service needs no count (it is the longest scan of the issue path).
-    if (!input.skipQuota && service.dailyQuota !== null) {
+    if (!input.reserved && service.dailyQuota !== null) {
       const issued = await tx.tickets.countIssued(service.id, ctx.day);
       if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
     }

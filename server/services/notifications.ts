@@ -7,7 +7,8 @@
  *  - "you are N away": whenever a queue changes, each waiting ticket with a phone number that now
  *    has at most `issuing.notifyAhead` tickets before it; not when it already had that few when it
  *    was issued (the visitor just saw it on the screen);
- *  - called: `ticket:called` and `ticket:resumed` of a ticket with a phone number.
+ *  - called: `ticket:called` and `ticket:resumed` of a ticket with a phone number;
+ *  - the hall closed a booked day: a `booking:updated` event with action `hall_closed`.
  *
  * Each notification is recorded with a key before it is sent, so it goes out at most once, also
  * across restarts; a failure of the channel is recorded and logged, and never reaches the ticket,
@@ -23,11 +24,16 @@ import type { StoreTx } from '../store/store.js';
 import { bookingTimes } from './booking-service.js';
 import type { PublishedEvent } from './event-bus.js';
 import { boostBefore, toCandidate, type HallService } from './hall-service.js';
-import { bookingText, ticketText, type BookingFacts, type Notification, type Notifier } from './notifier.js';
+import { bookingText, ticketText, type BookingFacts, type BookingNotificationKind, type Notification, type Notifier } from './notifier.js';
+
+/** Each booking notification goes out once: its dedupe key is this prefix and the booking id. */
+const KEY_OF: Record<BookingNotificationKind, string> = { booking_confirmed: 'confirmed', booking_reminder: 'reminder', booking_closed: 'closed' };
 
 interface Plan {
   called: { hallId: number; ticketId: number; windowNumber: string }[];
   booked: number[];
+  /** Bookings the hall cancelled because it closed their day. */
+  closed: number[];
   /** Services whose queue changed, per hall. */
   queues: Map<number, Set<number>>;
   /** Tickets issued in these events: if already near, the visitor knows. */
@@ -63,6 +69,7 @@ export class NotificationDispatcher {
   private async handle(plan: Plan): Promise<void> {
     for (const call of plan.called) await this.called(call);
     for (const bookingId of plan.booked) await this.confirmed(bookingId);
+    for (const bookingId of plan.closed) await this.closed(bookingId);
     for (const [hallId, serviceIds] of plan.queues) await this.near(hallId, [...serviceIds], plan.issued);
     for (const ticketId of plan.issued) await this.issuedNear(ticketId);
   }
@@ -172,7 +179,13 @@ export class NotificationDispatcher {
     return sent;
   }
 
-  private async sendBooking(kind: 'booking_confirmed' | 'booking_reminder', hall: Hall, booking: Booking, serviceName: string): Promise<boolean> {
+  private async closed(bookingId: number): Promise<void> {
+    const found = await this.store.read(async (tx) => bookingContext(tx, bookingId));
+    if (!found || found.booking.status !== 'hall_closed') return;
+    await this.sendBooking('booking_closed', found.hall, found.booking, found.serviceName);
+  }
+
+  private async sendBooking(kind: BookingNotificationKind, hall: Hall, booking: Booking, serviceName: string): Promise<boolean> {
     const { window } = bookingTimes(hall, booking);
     const facts: BookingFacts = {
       code: booking.code,
@@ -184,7 +197,7 @@ export class NotificationDispatcher {
       checkInUntil: localTime(window.closesAt, hall.timezone).hhmm,
     };
     const url = this.publicUrl ? `${this.publicUrl}/b/${booking.publicCode}` : null;
-    const key = `${kind === 'booking_confirmed' ? 'confirmed' : 'reminder'}:${booking.id}`;
+    const key = `${KEY_OF[kind]}:${booking.id}`;
     return this.deliver({ hallId: hall.id, kind, dedupeKey: key, ticketId: null, bookingId: booking.id }, false, () => ({
       kind,
       hallId: hall.id,
@@ -224,7 +237,7 @@ export class NotificationDispatcher {
 const nearKey = (ticket: Ticket): string => `near:${ticket.id}:${ticket.queuedAt}`;
 
 function planOf(events: PublishedEvent[]): Plan | null {
-  const plan: Plan = { called: [], booked: [], queues: new Map(), issued: new Set() };
+  const plan: Plan = { called: [], booked: [], closed: [], queues: new Map(), issued: new Set() };
   let any = false;
   for (const { hallId, record, message } of events) {
     if ((record.type === 'ticket:called' || record.type === 'ticket:resumed') && record.ticketId !== null && message.call) {
@@ -233,6 +246,10 @@ function planOf(events: PublishedEvent[]): Plan | null {
     }
     if (record.type === 'booking:updated' && record.data.action === 'booked' && typeof record.data.bookingId === 'number') {
       plan.booked.push(record.data.bookingId);
+      any = true;
+    }
+    if (record.type === 'booking:updated' && record.data.action === 'hall_closed' && typeof record.data.bookingId === 'number') {
+      plan.closed.push(record.data.bookingId);
       any = true;
     }
     if (record.type === 'ticket:issued' && record.ticketId !== null) {

@@ -12,7 +12,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { maskPhone } from '../../common/ui/format.js';
 import { maskVisitorText } from './log-masking.js';
 
-export type NotificationKind = 'booking_confirmed' | 'booking_reminder' | 'ticket_near' | 'ticket_called';
+export type NotificationKind = 'booking_confirmed' | 'booking_reminder' | 'booking_closed' | 'ticket_near' | 'ticket_called';
 
 interface NotificationBase {
   kind: NotificationKind;
@@ -47,7 +47,7 @@ export interface TicketFacts {
 }
 
 export type Notification =
-  | (NotificationBase & { kind: 'booking_confirmed' | 'booking_reminder'; booking: BookingFacts })
+  | (NotificationBase & { kind: BookingNotificationKind; booking: BookingFacts })
   | (NotificationBase & { kind: 'ticket_near' | 'ticket_called'; ticket: TicketFacts });
 
 export interface Notifier {
@@ -85,12 +85,20 @@ export class LogWebhookNotifier implements Notifier {
 // -----------------------------------------------------------------------------------------------
 // Texts (pure)
 
-export function bookingText(kind: 'booking_confirmed' | 'booking_reminder', hallName: string, b: BookingFacts, url: string | null): Notification['text'] {
+export type BookingNotificationKind = 'booking_confirmed' | 'booking_reminder' | 'booking_closed';
+
+export function bookingText(kind: BookingNotificationKind, hallName: string, b: BookingFacts, url: string | null): Notification['text'] {
   const link = url ? ` ${url}` : '';
   if (kind === 'booking_confirmed') {
     return {
       'zh-CN': `【${hallName}】预约成功：${b.date} ${b.start}-${b.end} ${b.serviceName}，预约码 ${b.code}。请当天 ${b.checkInFrom}-${b.checkInUntil} 到大厅取号机或用手机签到取号。${link}`,
       en: `${hallName}: your appointment for ${b.serviceName} on ${b.date}, ${b.start}–${b.end} is booked. Booking code ${b.code}. Check in at the hall kiosk or on your phone between ${b.checkInFrom} and ${b.checkInUntil}.${link}`,
+    };
+  }
+  if (kind === 'booking_closed') {
+    return {
+      'zh-CN': `【${hallName}】因大厅 ${b.date} 不办公，您预约的 ${b.serviceName}（${b.date} ${b.start}-${b.end}，预约码 ${b.code}）已由大厅取消，不计为未到。欢迎改约其他日期。${link}`,
+      en: `${hallName}: the hall is closed on ${b.date}, so it has cancelled your appointment for ${b.serviceName} (${b.date}, ${b.start}–${b.end}, code ${b.code}). It does not count as missed; please book another day.${link}`,
     };
   }
   return {

@@ -80,6 +80,8 @@ export interface PhoneRepo {
   bookingsOn(hallId: number, dates: string[], statuses?: BookingStatus[]): Promise<Booking[]>;
   /** A hall's bookings still 'booked' on `lastDate` or before (for the no-show sweep). */
   openBookingsUntil(hallId: number, lastDate: string): Promise<Booking[]>;
+  /** A hall's bookings still 'booked' on `firstDate` or after (when the hall closes days). */
+  openBookingsFrom(hallId: number, firstDate: string): Promise<Booking[]>;
 
   /** A phone's tickets of a service day, oldest first. */
   ticketsOfPhone(hallId: number, serviceDay: string, phone: string): Promise<Ticket[]>;
@@ -188,6 +190,15 @@ export function createPhoneRepo(db: Db): PhoneRepo {
         .select()
         .from(t.bookings)
         .where(and(eq(t.bookings.hallId, hallId), eq(t.bookings.status, 'booked'), lte(t.bookings.date, lastDate)))
+        .orderBy(asc(t.bookings.date), asc(t.bookings.start), asc(t.bookings.id))
+        .all();
+    },
+
+    async openBookingsFrom(hallId, firstDate) {
+      return db
+        .select()
+        .from(t.bookings)
+        .where(and(eq(t.bookings.hallId, hallId), eq(t.bookings.status, 'booked'), gte(t.bookings.date, firstDate)))
         .orderBy(asc(t.bookings.date), asc(t.bookings.start), asc(t.bookings.id))
         .all();
     },

@@ -269,6 +269,60 @@ describe('no-shows', () => {
     await booked({ date: '2026-12-27' });
   });
 
+  it('a day the hall closes after it was booked: its bookings are cancelled by the hall, each visitor is told, none counts as missed', async () => {
+    await setAppointment({}, { openWeekdays: [1, 2, 3, 4, 5] });
+    const mine = await booked();
+    const other = await booked({ phone: '13900000000', start: '10:00' });
+    const dayAfter = await booked({ date: '2026-11-25' });
+    await hall.app.notifications.idle();
+    sent = [];
+    const manager = await hall.signIn('manager');
+    const res = await manager.put(`/api/halls/${hall.hallId}/settings/calendar`, { values: { nonWorkingDays: [TOMORROW] }, reason: '停电检修' });
+    expect(res.statusCode, res.body).toBe(200);
+    await hall.app.notifications.idle();
+
+    const status = async (b: { publicCode: string }) => (await hall.anonymous.get(`/api/phone/bookings/${b.publicCode}`)).json().status;
+    expect([await status(mine), await status(other), await status(dayAfter)]).toEqual(['hall_closed', 'hall_closed', 'booked']);
+    expect(sent.map((n) => [n.kind, n.phone])).toEqual([
+      ['booking_closed', PHONE],
+      ['booking_closed', '13900000000'],
+    ]);
+    expect(sent[0]!.text['zh-CN']).toContain('不计为未到');
+    expect(sent[0]!.text.en).toContain('does not count as missed');
+
+    hall.clock.set('2026-11-24T09:00:00+08:00');
+    expect((await checkIn(mine.publicCode)).json()).toMatchObject({ code: 'booking_hall_closed' });
+    hall.clock.set('2026-11-25T12:00:00+08:00');
+    expect(await hall.app.jobs.run('booking-no-shows')).toBe(1); // only the 25th's, not checked in
+    expect(await status(mine)).toBe('hall_closed');
+    // Saying the same again closes nothing more and tells nobody twice.
+    await manager.put(`/api/halls/${hall.hallId}/settings/calendar`, { values: { nonWorkingDays: [TOMORROW] } });
+    await hall.app.notifications.idle();
+    expect(sent).toHaveLength(2);
+  });
+
+  it('the no-show sweep never counts a booking on a day the hall did not work, however the day was closed', async () => {
+    const b = await booked();
+    await setAppointment({}, { nonWorkingDays: [TOMORROW] });
+    hall.clock.set('2026-11-24T12:00:00+08:00');
+    expect(await hall.app.jobs.run('booking-no-shows')).toBe(0);
+    expect((await hall.anonymous.get(`/api/phone/bookings/${b.publicCode}`)).json().status).toBe('hall_closed');
+  });
+
+  it('an on-time check-in is never refused because no window serving it is open: the place was reserved', async () => {
+    const b = await booked();
+    await hall.store.transact(async (tx) => {
+      const stored = await tx.halls.storedSettings(hall.hallId);
+      await tx.halls.update(hall.hallId, { settings: { ...stored, issuing: { ...(stored.issuing ?? {}), allowWhenNoWindowOpen: false } } as never });
+      for (const w of await tx.windows.list(hall.hallId)) await tx.windows.update(w.id, { status: 'closed' });
+    });
+    hall.clock.set('2026-11-24T09:00:00+08:00');
+    expect((await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: A() })).json().code).toBe('no_open_window');
+    const res = await checkIn(b.publicCode);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().issued.warnings).toContain('no_open_window');
+  });
+
   it('a phone checked in on time is not blocked', async () => {
     for (const date of ['2026-11-24', '2026-11-25']) await booked({ date });
     hall.clock.set('2026-11-25T12:00:00+08:00');

@@ -84,7 +84,7 @@ export class BookingPage extends LitElement {
       this.booking = await this.api.get<BookingView>(`/api/phone/bookings/${encodeURIComponent(this.code)}`);
       this.clock.setServerTime(this.booking.now);
       document.title = `${msg('我的预约')} · ${this.booking.hall.name}`;
-      if (this.booking.status === 'cancelled') deviceMemory.forgetBooking(this.code);
+      if (this.booking.status === 'cancelled' || this.booking.status === 'hall_closed') deviceMemory.forgetBooking(this.code);
       else deviceMemory.rememberBooking({ code: this.code, service: nameOf(this.booking.service), date: this.booking.date, start: this.booking.start, hallCode: this.booking.hall.code });
     } catch (err) {
       this.problem = errorMessage(err, getLocale());
@@ -150,6 +150,12 @@ export class BookingPage extends LitElement {
         </section>`;
       case 'cancelled':
         return html`<section class="card state" data-testid="booking-status"><p class="title">${msg('预约已取消')}</p><div class="actions"><a class="btn secondary" href=${`/h/${encodeURIComponent(b.hall.code)}/book`}>${msg('重新预约')}</a></div></section>`;
+      case 'hall_closed':
+        return html`<section class="card state attention" data-testid="booking-status">
+          <p class="title">${msg('大厅当日不办公，预约已取消')}</p>
+          <p class="note" style="margin:0">${msg('由大厅取消，不计为未到。欢迎改约其他日期。')}</p>
+          <div class="actions"><a class="btn secondary" href=${`/h/${encodeURIComponent(b.hall.code)}/book`}>${msg('重新预约')}</a></div>
+        </section>`;
       case 'no_show':
         return html`<section class="card state attention" data-testid="booking-status">
           <p class="title">${msg('预约已失效')}</p>
