@@ -3,9 +3,10 @@
  * key of a request, and the rate limits of public endpoints.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { Type } from 'typebox';
 import { errors } from '../domain/errors.js';
+import { rateLimitLogger } from '../plugins/rate-limit-log.js';
 import type { Idempotency } from '../services/hall-service.js';
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
@@ -78,3 +79,31 @@ export interface PublicLimits {
 }
 
 export const DEFAULT_LIMITS: PublicLimits = { status: 120, pairing: 10, login: 20, phoneIssue: 10 };
+
+/** How many times a ticket's own limit one client address may read tickets in all. */
+export const TICKET_READS_PER_ADDRESS = 10;
+
+/**
+ * Limits for reading one visitor's ticket by its secret code: `perTicket` a minute per client and
+ * ticket (a page following its ticket reloads on each call in its queue), under a ceiling per
+ * client address `TICKET_READS_PER_ADDRESS` times higher. Phones that share one address (the
+ * hall's guest Wi-Fi, a carrier's NAT) each follow their own ticket without starving the others;
+ * guessing codes (80 random bits) stays bounded by the ceiling.
+ */
+export function ticketReadLimits(app: FastifyInstance, perTicket: number): Pick<RouteShorthandOptions, 'config' | 'onRequest'> {
+  // @fastify/rate-limit runs one of its limits per request, so the ceiling is applied by hand.
+  const ceiling = app.createRateLimit({ max: perTicket * TICKET_READS_PER_ADDRESS, timeWindow: 60_000 });
+  const logBreach = rateLimitLogger();
+  return {
+    config: {
+      rateLimit: { max: perTicket, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { code?: string }).code ?? ''}` },
+    },
+    onRequest: async (request, reply) => {
+      const answer = await ceiling(request);
+      if (answer.isAllowed || !answer.isExceeded) return; // isAllowed means on the allow list
+      logBreach(request, answer.key);
+      reply.header('retry-after', String(answer.ttlInSeconds));
+      throw errors.rateLimited({ retryAfterSeconds: answer.ttlInSeconds });
+    },
+  };
+}

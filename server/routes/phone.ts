@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import { MAX_COMMENT } from '../services/rating-service.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { errorResponses, Id, IdempotencyHeader, idempotencyOf, ticketReadLimits } from './common.js';
 
 /** A hall's public code (in /h/<code>). */
 const HallCode = Type.String({ pattern: '^[A-Za-z0-9_-]{1,40}$' });
@@ -13,7 +13,7 @@ const LimitedErrors = { ...errorResponses, 429: Type.Ref('ApiError') };
 const Any = Type.Object({}, { additionalProperties: true });
 
 export interface PhoneRouteOptions {
-  /** Reads per client per minute (ticket page, hall page, slots). */
+  /** Reads per client per minute (hall page, slots); the ticket page: per client and ticket (ticketReadLimits). */
   readLimit: number;
   /** Changes per client per minute (take a number, book, cancel, check in, rate). */
   writeLimit: number;
@@ -71,7 +71,7 @@ const phone: FastifyPluginAsync<PhoneRouteOptions> = async (app, opts) => {
   app.get(
     '/phone/tickets/:code',
     {
-      config: read,
+      ...ticketReadLimits(app, opts.readLimit),
       schema: {
         tags: ['phone'],
         summary: "The visitor's ticket page: status, people ahead, estimate, window, why others were called first, rating (public, by code)",

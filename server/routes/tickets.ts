@@ -6,7 +6,7 @@ import { DomainError, errors } from '../domain/errors.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
 import { assertHall } from '../services/hall-service.js';
 import { ticketView } from '../services/views.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { errorResponses, Id, IdempotencyHeader, idempotencyOf, ticketReadLimits } from './common.js';
 
 const TicketParams = Type.Object({ ticketId: Id });
 
@@ -15,11 +15,11 @@ const tickets: FastifyPluginAsync<{ statusLimit: number }> = async (app, opts) =
   app.get(
     '/tickets/status/:code',
     {
-      config: { rateLimit: { max: opts.statusLimit, timeWindow: 60_000 } },
+      ...ticketReadLimits(app, opts.statusLimit),
       schema: {
         tags: ['tickets'],
         summary: "A visitor's ticket: status, people ahead, estimated wait, where to go (public)",
-        description: 'The code is the unguessable one in the ticket QR, never the ticket id. Rate-limited per client.',
+        description: 'The code is the unguessable one in the ticket QR, never the ticket id. Rate-limited per client and ticket, under a ceiling per client address ten times higher.',
         params: Type.Object({ code: Type.String({ pattern: '^[a-z2-9]{8,40}$' }) }),
         response: { ...errorResponses, 429: Type.Ref('ApiError') },
       },

@@ -13,7 +13,7 @@ import { Writable } from 'node:stream';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_REDACT, LOG_SERIALIZERS } from '../../server/app.js';
-import { DEFAULT_LIMITS } from '../../server/routes/common.js';
+import { DEFAULT_LIMITS, TICKET_READS_PER_ADDRESS } from '../../server/routes/common.js';
 import { createTestHall, DEMO_TOKENS, type TestHall } from '../helpers/app.js';
 
 let hall: TestHall;
@@ -80,6 +80,27 @@ describe('public endpoints, shipped limits', () => {
     const { publicCode } = (await phone.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: '13912345678' })).json();
     await hitLimit(() => phone.get(`/api/phone/tickets/${publicCode}`), DEFAULT_LIMITS.status, [200]);
     expect(logged('rate limit exceeded')).toEqual([expect.objectContaining({ route: '/api/phone/tickets/:code' })]);
+  });
+
+  it('phones behind one address (hall Wi-Fi, a carrier NAT) each follow their own ticket: the limit is per ticket', async () => {
+    await loggedHall();
+    const kiosk = hall.device(DEMO_TOKENS.kiosk);
+    const codes: string[] = [];
+    for (let i = 0; i < 2; i++) codes.push((await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json().publicCode);
+    const nat = from('100.64.0.1');
+    await hitLimit(() => nat.get(`/api/phone/tickets/${codes[0]}`), DEFAULT_LIMITS.status, [200]);
+    expect((await nat.get(`/api/phone/tickets/${codes[1]}`)).statusCode).toBe(200);
+    expect((await nat.get(`/api/tickets/status/${codes[1]}`)).statusCode).toBe(200);
+  });
+
+  it(`guessing ticket codes from one address stops at ${TICKET_READS_PER_ADDRESS}× the per-ticket limit`, async () => {
+    await loggedHall();
+    const guesser = from('10.1.2.1');
+    const ceiling = DEFAULT_LIMITS.status * TICKET_READS_PER_ADDRESS;
+    const guess = (i: number) => `zz${String(i).padStart(8, '0').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+    await hitLimit((i) => guesser.get(`/api/phone/tickets/${guess(i)}`), ceiling, [404]);
+    expect(logged('rate limit exceeded')).toEqual([expect.objectContaining({ ip: '10.1.2.1', route: '/api/phone/tickets/:code' })]);
+    expect((await from('10.1.2.2').get(`/api/phone/tickets/${guess(1)}`)).statusCode).toBe(404);
   });
 
   it(`扫码取号: ${DEFAULT_LIMITS.phoneIssue} numbers a minute per client, then 429, nothing issued; another client still takes one`, async () => {

@@ -164,6 +164,28 @@ describe('the visitor’s phone', () => {
     await context.close();
   });
 
+  it('a refused reload (429) says the view may be old, keeps it, and recovers after the wait the server gave', async () => {
+    await screens.issue('F');
+    const mine = (await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('F'), phone: '13900002222' })).json();
+    const { page, context } = await phonePage(`/t/${mine.publicCode}`);
+    await expect.poll(() => view(page, '[data-testid="ahead"]').textContent()).toBe('1人');
+    await expect.poll(() => view(page, '.live').getAttribute('class')).toBe('live ');
+    let refused = 0;
+    await page.route('**/api/phone/tickets/*', (route) => {
+      refused++;
+      return route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '2' }, body: JSON.stringify({ statusCode: 429, code: 'rate_limited', message: '操作过于频繁，请稍后再试。', messageEn: 'Too many requests.', details: { retryAfterSeconds: 2 } }) });
+    });
+    // Another visitor takes a number in the same service: the page reloads, and is refused.
+    await screens.issue('F');
+    await expect.poll(() => view(page, '.live').getAttribute('class'), { timeout: 5000 }).toBe('live off');
+    expect(refused).toBeGreaterThan(0);
+    expect(await view(page, '[data-testid="ahead"]').textContent()).toBe('1人');
+    await screenshot(page, 'phone-stale');
+    await page.unroute('**/api/phone/tickets/*');
+    await expect.poll(() => view(page, '.live').getAttribute('class'), { timeout: 8000 }).toBe('live ');
+    await context.close();
+  });
+
   it('in English at 360 px: the waiting page fits; an unknown code says so', async () => {
     await screens.issue('E');
     const res = await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('E'), phone: '13900001111' });

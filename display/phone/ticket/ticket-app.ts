@@ -41,6 +41,9 @@ export class TicketApp extends LitElement {
   @state() private initialLevel: number | null = null;
   @state() private thanked: number | null = null;
   @state() private ready = false;
+  /** The last reload failed (network, or too many reads from this address): the view may be old. */
+  @state() private stale = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly code = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] ?? '');
   private readonly api = new ApiClient();
@@ -80,6 +83,7 @@ export class TicketApp extends LitElement {
   override disconnectedCallback() {
     if (this.refreshTimer) clearInterval(this.refreshTimer);
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     document.removeEventListener('visibilitychange', this.onVisible);
     super.disconnectedCallback();
   }
@@ -103,7 +107,7 @@ export class TicketApp extends LitElement {
               .view=${v}
               .now=${this.clock.now}
               .mode=${this.mode}
-              .live=${this.realtime.live}
+              .live=${this.realtime.live && !this.stale}
               .alerts=${this.alerts}
               .busy=${this.action.busy}
               .error=${this.action.error}
@@ -131,6 +135,7 @@ export class TicketApp extends LitElement {
       this.view = next;
       this.loadedAt = next.now;
       this.problem = '';
+      this.stale = false;
       const t = next.status.ticket;
       if (before && t.status === 'called' && (before.status !== 'called' || t.recallCount > before.recallCount || t.calledAt !== before.calledAt)) void this.alert();
       if (before && before.serviceId !== t.serviceId) this.realtime.start(); // transferred: follow the new queue
@@ -145,8 +150,18 @@ export class TicketApp extends LitElement {
         hallCode: next.hallCode,
       });
     } catch (err) {
-      if (err instanceof ApiRequestError && err.status === 404) this.problem = errorMessage(err, getLocale());
-      // Otherwise keep the last view: the live mark says it may be stale.
+      if (err instanceof ApiRequestError && err.status === 404) {
+        this.problem = errorMessage(err, getLocale());
+        return;
+      }
+      // Keep the last view, say it may be old, and try again when the server allows.
+      this.stale = true;
+      const wait = err instanceof ApiRequestError && err.status === 429 ? Number(err.error.details?.retryAfterSeconds ?? 10) : 10;
+      if (this.retryTimer) clearTimeout(this.retryTimer);
+      this.retryTimer = setTimeout(() => {
+        this.retryTimer = null;
+        void this.load();
+      }, Math.min(Math.max(wait, 2), 60) * 1000 + Math.random() * JITTER_MS);
     }
   }
 
