@@ -24,6 +24,10 @@ interface Draft {
   /** Specialist: the services it serves; comprehensive: tiers other than 1. */
   tiers: Map<number, number>;
   reason: string;
+  /** Made from the configuration's rows (with their order), not guessed from the snapshot. */
+  fromConfig: boolean;
+  /** The manager changed something in it. */
+  edited: boolean;
 }
 
 /**
@@ -184,8 +188,9 @@ export class DispatchView extends LitElement {
       this.draft = this.draftOf(w);
       this.error = '';
       void this.loadDetail(w.id);
-    } else if (w && changed.has('rev') && this.draft && !this.dirty) {
-      // Someone else changed it meanwhile (another manager): show the truth.
+    } else if (w && this.draft && !this.draft.edited && (changed.has('rev') || (!this.draft.fromConfig && this.store.config))) {
+      // Someone else changed it meanwhile (another manager), or the configuration with the
+      // services' order has arrived: show the truth, as long as the manager has not started editing.
       this.draft = this.draftOf(w);
     }
     if (changed.has('rev') && w) void this.loadDetail(w.id, true);
@@ -200,10 +205,11 @@ export class DispatchView extends LitElement {
   }
 
   private draftOf(w: WindowView): Draft {
-    const rows = this.store.config?.windows.find((c) => c.id === w.id)?.rows ?? w.serviceIds.map((serviceId) => ({ serviceId, tier: 1, weight: 1 }));
+    const configured = this.store.config?.windows.find((c) => c.id === w.id)?.rows;
+    const rows = configured ?? w.serviceIds.map((serviceId) => ({ serviceId, tier: 1, weight: 1 }));
     const tiers = new Map(rows.map((r) => [r.serviceId, r.tier]));
     if (w.mode === 'specialist' && tiers.size === 0) for (const id of w.serviceIds) tiers.set(id, 1);
-    return { windowId: w.id, mode: w.mode, zoneId: w.zoneId, tiers, reason: '' };
+    return { windowId: w.id, mode: w.mode, zoneId: w.zoneId, tiers, reason: '', fromConfig: configured !== undefined, edited: false };
   }
 
   /** The draft differs from what the window has. */
@@ -345,7 +351,7 @@ export class DispatchView extends LitElement {
   }
 
   private patch(patch: Partial<Draft>) {
-    this.draft = { ...this.draft!, ...patch };
+    this.draft = { ...this.draft!, ...patch, edited: true };
   }
 
   private setMode(mode: WindowMode) {

@@ -115,6 +115,20 @@ describe('manager console', () => {
     await context.close();
   }, 60_000);
 
+  it('dispatch reached from the live hall shows the saved service order once the configuration arrives, and offers nothing to save', async () => {
+    const w3 = hall.ids.window('3');
+    const [a, b] = [hall.ids.service('A'), hall.ids.service('B')];
+    const set = await manager.put(`/api/windows/${w3}/services`, { mode: 'specialist', services: [{ serviceId: b, tier: 1 }, { serviceId: a, tier: 2 }], reason: '测试顺序' });
+    expect(set.statusCode, set.body).toBe(200);
+    const { page, context } = await openConsole({ hash: '#/live' });
+    await page.locator('hq-live-view .win[data-window="3"]').waitFor();
+    await go(page, `dispatch/${w3}`);
+    await expect.poll(() => page.locator('hq-dispatch-view .svc[data-service="A"] select').inputValue()).toBe('2');
+    expect(await page.locator('hq-dispatch-view .svc[data-service="B"] select').inputValue()).toBe('1');
+    expect(await page.locator('hq-dispatch-view button[data-save]').isDisabled()).toBe(true);
+    await context.close();
+  });
+
   it('approves a device by the code it shows', async () => {
     const pairing = (await hall.anonymous.post('/api/devices/pairing', { hallId: hall.hallId, kind: 'window_screen' })).json();
     const { page, context } = await openConsole({ hash: '#/config/devices' });
