@@ -13,6 +13,7 @@ export type AlertKind =
   | 'wait_over_target'
   | 'service_unserved'
   | 'window_paused_long'
+  | 'window_tickets_stranded'
   | 'device_offline'
   | 'printer_paper'
   | 'voice_missing'

@@ -457,8 +457,8 @@ export class LiveView extends LitElement {
       sub: msg('群众保留原号码和取号时间。转到其他事项排队，或只由指定窗口办理。'),
       fields: [
         { name: 'toServiceId', label: msg('转到事项'), kind: 'select', options: s.services.filter((x) => x.enabled).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })) },
-        { name: 'toWindowId', label: msg('指定窗口（可不选）'), kind: 'select', options: [{ value: '', label: msg('不指定') }, ...s.windows.map((w) => ({ value: String(w.id), label: msg(str`${w.number}号窗口`) }))] },
-        { name: 'note', label: msg('原因'), kind: 'text', maxLength: 200, wide: true },
+        { name: 'toWindowId', label: msg('指定窗口（可不选）'), kind: 'select', options: [{ value: '', label: msg('不指定') }, ...s.windows.map((w) => ({ value: String(w.id), label: w.status === 'closed' ? msg(str`${w.number}号窗口（已关闭，开放后才会叫号）`) : msg(str`${w.number}号窗口`) }))] },
+        { name: 'note', label: msg('原因'), kind: 'text', required: true, maxLength: 200, wide: true, hint: msg('记入审计日志') },
       ],
       values: { toServiceId: String(t.serviceId), toWindowId: '', note: '' },
       confirm: msg('转移'),

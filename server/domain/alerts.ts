@@ -43,6 +43,8 @@ export interface AlertState {
     /** A printer's paper width (`paperWidth`: 58 or 80). */
     settings?: Record<string, unknown>;
   }[];
+  /** Waiting tickets sent to one window (转至指定窗口), counted per window. */
+  targeted?: { windowId: number; waiting: number }[];
   /** 差评 cases not closed, with what the manager needs to find them. */
   cases: { id: number; status: string; deadline: string; createdAt: number; ticketNumber: string; windowNumber: string | null }[];
 }
@@ -219,6 +221,22 @@ export function computeAlerts(s: AlertState): Alert[] {
       subject: { type: 'window', id: w.id },
       message: { zh: `${w.number}号窗口已暂停 ${paused} 分钟${reason.zh}。`, en: `Window ${w.number} has been paused for ${paused} min${reason.en}.` },
       action: { zh: '联系窗口人员恢复服务，或安排AB角顶岗；短时无法恢复时把它的事项调给其他窗口。', en: 'Ask the clerk to resume, or let the backup (AB角) take over; if it stays paused, give its services to other windows.' },
+    });
+  }
+
+  // Tickets sent to a window that is closed: only that window may call them, so nobody will.
+  const windowById = new Map(s.windows.map((w) => [w.id, w]));
+  for (const { windowId, waiting } of s.targeted ?? []) {
+    const w = windowById.get(windowId);
+    if (!w || w.status !== 'closed' || waiting === 0) continue;
+    alerts.push({
+      id: `stranded:${w.id}`,
+      kind: 'window_tickets_stranded',
+      severity: 'critical',
+      since: null,
+      subject: { type: 'window', id: w.id },
+      message: { zh: `${waiting} 张号票指定到 ${w.number}号窗口，但该窗口已关闭，没有人会叫到它们。`, en: `${waiting} waiting ticket(s) were sent to window ${w.number}, which is closed: nobody will call them.` },
+      action: { zh: '开放该窗口，或在“事项排队”中把这些号票移到其他窗口或事项。', en: 'Open the window, or move these tickets to another window or service from the queues.' },
     });
   }
 

@@ -63,6 +63,7 @@ export const errors = {
     new DomainError(409, 'window_taken', `此窗口已由 ${name} 登录。`, `${name} is already signed in to this window.`, { name }),
   heldTicketsRemain: (count: number) =>
     new DomainError(409, 'held_tickets_remain', `本窗口还有 ${count} 张挂起的号票，请先回呼或转移后再关闭窗口。`, `${count} held ticket(s) remain at this window; resume or transfer them before closing.`, { count }),
+  pauseClosedWindow: e(409, 'window_closed', '窗口未开放，不能暂停；请先开放窗口，或保持关闭。', 'The window is closed, so it cannot be paused; open it first, or leave it closed.'),
   noClerkOnWindow: e(409, 'no_clerk_on_window', '此窗口没有工作人员登录，不能开始服务。', 'No clerk is signed in to this window, so it cannot open.'),
   signedInElsewhere: (number: string) =>
     new DomainError(409, 'signed_in_elsewhere', `您已登录 ${number} 号窗口，请先在该窗口签退。`, `You are signed in to window ${number}; sign out there first.`, { number }),

@@ -526,6 +526,7 @@ export class HallService {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       const reason = input.reason?.trim() || null;
       if (input.status === 'paused' && !reason) throw errors.reasonRequired();
+      if (input.status === 'paused' && window.status === 'closed') throw errors.pauseClosedWindow();
       if (input.status === 'open' && window.clerkId === null) throw errors.noClerkOnWindow();
       if (input.status === 'closed') {
         await assertWindowFree(c.tx, window);

@@ -31,6 +31,8 @@ const staffingErrors = {
     ),
   busyElsewhere: (name: string, number: string) =>
     new DomainError(409, 'clerk_busy_elsewhere', `${name} 正在 ${number} 号窗口办理业务，请等当前号票办结后再调动。`, `${name} is serving at window ${number}; move them once that ticket is done.`, { name, number }),
+  backupIsClerk: (name: string) =>
+    new DomainError(409, 'backup_is_clerk', `${name} 正在本窗口值守，AB角请选另一位工作人员。`, `${name} already staffs this window; choose someone else as its backup (AB角).`, { name }),
   windowDisabled: () => new DomainError(409, 'window_disabled', '窗口已停用。', 'The window is out of service.'),
 };
 
@@ -81,6 +83,7 @@ export class ManagerService {
   setBackup(actor: Actor, windowId: number, input: { backupClerkId: number | null; reason?: string | null }, idempotency?: Idempotency): Promise<{ window: WindowView }> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       const backup = input.backupClerkId === null ? null : await placeable(c, input.backupClerkId);
+      if (backup && backup.id === window.clerkId) throw staffingErrors.backupIsClerk(backup.displayName);
       if ((backup?.id ?? null) === window.backupClerkId) return { window: await windowView(c.tx, c.ctx, window) };
       const updated = await c.tx.windows.update(window.id, { backupClerkId: backup?.id ?? null });
       c.ctx.replaceWindow(updated);
@@ -108,13 +111,16 @@ export class ManagerService {
       const now = clock();
       const ctx = await HallContext.load(tx, hall, now);
       const today = new StatsBuilder({ timezone: hall.timezone, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes });
-      const [queues, devices, cases, counts] = await Promise.all([
+      const [queues, devices, cases, counts, , waiting] = await Promise.all([
         queueViews(tx, ctx),
         tx.devices.list(hallId),
         tx.cases.list({ hallId, statuses: ['open', 'rectifying', 'replied', 'followed_up'], limit: 200 }),
         tx.cases.counts(hallId, ctx.day),
         tx.stats.eachTicket({ hallId, serviceDay: ctx.day }, (t) => today.add(t)),
+        tx.tickets.waitingCandidates(hallId, ctx.day),
       ]);
+      const targeted = new Map<number, number>();
+      for (const t of waiting) if (t.targetWindowId !== null) targeted.set(t.targetWindowId, (targeted.get(t.targetWindowId) ?? 0) + 1);
       const alerts = computeAlerts({
         now,
         timezone: hall.timezone,
@@ -123,6 +129,7 @@ export class ManagerService {
         services: ctx.services,
         queues,
         windows: ctx.windows.filter((w) => w.enabled),
+        targeted: [...targeted].map(([windowId, n]) => ({ windowId, waiting: n })),
         devices,
         cases: cases.map((k) => ({ id: k.id, status: k.status, deadline: k.deadline, createdAt: k.createdAt, ticketNumber: k.ticket.number, windowNumber: k.windowNumber })),
       });

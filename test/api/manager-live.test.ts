@@ -60,6 +60,19 @@ describe('placing clerks', () => {
     expect((await clerk03.post(`/api/windows/${W('12')}/call-next`)).json().ticket.number).toBe('P001');
   });
 
+  it('a window’s backup is someone other than its clerk; a closed window cannot be paused', async () => {
+    const clerk = (await windowRow('12'))!.clerkId!;
+    const same = await manager.post(`/api/windows/${W('12')}/backup`, { backupClerkId: clerk });
+    expect(same.statusCode).toBe(409);
+    expect(same.json()).toMatchObject({ code: 'backup_is_clerk', messageEn: expect.stringContaining('someone else') });
+    expect((await windowRow('12'))!.backupClerkId).toBeNull();
+    expect(await windowRow('5')).toMatchObject({ status: 'closed' });
+    const paused = await manager.post(`/api/windows/${W('5')}/status`, { status: 'paused', reason: '午休' });
+    expect(paused.statusCode).toBe(409);
+    expect(paused.json()).toMatchObject({ code: 'window_closed', message: expect.stringContaining('先开放窗口') });
+    expect(await windowRow('5')).toMatchObject({ status: 'closed', pauseReason: null });
+  });
+
   it('refused while a visitor is being served (at the window, or by the clerk elsewhere); nothing changes', async () => {
     await issue('A');
     const clerk01 = await hall.signIn('clerk01');
@@ -115,6 +128,15 @@ describe('alerts, each with what to do', () => {
     expect(await alertsOf('window_paused_long')).toEqual([]);
     hall.clock.advanceMinutes(1);
     expect(await alertsOf('window_paused_long')).toEqual([expect.objectContaining({ subject: { type: 'window', id: W('3') }, message: expect.objectContaining({ zh: '3号窗口已暂停 20 分钟（会议）。' }) })]);
+  });
+
+  it('a ticket moved to a closed window: an alert until the window opens or the ticket moves on', async () => {
+    const kiosk = hall.device(DEMO_TOKENS.kiosk);
+    const b = (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('B') })).json();
+    expect((await manager.post(`/api/tickets/${b.ticket.id}/transfer`, { toWindowId: W('5'), note: '需不动产窗口协办' })).statusCode).toBe(200);
+    expect(await alertsOf('window_tickets_stranded')).toEqual([expect.objectContaining({ severity: 'critical', subject: { type: 'window', id: W('5') } })]);
+    expect((await manager.post(`/api/tickets/${b.ticket.id}/transfer`, { toServiceId: hall.ids.service('A'), note: '改办社保登记' })).statusCode).toBe(200);
+    expect(await alertsOf('window_tickets_stranded')).toEqual([]);
   });
 
   it('a service no open window serves: a warning, critical once someone waits', async () => {

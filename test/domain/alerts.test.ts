@@ -79,6 +79,24 @@ describe('windows paused too long (20 min)', () => {
   });
 });
 
+describe('tickets sent to a window that is not open', () => {
+  const win = (status: 'open' | 'paused' | 'closed') => ({ id: 5, number: '5', name: '不动产综合窗口', status, pauseReason: null, statusChangedAt: NOW });
+  it.each([
+    ['closed', 2, ['window_tickets_stranded:critical']],
+    ['closed', 0, []],
+    ['open', 2, []],
+    ['paused', 2, []], // paused is for a while; window_paused_long covers a long pause
+  ] as const)('%s window, %i sent to it → %j', (status, waiting, expected) => {
+    expect(kinds(state({ windows: [win(status)], targeted: [{ windowId: 5, waiting }] }))).toEqual(expected);
+  });
+  it('says how many and what to do', () => {
+    const [alert] = computeAlerts(state({ windows: [win('closed')], targeted: [{ windowId: 5, waiting: 2 }] }));
+    expect(alert!.message.zh).toBe('2 张号票指定到 5号窗口，但该窗口已关闭，没有人会叫到它们。');
+    expect(alert!.action.zh).toContain('开放该窗口');
+    expect(alert!.subject).toEqual({ type: 'window', id: 5 });
+  });
+});
+
 describe('devices', () => {
   const device = (p: Partial<AlertState['devices'][number]>) => ({ id: 9, kind: 'board' as const, name: '大厅综合屏', status: 'active' as const, lastSeenAt: NOW - 10_000, state: {}, address: null, ...p });
   it.each([
