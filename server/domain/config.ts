@@ -62,7 +62,7 @@ export function checkService(input: Partial<ServiceInput>, current?: ServiceInpu
     zoneId: v.zoneId ?? null,
     dailyQuota: v.dailyQuota == null ? null : int('dailyQuota', '每日号源', 'daily quota', v.dailyQuota, 1, 9999),
     openingHours: hours,
-    expectedMinutes: int('expectedMinutes', '预计办理时长（分钟）', 'expected minutes', v.expectedMinutes ?? 10, 1, 240),
+    expectedMinutes: int('expectedMinutes', '预计办理时长（分钟）', 'expected service time (minutes)', v.expectedMinutes ?? 10, 1, 240),
     enabled: v.enabled ?? true,
     sortOrder: int('sortOrder', '排序', 'sort order', v.sortOrder ?? 0, 0, 9999),
   };
@@ -187,8 +187,8 @@ const checkVoice: Checker<'voice'> = (v: VoiceSettings) => {
 
 const checkFairness: Checker<'fairness'> = (v: FairnessSettings) => {
   int('priorityStreakLimit', '连续优先呼叫上限', 'priority streak limit', v.priorityStreakLimit, 1, 10);
-  int('boostAfterMinutes', '等候提级时间（分钟）', 'boost after minutes', v.boostAfterMinutes, 5, 240);
-  int('noShowGraceMinutes', '过号重排时限（分钟）', 'no-show grace minutes', v.noShowGraceMinutes, 0, 240);
+  int('boostAfterMinutes', '等候提级时间（分钟）', 'boost after (minutes)', v.boostAfterMinutes, 5, 240);
+  int('noShowGraceMinutes', '过号重排时限（分钟）', 'no-show grace (minutes)', v.noShowGraceMinutes, 0, 240);
   if (v.requeuePosition !== 'end' && v.requeuePosition !== 'original') throw invalid('requeuePosition', '过号重排位置应为队尾或原位置。', 'A re-queued ticket goes to the end or back to its place.');
   return v;
 };
@@ -204,7 +204,7 @@ const checkRating: Checker<'rating'> = (v: RatingSettings) => {
     if ([...r].length > 20) throw invalid('badReasons', `差评原因“${r}”超过 20 个字。`, `The reason "${r}" is longer than 20 characters.`);
     if (r === OTHER_REASON) throw invalid('badReasons', '“其他”由评价器自动提供，无需添加。', '"其他" (other) is always offered by the pad; do not list it.');
   }
-  int('padTimeoutSeconds', '评价器等待时间（秒）', 'pad timeout seconds', v.padTimeoutSeconds, 10, 600);
+  int('padTimeoutSeconds', '评价器等待时间（秒）', 'pad timeout (seconds)', v.padTimeoutSeconds, 10, 600);
   int('caseDeadlineWorkingDays', '差评整改期限（工作日）', 'case deadline in working days', v.caseDeadlineWorkingDays, 1, 30);
   int('laterRatingDays', '补评期限（天）', 'days to rate later', v.laterRatingDays, 0, 30);
   return { ...v, badReasons: reasons };
@@ -230,9 +230,9 @@ const checkCalendar: Checker<'calendar'> = (v: CalendarSettings) => {
 };
 
 const checkAlerts: Checker<'alerts'> = (v: AlertSettings) => {
-  int('waitTargetMinutes', '等候目标（分钟）', 'wait target minutes', v.waitTargetMinutes, 5, 240);
-  int('pauseAlertMinutes', '暂停提醒（分钟）', 'pause alert minutes', v.pauseAlertMinutes, 5, 240);
-  int('deviceOfflineSeconds', '设备离线判定（秒）', 'device offline seconds', v.deviceOfflineSeconds, 30, 3600);
+  int('waitTargetMinutes', '等候目标（分钟）', 'wait target (minutes)', v.waitTargetMinutes, 5, 240);
+  int('pauseAlertMinutes', '暂停提醒（分钟）', 'pause alert (minutes)', v.pauseAlertMinutes, 5, 240);
+  int('deviceOfflineSeconds', '设备离线判定（秒）', 'device offline after (seconds)', v.deviceOfflineSeconds, 30, 3600);
   return v;
 };
 
@@ -276,6 +276,9 @@ const CHECKERS: { [K in SettingsSection]: Checker<K> } = {
  * Unknown keys are dropped, so nothing but the section's own fields is ever stored.
  */
 export function checkSettingsSection<K extends SettingsSection>(section: K, current: HallSettings[K], patch: Record<string, unknown>): HallSettings[K] {
-  const known = Object.fromEntries(Object.entries(patch).filter(([k]) => k in (current as object)));
-  return CHECKERS[section]({ ...current, ...known } as HallSettings[K]);
+  const unknown = Object.keys(patch).filter((k) => !(k in (current as object)));
+  if (unknown.length) {
+    throw new DomainError(400, 'invalid_config', `“${section}”设置中没有 ${unknown.join('、')} 这一项，请检查拼写。`, `The ${section} settings have no ${unknown.join(', ')}; check the spelling.`, { field: unknown[0], section, unknown });
+  }
+  return CHECKERS[section]({ ...current, ...patch } as HallSettings[K]);
 }

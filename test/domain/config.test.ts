@@ -99,8 +99,14 @@ describe('settings sections', () => {
     ['alerts', { deviceOfflineSeconds: 10 }, 'deviceOfflineSeconds'],
   ] as const)('%s %j is refused', (section, patch, field) => refused(() => checkSettingsSection(section, DEFAULT_SETTINGS[section] as never, patch), field));
 
-  it('a valid change is merged over the section, normalized, and unknown keys are dropped', () => {
-    expect(checkSettingsSection('calendar', DEFAULT_SETTINGS.calendar, { nonWorkingDays: ['2026-10-02', '2026-10-01', '2026-10-01'], extraWorkingDays: ['2026-10-11'], evil: 1 })).toEqual({
+  it('a key the section does not have is refused, naming it (a typo must not pass as saved)', () => {
+    expect(() => checkSettingsSection('alerts', DEFAULT_SETTINGS.alerts, { waitTargetMinutes: 20, waitTargetMinuts: 25 })).toThrow(
+      expect.objectContaining({ statusCode: 400, code: 'invalid_config', details: expect.objectContaining({ field: 'waitTargetMinuts', unknown: ['waitTargetMinuts'] }) }),
+    );
+  });
+
+  it('a valid change is merged over the section and normalized', () => {
+    expect(checkSettingsSection('calendar', DEFAULT_SETTINGS.calendar, { nonWorkingDays: ['2026-10-02', '2026-10-01', '2026-10-01'], extraWorkingDays: ['2026-10-11'] })).toEqual({
       openWeekdays: [1, 2, 3, 4, 5],
       nonWorkingDays: ['2026-10-01', '2026-10-02'],
       extraWorkingDays: ['2026-10-11'],
