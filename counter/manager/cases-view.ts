@@ -216,7 +216,7 @@ export class CasesView extends LitElement {
           <tr>
             <th>${msg('号票')}</th>
             <th>${msg('窗口 · 人员')}</th>
-            <th>${msg('评价')}</th>
+            <th>${msg('评价', { id: 'case-rating' })}</th>
             <th>${msg('期限')}</th>
             <th>${msg('状态')}</th>
           </tr>
@@ -264,7 +264,7 @@ export class CasesView extends LitElement {
         <dd><b class="num">${c.ticket.number}</b> · ${isEnglish() && c.serviceNameEn ? c.serviceNameEn : c.serviceName} · ${c.ticket.serviceDay}</dd>
         <dt>${msg('窗口')}</dt>
         <dd>${c.window ? msg(str`${c.window.number}号窗口`) : '—'} · ${c.clerk?.name ?? '—'}</dd>
-        <dt>${msg('评价')}</dt>
+        <dt>${msg('评价', { id: 'case-rating' })}</dt>
         <dd><span class="level">${ratingLevelLabel(c.rating.level)}</span> · ${c.rating.reasons.join('、')} · ${when(c.rating.createdAt, this.timezone)}${c.rating.excluded ? html` · <span class="pill">${msg('不计入统计')}</span>` : nothing}</dd>
         <dt>${msg('期限')}</dt>
         <dd class=${c.overdue ? 'overdue-text' : ''}>${c.deadline}${c.overdue ? ` · ${msg('已逾期')}` : ''}</dd>

@@ -110,7 +110,7 @@ export function renderServices(ctx: ConfigContext): TemplateResult {
               <td class="n num">${s.dailyQuota ?? msg('不限')}</td>
               <td class="muted">${s.openingHours ?? msg('同大厅')}</td>
               <td class="n num">${msg(str`${s.expectedMinutes} 分钟`)}</td>
-              <td>${s.enabled ? html`<span class="pill ok">${msg('启用')}</span>` : html`<span class="pill">${msg('停用')}</span>`}</td>
+              <td>${s.enabled ? html`<span class="pill ok">${msg('启用', { id: 'state-enabled' })}</span>` : html`<span class="pill">${msg('停用', { id: 'state-disabled' })}</span>`}</td>
               <td class="n">
                 <button class="btn small" @click=${() => editService(ctx, s)}>${msg('修改')}</button>
                 <button

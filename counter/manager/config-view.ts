@@ -19,11 +19,11 @@ export type ConfigPage = (typeof CONFIG_PAGES)[number];
 function pageTitle(p: ConfigPage): string {
   switch (p) {
     case 'services':
-      return msg('事项');
+      return msg('事项', { id: 'tab-services' });
     case 'zones':
       return msg('服务区');
     case 'windows':
-      return msg('窗口');
+      return msg('窗口', { id: 'tab-windows' });
     case 'staff':
       return msg('人员账号');
     case 'devices':

@@ -184,7 +184,7 @@ export function auditAction(e: AuditEntry): string {
     case 'ticket:transferred':
       return msg('转移号票');
     case 'ticket:issued':
-      return msg('取号');
+      return msg('取号', { id: 'stat-issued' });
     default:
       return e.type;
   }

@@ -22,7 +22,7 @@ const LEVEL_COLORS = ['#16865a', '#5aa469', '#c9a227', '#e07b39', '#c8261c'];
 
 /** The table's columns: [name, header, value]. The same figures as the exports. */
 const columns = (): [string, string, (f: StatFigures) => string][] => [
-  ['issued', msg('取号'), (f) => String(f.issued)],
+  ['issued', msg('取号', { id: 'stat-issued' }), (f) => String(f.issued)],
   ['served', msg('办结数'), (f) => String(f.served)],
   ['noShows', msg('过号'), (f) => String(f.noShows)],
   ['cancelled', msg('取消数'), (f) => String(f.cancelled)],
@@ -258,7 +258,7 @@ export class StatsView extends LitElement {
     const t = r.totals;
     const kpi = (name: string, label: string, value: string, unit = '') => html`<div class="kpi" data-kpi=${name}><span>${label}</span><b>${value}</b>${unit ? html`<small>${unit}</small>` : nothing}</div>`;
     return html`<div class="kpis">
-      ${kpi('issued', msg('取号'), String(t.issued))} ${kpi('served', msg('办结数'), String(t.served))} ${kpi('noShows', msg('过号'), String(t.noShows))}
+      ${kpi('issued', msg('取号', { id: 'stat-issued' }), String(t.issued))} ${kpi('served', msg('办结数'), String(t.served))} ${kpi('noShows', msg('过号'), String(t.noShows))}
       ${kpi('waitAvgMinutes', msg('平均等候'), fixed(t.waitAvgMinutes), msg('分钟'))} ${kpi('waitP90Minutes', msg('90%等候不超过'), fixed(t.waitP90Minutes), msg('分钟'))}
       ${kpi('waitsOverTarget', msg(str`等候超过 ${r.waitTargetMinutes} 分钟`), String(t.waitsOverTarget), msg('人'))} ${kpi('satisfactionPercent', msg('好评率'), pct(t.satisfactionPercent))}
       ${kpi('participationPercent', msg('参评率'), pct(t.participationPercent))}
@@ -279,7 +279,7 @@ export class StatsView extends LitElement {
       <section class="card" data-chart="arrivals">
         <h3>${msg('到访时段分布（取号人数）')}</h3>
         ${hours.length
-          ? html`<hq-chart .labels=${hourLabels} .series=${[{ label: msg('取号'), values: hours.map((h) => h?.issued ?? 0), color: '#1b5fc1', bars: true }]} .unit=${msg('人')}></hq-chart>`
+          ? html`<hq-chart .labels=${hourLabels} .series=${[{ label: msg('取号', { id: 'stat-issued' }), values: hours.map((h) => h?.issued ?? 0), color: '#1b5fc1', bars: true }]} .unit=${msg('人')}></hq-chart>`
           : html`<div class="empty">${msg('没有数据')}</div>`}
       </section>
       <section class="card" data-chart="wait">
@@ -303,7 +303,7 @@ export class StatsView extends LitElement {
               .labels=${days.map((d) => String(d.key).slice(5))}
               .unit=${msg('人')}
               .series=${[
-                { label: msg('取号'), values: days.map((d) => d.issued), color: '#9bbce8', bars: true },
+                { label: msg('取号', { id: 'stat-issued' }), values: days.map((d) => d.issued), color: '#9bbce8', bars: true },
                 { label: msg('办结'), values: days.map((d) => d.served), color: '#16865a' },
               ]}
             ></hq-chart>

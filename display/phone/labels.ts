@@ -24,7 +24,7 @@ export const callReason = (reason: CallReason): { name: string; why: string } =>
     priority: { name: msg('绿色通道'), why: msg('老年人、残疾人、军人、孕妇等群众优先办理。') },
     appointment: { name: msg('预约号'), why: msg('提前预约的群众在预约时段优先办理。') },
     transfer: { name: msg('转办'), why: msg('从其他事项或窗口转来，保留原来的排队时间。') },
-    manager: { name: msg('窗口调度'), why: msg('工作人员根据办理需要安排叫号。') },
+    manager: { name: msg('窗口调度', { id: 'call-reason-manager' }), why: msg('工作人员根据办理需要安排叫号。') },
     requeue: { name: msg('过号重排'), why: msg('过号后在规定时间内重新排队。') },
   })[reason];
 

@@ -9,7 +9,10 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'h1df7d0b87b97cdd8': html`<b>${0}</b> people`,
+      'call-reason-manager': `Called by staff`,
+'called-window-unknown': `the window`,
+'case-rating': `Rating`,
+'h1df7d0b87b97cdd8': html`<b>${0}</b> people`,
 'h2f6f6783a2bd6b99': html`Go to window <span class="window">${0}</span>`,
 'h53c9ca1e83b12fd3': html`about <b>${0}</b> min`,
 'h65927616340bf5f8': html`<b>${0}</b> waiting`,
@@ -546,7 +549,7 @@
 's785a58081487a5d9': `This month`,
 's7885acf73372b696': `Please come back during opening hours, or ask at the guide desk.`,
 's78951acb9fc13d01': str`The check-in time ended at ${0}, so this appointment has lapsed; you can take a normal number.`,
-'s7910495ef2c9a986': `Called by staff`,
+'s7910495ef2c9a986': `Reassignment`,
 's79eeac0815264e46': `Search`,
 's7a45480815b9795a': `Find`,
 's7a57e2231b1cfb6b': `Take it from the slot below`,
@@ -868,7 +871,7 @@
 'sc0d6eb24684d45f7': str`${0} services`,
 'sc10dac5a12041757': `None left today`,
 'sc1484acf19972e7a': `Check-in time is over`,
-'sc166d508521d8b2f': `the window`,
+'sc166d508521d8b2f': `Window`,
 'sc173addf41be2375': `Cancel your number? It cannot be used again; you would need a new one.`,
 'sc17f42dd7a189fb3': `Appeal…`,
 'sc1d2bcd767b36219': `No backup`,
@@ -1137,5 +1140,10 @@ Try another word, or ask at the guide desk.`,
 'sff6ad9c1c11af080': `At least 8 characters with letters and digits; tell the person face to face and ask them to change it.`,
 'sffcd7ce5f7c51d33': str`Latest ${0}`,
 'sfffe05d321f02e55': `Rather book a time? Book an appointment`,
+'stat-issued': `Issued`,
+'state-disabled': `Disabled`,
+'state-enabled': `Enabled`,
+'tab-services': `Services`,
+'tab-windows': `Windows`,
     };
   

@@ -356,7 +356,7 @@ export class TicketView extends LitElement {
     const w = v.status.window;
     return html`<section class="card called" role="alert" aria-live="assertive">
       <div class="go-to">${msg('请到')}</div>
-      <strong class="window" data-testid="called-window">${w ? msg(str`${w.number} 号窗口`) : msg('窗口')}</strong>
+      <strong class="window" data-testid="called-window">${w ? msg(str`${w.number} 号窗口`) : msg('窗口', { id: 'called-window-unknown' })}</strong>
       ${w ? html`<div class="window-name">${w.name}</div>` : nothing}
       <div class="mine">
         <span class="number">${t.number}</span>${this.serviceName(v)}
