@@ -176,6 +176,8 @@ export interface StatsReport {
   from: string;
   to: string;
   filter: { serviceId: number | null; windowId: number | null; clerkId: number | null };
+  /** The filter in words ("事项：社保参保登记（A）；窗口：1号窗口"), null for the whole hall. */
+  filterLabel: { zh: string; en: string } | null;
   waitTargetMinutes: number;
   totals: StatFigures;
   by: Record<StatDimension, StatRowView[]>;

@@ -91,11 +91,18 @@ export class StatsService {
         return { ...row, label: zh, labelEn: en };
       })]),
     ) as Record<StatDimension, StatRowView[]>;
+    const named: [StatDimension, number | undefined | null, string, string][] = [
+      ['service', q.serviceId, '事项', 'Service'],
+      ['window', q.windowId, '窗口', 'Window'],
+      ['clerk', q.clerkId, '人员', 'Clerk'],
+    ];
+    const parts = named.filter(([, id]) => id != null).map(([d, id, zh, en]) => ({ zh: `${zh}：${label(d, id!)[0]}`, en: `${en}: ${label(d, id!)[1]}` }));
     return {
       hall: { id: hall.id, name: hall.name, timezone: hall.timezone },
       from: q.from,
       to: q.to,
       filter: { serviceId: q.serviceId ?? null, windowId: q.windowId ?? null, clerkId: q.clerkId ?? null },
+      filterLabel: parts.length ? { zh: parts.map((p) => p.zh).join('；'), en: parts.map((p) => p.en).join('; ') } : null,
       waitTargetMinutes,
       totals: stats.totals,
       by,
@@ -169,8 +176,10 @@ function summarySheet(report: StatsReport, lang: 'zh-CN' | 'en'): Sheet {
     [en ? 'Hall' : '大厅', report.hall.name],
     [en ? 'From' : '开始日期', report.from],
     [en ? 'To' : '结束日期', report.to],
+    [en ? 'Filter' : '筛选', report.filterLabel ? report.filterLabel[en ? 'en' : 'zh'] : en ? 'Whole hall' : '全大厅'],
     [en ? 'Wait target (min)' : '等候目标（分钟）', report.waitTargetMinutes],
     ...FIGURE_COLUMNS.map(([zh, enName, value]): Cell[] => [en ? enName : zh, value(report.totals)]),
+    [en ? 'Ratings excluded by an approved appeal (kept on record)' : '申诉核准、不计入统计的评价（记录保留）', report.totals.excludedRatings],
   ];
   return { name: en ? 'Summary' : '汇总', header: [en ? 'Figure' : '指标', en ? 'Value' : '数值'], rows };
 }

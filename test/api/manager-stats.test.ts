@@ -226,6 +226,17 @@ describe('exports equal the API', () => {
     expect(hours.slice(1).map((row) => row.slice(0, 2))).toEqual([['09:00–10:00', 4], ['10:00–11:00', 2], ['合计', 6]]);
   });
 
+  it('.xlsx of a filtered report says what it was filtered by, and counts the ratings an appeal excluded', async () => {
+    const A = hall.ids.service('A');
+    const res = await manager.get(`/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=xlsx&serviceId=${A}&windowId=${hall.ids.window('1')}`);
+    const files = unzipSync(new Uint8Array(res.rawPayload));
+    const summary = readSheet(strFromU8(files['xl/worksheets/sheet1.xml']!));
+    expect(summary.find((row) => row[0] === '筛选')).toEqual(['筛选', '事项：社保参保登记（A）；窗口：1号窗口']);
+    expect(summary.find((row) => String(row[0]).startsWith('申诉核准'))?.[1]).toBe(0);
+    const whole = unzipSync(new Uint8Array((await manager.get(`/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=xlsx&lang=en`)).rawPayload));
+    expect(readSheet(strFromU8(whole['xl/worksheets/sheet1.xml']!)).find((row) => row[0] === 'Filter')).toEqual(['Filter', 'Whole hall']);
+  });
+
   it('in English on request', async () => {
     const res = await manager.get(`/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=csv&dimension=window&lang=en`);
     const [header, first] = res.body.slice(1).split('\r\n');
