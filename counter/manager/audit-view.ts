@@ -7,7 +7,7 @@ import { getLocale } from '../../common/ui/i18n.js';
 import { callReasonLabel } from '../clerk/labels.js';
 import type { CallReason } from '../../common/vocabulary.js';
 import type { HallStore } from './hall-store.js';
-import { auditAction, auditSubject } from './labels.js';
+import { auditAction, auditSubject, fieldLabel, named } from './labels.js';
 import { viewStyles } from './styles.js';
 
 type Category = '' | 'windows' | 'tickets' | 'config' | 'devices' | 'cases';
@@ -161,7 +161,7 @@ export class AuditView extends LitElement {
                 <td>${e.actorName}</td>
                 <td>${auditAction(e)}</td>
                 <td>${auditSubject(e, (id) => windows.get(id) ?? null)}</td>
-                <td class="reason">${this.reason(e)}${this.changes(e)}</td>
+                <td class="reason">${this.reason(e)}${this.details(e)}${this.changes(e)}</td>
               </tr>`,
             )}
           </tbody>
@@ -179,6 +179,30 @@ export class AuditView extends LitElement {
     return e.reason;
   }
 
+  /** What the entry did, where the data says more than its action and subject: where a ticket went, who was placed, services before → after. */
+  private details(e: AuditEntry) {
+    const d = e.data;
+    const snapshot = this.store.snapshot;
+    const service = (id: unknown) => {
+      const s = snapshot?.services.find((x) => x.id === id);
+      return s ? `${s.prefix} ${named(s)}` : `#${String(id)}`;
+    };
+    const windowNo = (id: unknown) => snapshot?.windows.find((w) => w.id === id)?.number ?? `#${String(id)}`;
+    let text = '';
+    if (e.type === 'ticket:transferred') {
+      const to = [d.toServiceId !== d.fromServiceId ? service(d.toServiceId) : '', d.toWindowId ? msg(str`${windowNo(d.toWindowId)}号窗口`) : ''].filter(Boolean).join(' · ');
+      text = to ? msg(str`转至 ${to}`) : '';
+    } else if (e.type === 'window:clerk' && d.action === 'backup_set') {
+      text = d.backupName ? msg(str`AB角：${String(d.backupName)}`) : msg('取消AB角');
+    } else if (e.type === 'window:clerk' && d.action === 'assigned' && d.clerkName) {
+      text = msg(str`人员：${String(d.clerkName)}`);
+    } else if (e.type === 'window:services' && Array.isArray(d.before) && Array.isArray(d.after)) {
+      const list = (ids: unknown[]) => (ids.length ? ids.map((id) => snapshot?.services.find((x) => x.id === id)?.prefix ?? `#${String(id)}`).join(' ') : '—');
+      text = msg(str`事项：${list(d.before)} → ${list(d.after)}`);
+    }
+    return text ? html`<span class="changes">${text}</span>` : nothing;
+  }
+
   /** "name: 旧 → 新" for the fields a configuration change touched. */
   private changes(e: AuditEntry) {
     const changes = e.data.changes as Record<string, [unknown, unknown]> | undefined;
@@ -186,7 +210,7 @@ export class AuditView extends LitElement {
     const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join('、') : String(v));
     const parts = Object.entries(changes)
       .slice(0, 4)
-      .map(([k, [a, b]]) => `${k}: ${show(a)} → ${show(b)}`);
+      .map(([k, [a, b]]) => `${fieldLabel(k)}: ${show(a)} → ${show(b)}`);
     return parts.length ? html`<span class="changes">${parts.join('；')}</span>` : nothing;
   }
 }

@@ -308,3 +308,26 @@ export function printProblemLabel(problem: string | null): string {
 
 /** A screen's language setting. */
 export const languageLabel = (language: string | undefined | null): string => (language === 'en' ? 'English' : language === 'zh-CN' ? msg('中文') : msg('默认（中文）'));
+
+/** A configuration field's name, as the console's forms call it (the audit log's "field: old → new"). */
+export function fieldLabel(key: string): string {
+  const labels: Record<string, () => string> = {
+    name: () => msg('名称'),
+    nameEn: () => msg('英文名称'),
+    prefix: () => msg('号码字头'),
+    zoneId: () => msg('服务区'),
+    dailyQuota: () => msg('每日号源'),
+    openingHours: () => msg('办理时间'),
+    expectedMinutes: () => msg('预计办理时长（分钟）'),
+    enabled: () => msg('启用', { id: 'state-enabled' }),
+    sortOrder: () => msg('排序'),
+    number: () => msg('窗口号'),
+    kind: () => msg('类型'),
+    notice: () => msg('大厅公告'),
+    displayName: () => msg('姓名'),
+    staffNo: () => msg('工号'),
+    roles: () => msg('角色'),
+    windowIds: () => msg('可登录窗口'),
+  };
+  return labels[key]?.() ?? key;
+}

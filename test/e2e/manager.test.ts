@@ -228,6 +228,8 @@ describe('manager console', () => {
     await page.locator('hq-audit-view input[name="q"]').fill('驾驶证');
     await page.locator('hq-audit-view form button').click();
     await expect.poll(() => page.locator('hq-audit-view tbody tr').count()).toBe(1);
+    // Before → after, by prefix: window 12 served P and Q, now R.
+    expect(await page.locator('hq-audit-view tbody tr .changes').first().textContent()).toMatch(/事项：P Q → R$/);
     await context.close();
   }, 90_000);
 
