@@ -50,6 +50,7 @@ export function dayLabel(date: string): string {
 /** "约 10–15 分钟" for an estimate range. */
 export function waitRange(low: number, high: number): string {
   if (high <= 0) return msg('马上就到');
+  if (low <= 0) return msg(str`${high} 分钟内`);
   return low === high ? msg(str`约 ${high} 分钟`) : msg(str`约 ${low}–${high} 分钟`);
 }
 

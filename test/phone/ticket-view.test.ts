@@ -68,6 +68,16 @@ describe('<hq-ticket-view>', () => {
     expect(passed).not.toMatch(/elderly|老年人A015/);
   });
 
+  it.each([
+    [{ minutes: 1, low: 0, high: 2 }, '2 分钟内'],
+    [{ minutes: 0, low: 0, high: 0 }, '马上就到'],
+    [{ minutes: 5, low: 5, high: 5 }, '约 5 分钟'],
+  ])('the estimate %j reads %s, never "约 0–N"', async (estimate, expected) => {
+    const base = phoneView();
+    const { el } = await mount({ ...base, status: { ...base.status, ahead: 1, estimate } });
+    expect(text(el, '[data-testid="estimate"]')).toBe(expected);
+  });
+
   it('offline: says the view may be stale', async () => {
     const { el } = await mount(phoneView(), { live: false });
     expect(text(el, '.live')).toBe('网络重连中，显示的可能不是最新状态');

@@ -633,6 +633,7 @@
 's89af61956698d522': `Other reason`,
 's89b477fe1a16e2f6': `Booked`,
 's89cc810afc952547': str`${0} min ago`,
+'s89d0390afc9b76ef': str`within ${0} min`,
 's8a630defc7dd4800': `Professional zone`,
 's8a9ba63351e74fa5': `Tap the service you need`,
 's8ac2634f367eeade': str`Approved: ${0}`,
