@@ -8,6 +8,7 @@ import { minutesSince } from '../../common/ui/format.js';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { clockDuration, windowStatusLabel } from '../clerk/labels.js';
 import { act, navigate } from './act.js';
+import { activePrinters } from './device-dialog.js';
 import { Dialogs } from './dialogs.js';
 import type { HallStore } from './hall-store.js';
 import { isEnglish, minutesText, modeLabel, named, priorityKindLabel } from './labels.js';
@@ -20,8 +21,10 @@ import { viewStyles } from './styles.js';
  * served today), every queue (waiting, longest and estimated wait, the open windows serving it;
  * a service nobody serves is flagged), and the alerts with what to do. A window opens its
  * actions (open, pause, close, staff it); a queue opens its waiting tickets (move, cancel);
- * the toolbar issues a 绿色通道 ticket and sets the board notice.
+ * the toolbar issues a 绿色通道 ticket (printed on the guide desk's printer, remembered on this
+ * computer, or told to the visitor) and sets the board notice.
  */
+const GUIDE_PRINTER_KEY = 'hq.manager.guidePrinter';
 @localized()
 @customElement('hq-live-view')
 export class LiveView extends LitElement {
@@ -232,7 +235,7 @@ export class LiveView extends LitElement {
     if (!s) return html`<div class="empty" role="status">${msg('正在连接大厅…')}</div>`;
     return html`${this.renderKpis()}
       <div class="toolbar">
-        <button class="btn primary" @click=${this.priorityTicket}>${msg('绿色通道取号')}</button>
+        <button class="btn primary" data-priority-ticket @click=${() => void this.priorityTicket()}>${msg('绿色通道取号')}</button>
         <button class="btn" @click=${this.editNotice}>${msg('大厅公告')}</button>
         <button class="btn" data-reprint @click=${() => void openReprint(this, this.api, this.dialogs, this.store, null)}>${msg('补打号票')}</button>
         <span class="muted">${s.hall.notice ? `${msg('当前公告')}：${s.hall.notice.slice(0, 40)}${s.hall.notice.length > 40 ? '…' : ''}` : msg('当前没有公告')}</span>
@@ -485,20 +488,32 @@ export class LiveView extends LitElement {
 
   // --- toolbar -----------------------------------------------------------------------------------
 
-  private readonly priorityTicket = () => {
+  private readonly priorityTicket = async () => {
     const s = this.store.snapshot!;
+    if (!this.store.config) await this.store.loadConfig();
+    const printers = this.store.config ? activePrinters(this.store.config) : [];
+    const remembered = localStorage.getItem(GUIDE_PRINTER_KEY) ?? '';
     this.dialogs.open({
       heading: msg('绿色通道取号'),
       sub: msg('为导办台前的老年人、残疾人、军人、孕妇等群众取优先号；号码会优先叫（在公平规则的限度内）。'),
       fields: [
         { name: 'serviceId', label: msg('事项'), kind: 'select', options: s.services.filter((x) => x.enabled).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })) },
         { name: 'priority', label: msg('类别'), kind: 'select', options: PRIORITY_KINDS.filter((p) => p !== 'normal' && p !== 'appointment').map((p) => ({ value: p, label: priorityKindLabel(p) })) },
+        {
+          name: 'printerId',
+          label: msg('打印号票'),
+          kind: 'select',
+          options: [{ value: '', label: msg('不打印，告知群众号码') }, ...printers.map((p) => ({ value: String(p.id), label: `${p.name}（${p.address ?? ''}）` }))],
+        },
       ],
-      values: { serviceId: String(s.services.find((x) => x.enabled)?.id ?? ''), priority: 'elderly' },
+      values: { serviceId: String(s.services.find((x) => x.enabled)?.id ?? ''), priority: 'elderly', printerId: printers.some((p) => String(p.id) === remembered) ? remembered : '' },
       confirm: msg('取号'),
       submit: async (v) => {
-        const issued = await this.api.post<{ ticket: TicketView; ahead: number; estimateMinutes: number }>(`/api/halls/${s.hall.id}/tickets`, { serviceId: Number(v.serviceId), priority: v.priority });
-        await act(this, async () => {}, msg(str`已取号 ${issued.ticket.number}，前面 ${issued.ahead} 人，预计 ${issued.estimateMinutes} 分钟。请告知群众号码。`));
+        const printerId = v.printerId ? Number(v.printerId) : undefined;
+        const issued = await this.api.post<{ ticket: TicketView; ahead: number; estimateMinutes: number }>(`/api/halls/${s.hall.id}/tickets`, { serviceId: Number(v.serviceId), priority: v.priority, ...(printerId ? { printerId } : {}) });
+        localStorage.setItem(GUIDE_PRINTER_KEY, String(v.printerId ?? ''));
+        const where = printerId ? msg('号票正在打印。') : msg('请告知群众号码。');
+        await act(this, async () => {}, msg(str`已取号 ${issued.ticket.number}，前面 ${issued.ahead} 人，预计 ${issued.estimateMinutes} 分钟。${where}`));
       },
     });
   };

@@ -193,6 +193,20 @@ describe('printers', () => {
     await page.keyboard.press('Escape');
     await page.locator('hq-live-view .scrim').waitFor({ state: 'detached' });
 
+    // 绿色通道 at the guide desk: the ticket comes out of the printer chosen, remembered next time.
+    await page.locator('hq-live-view button[data-priority-ticket]').click();
+    await dialog.locator('select[name="serviceId"]').selectOption(String(hall.ids.service('C')));
+    await dialog.locator('select[name="printerId"]').selectOption(String(added.id));
+    await dialog.locator('button.primary').click();
+    await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(jobs + 3);
+    await expect.poll(() => page.locator('hq-manager-shell .toast').last().textContent()).toContain('号票正在打印');
+    const issuedNumber = /已取号 (C\d{3})/.exec((await page.locator('hq-manager-shell .toast').last().textContent())!)![1]!;
+    expect(printer.jobs.at(-1)!.lines.join('\n')).toContain(issuedNumber);
+    expect((await manager.get(`/api/halls/${hall.hallId}/tickets/lookup?number=${issuedNumber}`)).json().ticket).toMatchObject({ priority: 'elderly', status: 'waiting' });
+    await page.locator('hq-live-view button[data-priority-ticket]').click();
+    expect(await dialog.locator('select[name="printerId"]').inputValue()).toBe(String(added.id));
+    await page.keyboard.press('Escape');
+
     // Switched off: the alert names the printer and its address, and says what to do.
     await printer.stop();
     await manager.post(`/api/printers/${added.id}/check`);
