@@ -11,6 +11,8 @@ import { isBadRating, RATING_LEVELS, type RatingLevel } from '../vocabulary.js';
 export interface LevelDef {
   level: RatingLevel;
   label: () => string;
+  /** For five faces side by side on a phone: the same words in Chinese, shorter ones in English. */
+  shortLabel: () => string;
   /** Calm, distinct colours: green, blue, amber, orange, red. */
   colour: string;
 }
@@ -21,6 +23,14 @@ const LEVEL_LABELS: Record<RatingLevel, () => string> = {
   3: () => msg('基本满意'),
   2: () => msg('不满意'),
   1: () => msg('非常不满意'),
+};
+
+const SHORT_LABELS: Record<RatingLevel, () => string> = {
+  5: () => msg('非常满意', { id: 'level-short-5' }),
+  4: () => msg('满意', { id: 'level-short-4' }),
+  3: () => msg('基本满意', { id: 'level-short-3' }),
+  2: () => msg('不满意', { id: 'level-short-2' }),
+  1: () => msg('非常不满意', { id: 'level-short-1' }),
 };
 
 const LEVEL_COLOURS: Record<RatingLevel, string> = {
@@ -34,6 +44,7 @@ const LEVEL_COLOURS: Record<RatingLevel, string> = {
 export const LEVELS: readonly LevelDef[] = RATING_LEVELS.map((level) => ({
   level,
   label: () => LEVEL_LABELS[level](),
+  shortLabel: () => SHORT_LABELS[level](),
   colour: LEVEL_COLOURS[level],
 }));
 

@@ -137,7 +137,14 @@ export class LiveView extends LitElement {
       .win .now {
         display: flex;
         justify-content: space-between;
+        gap: 6px;
         font-size: 14px;
+        white-space: nowrap;
+      }
+      .win .now > span:first-child {
+        min-width: 0;
+        overflow: hidden;
+        text-overflow: ellipsis;
       }
       .win .ticket {
         font-family: var(--hq-number-font);

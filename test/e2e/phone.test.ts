@@ -122,6 +122,11 @@ describe('the visitor’s phone', () => {
     for (const c of ['call-next', 'start', 'finish']) expect((await clerk.post(`/api/windows/${w1}/${c}`)).statusCode).toBe(200);
     await expect.poll(() => view(page, '[data-testid="invite"]').count(), { timeout: 5000 }).toBe(1);
     await screenshot(page, 'phone-done-rate');
+    // Each face's words stay on one line at 360 px.
+    const wrapped = await view(page, '[data-testid="invite"] button > span').evaluateAll((spans) =>
+      spans.filter((s) => s.getBoundingClientRect().height > parseFloat(getComputedStyle(s).lineHeight) * 1.5).map((s) => s.textContent),
+    );
+    expect(wrapped).toEqual([]);
 
     // 补评: a 不满意 needs a reason before it can be sent.
     await view(page, '[data-testid="invite"] button[data-level="2"]').click();

@@ -241,23 +241,28 @@ export class TicketView extends LitElement {
         line-height: 1.5;
       }
       .invite .faces {
-        display: flex;
-        justify-content: space-between;
-        gap: 4px;
-        margin: 14px 0 4px;
+        /* Five equal columns, whatever the length of each label (English ones differ a lot). */
+        display: grid;
+        grid-template-columns: repeat(5, minmax(0, 1fr));
+        gap: 3px;
+        margin: 14px -10px 4px;
       }
       .invite .faces button {
-        flex: 1;
         display: grid;
         justify-items: center;
+        align-content: start;
         gap: 4px;
+        min-width: 0;
         min-height: 72px;
-        padding: 8px 0;
+        padding: 8px 1px;
+        line-height: 1.2;
+        text-align: center;
+        overflow-wrap: anywhere;
         border: none;
         border-radius: 12px;
         background: color-mix(in srgb, var(--c) 8%, #fff);
         color: var(--c);
-        font-size: 12px;
+        font-size: 11px;
         font-weight: 600;
       }
       .invite .faces .face {
@@ -489,7 +494,7 @@ export class TicketView extends LitElement {
       <div class="faces">
         ${LEVELS.map(
           (l) => html`<button style="--c:${l.colour}" data-level=${l.level} aria-label=${l.label()} @click=${() => this.fire('ticket-rate', l.level)}>
-            ${face(l.level)}<span>${l.label()}</span>
+            ${face(l.level)}<span>${l.shortLabel()}</span>
           </button>`,
         )}
       </div>
