@@ -344,7 +344,7 @@ export class BookingService {
     let marked = 0;
     for (const hall of await this.store.read((tx) => tx.halls.list())) {
       const now = this.clock();
-      const due = (await this.store.read((tx) => tx.phone.openBookingsUntil(hall.id, serviceDay(now, hall.timezone)))).filter((b) => bookingTimes(hall, b).window.closesAt < now);
+      const due = (await this.store.read((tx) => tx.phone.openBookings(hall.id, { until: serviceDay(now, hall.timezone) }))).filter((b) => bookingTimes(hall, b).window.closesAt < now);
       if (due.length === 0) continue;
       marked += await this.hallService.command(SYSTEM, hall.id, undefined, async (c) => {
         let n = 0;
@@ -404,7 +404,7 @@ async function checkInWithin(c: CommandContext, booking: Booking, printerId: num
  * is told (see notifications.ts). Answers how many.
  */
 export async function closeBookingsOnClosedDays(c: CommandContext, calendar: CalendarSettings): Promise<number> {
-  const open = await c.tx.phone.openBookingsFrom(c.hall.id, c.ctx.day);
+  const open = await c.tx.phone.openBookings(c.hall.id, { from: c.ctx.day });
   let closed = 0;
   for (const booking of open) {
     if (isWorkingDay(booking.date, calendar)) continue;

@@ -78,10 +78,11 @@ export interface PhoneRepo {
   bookingsOfPhone(hallId: number, phone: string): Promise<Booking[]>;
   /** A hall's bookings on the given dates, optionally of some statuses, in slot order. */
   bookingsOn(hallId: number, dates: string[], statuses?: BookingStatus[]): Promise<Booking[]>;
-  /** A hall's bookings still 'booked' on `lastDate` or before (for the no-show sweep). */
-  openBookingsUntil(hallId: number, lastDate: string): Promise<Booking[]>;
-  /** A hall's bookings still 'booked' on `firstDate` or after (when the hall closes days). */
-  openBookingsFrom(hallId: number, firstDate: string): Promise<Booking[]>;
+  /**
+   * A hall's bookings still 'booked' with a date in the range (both ends included): up to today
+   * for the no-show sweep, from today when the hall closes days.
+   */
+  openBookings(hallId: number, dates: { from?: string; until?: string }): Promise<Booking[]>;
 
   /** A phone's tickets of a service day, oldest first. */
   ticketsOfPhone(hallId: number, serviceDay: string, phone: string): Promise<Ticket[]>;
@@ -185,20 +186,18 @@ export function createPhoneRepo(db: Db): PhoneRepo {
         .orderBy(asc(t.bookings.date), asc(t.bookings.start), asc(t.bookings.id))
         .all();
     },
-    async openBookingsUntil(hallId, lastDate) {
+    async openBookings(hallId, dates) {
       return db
         .select()
         .from(t.bookings)
-        .where(and(eq(t.bookings.hallId, hallId), eq(t.bookings.status, 'booked'), lte(t.bookings.date, lastDate)))
-        .orderBy(asc(t.bookings.date), asc(t.bookings.start), asc(t.bookings.id))
-        .all();
-    },
-
-    async openBookingsFrom(hallId, firstDate) {
-      return db
-        .select()
-        .from(t.bookings)
-        .where(and(eq(t.bookings.hallId, hallId), eq(t.bookings.status, 'booked'), gte(t.bookings.date, firstDate)))
+        .where(
+          and(
+            eq(t.bookings.hallId, hallId),
+            eq(t.bookings.status, 'booked'),
+            ...(dates.from !== undefined ? [gte(t.bookings.date, dates.from)] : []),
+            ...(dates.until !== undefined ? [lte(t.bookings.date, dates.until)] : []),
+          ),
+        )
         .orderBy(asc(t.bookings.date), asc(t.bookings.start), asc(t.bookings.id))
         .all();
     },
