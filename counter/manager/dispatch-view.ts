@@ -328,7 +328,7 @@ export class DispatchView extends LitElement {
       <div class="save">
         <input aria-label=${msg('调整原因')} placeholder=${msg('调整原因（记入审计日志），例如：参保登记积压')} maxlength="200" .value=${d.reason} @input=${(e: Event) => this.patch({ reason: (e.target as HTMLInputElement).value })} />
         <button class="btn" ?disabled=${!this.dirty || this.saving} @click=${() => (this.draft = this.draftOf(w))}>${msg('还原')}</button>
-        <button class="btn primary" data-save ?disabled=${!this.dirty || this.saving} @click=${() => void this.save(w)}>${this.saving ? msg('正在保存…') : msg('保存调整')}</button>
+        <button class="btn primary" data-save ?disabled=${!this.dirty || this.saving || !d.reason.trim()} title=${this.dirty && !d.reason.trim() ? msg('请填写调整原因') : ''} @click=${() => void this.save(w)}>${this.saving ? msg('正在保存…') : msg('保存调整')}</button>
       </div>
     </section>`;
   }

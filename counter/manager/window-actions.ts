@@ -57,7 +57,7 @@ export function windowActions(host: HTMLElement, w: WindowView, api: ApiClient, 
         : msg('此人如在其他窗口，将从那个窗口移过来（那个窗口会关闭）；替换时本窗口保持当前状态。'),
       fields: [
         { name: 'userId', label: msg('人员'), kind: 'select', options: [{ value: '', label: backup ? msg('不设AB角') : msg('撤下人员（窗口关闭）') }, ...staffOptions(list, w.id, current)] },
-        { name: 'reason', label: msg('原因（记入审计日志）'), kind: 'text', maxLength: 200 },
+        { name: 'reason', label: msg('原因（记入审计日志）'), kind: 'text', required: true, maxLength: 200 },
       ],
       values: { userId: current ? String(current) : '', reason: '' },
       confirm: msg('确定'),

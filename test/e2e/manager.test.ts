@@ -101,6 +101,8 @@ describe('manager console', () => {
     await page.locator('hq-dispatch-view .svc[data-service="P"] input').uncheck();
     await page.locator('hq-dispatch-view .svc[data-service="Q"] input').uncheck();
     await page.locator('hq-dispatch-view .svc[data-service="R"] input').check();
+    // A change is saved with its reason, for the audit log.
+    expect(await page.locator('hq-dispatch-view button[data-save]').isDisabled()).toBe(true);
     await page.locator('hq-dispatch-view .save input').fill('驾驶证业务积压');
     await screenshot(page, 'manager-dispatch');
     await page.locator('hq-dispatch-view button[data-save]').click();

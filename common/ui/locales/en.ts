@@ -215,6 +215,7 @@
 's246a83387f33f6c6': str`${0} h`,
 's248465db2c5a51e3': `Cancelled`,
 's249ec2db2bdcc377': `Called`,
+'s25131f3ba6d11c92': `Give a reason for the change`,
 's2519aca058818c0d': `Visitors' phones`,
 's25399e08a702fba2': `Enable`,
 's253cca08a6b1c098': `Name`,
