@@ -273,7 +273,8 @@ const CHECKERS: { [K in SettingsSection]: Checker<K> } = {
 
 /**
  * A section of the settings after a change: the patch over the current values, checked whole.
- * Unknown keys are dropped, so nothing but the section's own fields is ever stored.
+ * A key the section does not have is refused by name (a typo must not look saved), so nothing
+ * but the section's own fields is ever stored.
  */
 export function checkSettingsSection<K extends SettingsSection>(section: K, current: HallSettings[K], patch: Record<string, unknown>): HallSettings[K] {
   const unknown = Object.keys(patch).filter((k) => !(k in (current as object)));

@@ -44,10 +44,16 @@ export function checkPhoneTaking(r: PhoneTakingRequest): void {
   if (!r.enabled) throw phoneErrors.phoneTakingOff();
   const active = r.mine.find((t) => ACTIVE_STATUSES.includes(t.status));
   if (active) throw phoneErrors.phoneActiveTicket(active.number);
-  const missed = r.mine.find((t) => t.status === 'no_show' && t.noShowAt !== null && r.now < graceEndsAt(t.noShowAt, r.graceMinutes));
-  if (missed) throw phoneErrors.phoneMissedTicket(missed.number, localTime(graceEndsAt(missed.noShowAt!, r.graceMinutes), r.timezone).hhmm);
-  if (r.maxAhead !== null && r.waiting > r.maxAhead) throw phoneErrors.phoneQueueLong(r.maxAhead);
+  for (const t of r.mine) {
+    if (t.status !== 'no_show' || t.noShowAt === null) continue;
+    const until = graceEndsAt(t.noShowAt, r.graceMinutes);
+    if (r.now < until) throw phoneErrors.phoneMissedTicket(t.number, localTime(until, r.timezone).hhmm);
+  }
+  if (queueTooLongForPhones(r.maxAhead, r.waiting)) throw phoneErrors.phoneQueueLong(r.maxAhead!);
 }
+
+/** issuing.phoneMaxAhead: a new e-ticket may have at most that many people ahead (null: no limit). */
+const queueTooLongForPhones = (maxAhead: number | null, waiting: number): boolean => maxAhead !== null && waiting > maxAhead;
 
 /** What the hall QR page needs to know to say whether a service takes phone numbers now. */
 export interface TakeState {
@@ -77,7 +83,7 @@ export function takeRefusal(s: TakeState): TakeRefusal | null {
   if (s.onlyInHours && !s.inHours) return 'outside_hours';
   if (s.quota !== null && s.issued >= s.quota) return 'quota_reached';
   if (s.openWindows === 0 && !s.allowWhenNoWindowOpen) return 'no_open_window';
-  if (s.maxAhead !== null && s.waiting > s.maxAhead) return 'phone_queue_long';
+  if (queueTooLongForPhones(s.maxAhead, s.waiting)) return 'phone_queue_long';
   return null;
 }
 

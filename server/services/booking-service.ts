@@ -401,17 +401,12 @@ async function checkInWithin(c: CommandContext, booking: Booking, printerId: num
 /**
  * Inside a command that changes the hall's calendar: the bookings from today on that fall on a
  * day that is no longer a working day are cancelled by the hall (status hall_closed); each visitor
- * is told (see notifications.ts). Answers how many.
+ * is told (see notifications.ts).
  */
-export async function closeBookingsOnClosedDays(c: CommandContext, calendar: CalendarSettings): Promise<number> {
-  const open = await c.tx.phone.openBookings(c.hall.id, { from: c.ctx.day });
-  let closed = 0;
-  for (const booking of open) {
-    if (isWorkingDay(booking.date, calendar)) continue;
-    await closeBooking(c, booking);
-    closed++;
+export async function closeBookingsOnClosedDays(c: CommandContext, calendar: CalendarSettings): Promise<void> {
+  for (const booking of await c.tx.phone.openBookings(c.hall.id, { from: c.ctx.day })) {
+    if (!isWorkingDay(booking.date, calendar)) await closeBooking(c, booking);
   }
-  return closed;
 }
 
 async function closeBooking(c: CommandContext, booking: Booking): Promise<void> {

@@ -18,6 +18,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { addDays, localTime, serviceDay } from '../domain/calendar.js';
 import { isNear } from '../domain/phone.js';
 import { peopleAhead } from '../domain/routing.js';
+import type { BookingStatus } from '../../common/vocabulary.js';
 import type { Hall, Ticket } from '../domain/types.js';
 import type { Booking, NewNotification } from '../store/phone-repo.js';
 import type { StoreTx } from '../store/store.js';
@@ -29,11 +30,21 @@ import { bookingText, ticketText, type BookingFacts, type BookingNotificationKin
 /** Each booking notification goes out once: its dedupe key is this prefix and the booking id. */
 const KEY_OF: Record<BookingNotificationKind, string> = { booking_confirmed: 'confirmed', booking_reminder: 'reminder', booking_closed: 'closed' };
 
+/** The booking events that tell the visitor, each sent only while the booking still has that status. */
+const BOOKING_NOTICES = new Map<unknown, BookingNotice>([
+  ['booked', { kind: 'booking_confirmed', status: 'booked' }],
+  // The hall closed the booked day.
+  ['hall_closed', { kind: 'booking_closed', status: 'hall_closed' }],
+]);
+
+interface BookingNotice {
+  kind: Exclude<BookingNotificationKind, 'booking_reminder'>;
+  status: BookingStatus;
+}
+
 interface Plan {
   called: { hallId: number; ticketId: number; windowNumber: string }[];
-  booked: number[];
-  /** Bookings the hall cancelled because it closed their day. */
-  closed: number[];
+  bookings: (BookingNotice & { bookingId: number })[];
   /** Services whose queue changed, per hall. */
   queues: Map<number, Set<number>>;
   /** Tickets issued in these events: if already near, the visitor knows. */
@@ -68,8 +79,7 @@ export class NotificationDispatcher {
 
   private async handle(plan: Plan): Promise<void> {
     for (const call of plan.called) await this.called(call);
-    for (const bookingId of plan.booked) await this.confirmed(bookingId);
-    for (const bookingId of plan.closed) await this.closed(bookingId);
+    for (const notice of plan.bookings) await this.bookingNotice(notice);
     for (const [hallId, serviceIds] of plan.queues) await this.near(hallId, [...serviceIds], plan.issued);
     for (const ticketId of plan.issued) await this.issuedNear(ticketId);
   }
@@ -94,10 +104,10 @@ export class NotificationDispatcher {
     }));
   }
 
-  private async confirmed(bookingId: number): Promise<void> {
+  private async bookingNotice({ bookingId, kind, status }: Plan['bookings'][number]): Promise<void> {
     const found = await this.store.read(async (tx) => bookingContext(tx, bookingId));
-    if (!found || found.booking.status !== 'booked') return;
-    await this.sendBooking('booking_confirmed', found.hall, found.booking, found.serviceName);
+    if (!found || found.booking.status !== status) return;
+    await this.sendBooking(kind, found.hall, found.booking, found.serviceName);
   }
 
   private async near(hallId: number, serviceIds: number[], issued: Set<number>): Promise<void> {
@@ -179,12 +189,6 @@ export class NotificationDispatcher {
     return sent;
   }
 
-  private async closed(bookingId: number): Promise<void> {
-    const found = await this.store.read(async (tx) => bookingContext(tx, bookingId));
-    if (!found || found.booking.status !== 'hall_closed') return;
-    await this.sendBooking('booking_closed', found.hall, found.booking, found.serviceName);
-  }
-
   private async sendBooking(kind: BookingNotificationKind, hall: Hall, booking: Booking, serviceName: string): Promise<boolean> {
     const { window } = bookingTimes(hall, booking);
     const facts: BookingFacts = {
@@ -237,19 +241,16 @@ export class NotificationDispatcher {
 const nearKey = (ticket: Ticket): string => `near:${ticket.id}:${ticket.queuedAt}`;
 
 function planOf(events: PublishedEvent[]): Plan | null {
-  const plan: Plan = { called: [], booked: [], closed: [], queues: new Map(), issued: new Set() };
+  const plan: Plan = { called: [], bookings: [], queues: new Map(), issued: new Set() };
   let any = false;
   for (const { hallId, record, message } of events) {
     if ((record.type === 'ticket:called' || record.type === 'ticket:resumed') && record.ticketId !== null && message.call) {
       plan.called.push({ hallId, ticketId: record.ticketId, windowNumber: message.call.windowNumber });
       any = true;
     }
-    if (record.type === 'booking:updated' && record.data.action === 'booked' && typeof record.data.bookingId === 'number') {
-      plan.booked.push(record.data.bookingId);
-      any = true;
-    }
-    if (record.type === 'booking:updated' && record.data.action === 'hall_closed' && typeof record.data.bookingId === 'number') {
-      plan.closed.push(record.data.bookingId);
+    const notice = record.type === 'booking:updated' ? BOOKING_NOTICES.get(record.data.action) : undefined;
+    if (notice && typeof record.data.bookingId === 'number') {
+      plan.bookings.push({ ...notice, bookingId: record.data.bookingId });
       any = true;
     }
     if (record.type === 'ticket:issued' && record.ticketId !== null) {
