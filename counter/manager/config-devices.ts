@@ -10,7 +10,7 @@ import { getLocale } from '../../common/ui/i18n.js';
 import type { DeviceKind, DeviceState } from '../../common/vocabulary.js';
 import type { PrinterView } from '../../server/services/print-service.js';
 import { toast } from './act.js';
-import { activePrinters, openAddPrinter, openDeviceDialog } from './device-dialog.js';
+import { activePrinters, openAddPrinter, openDeviceDialog, printerOptions } from './device-dialog.js';
 import { Dialogs } from './dialogs.js';
 import type { FieldSpec, FormValues } from './form-dialog.js';
 import { deviceKindLabel, named, printProblemLabel } from './labels.js';
@@ -411,7 +411,7 @@ export class ConfigDevices extends LitElement {
     if (!applies || applies.window === 'required') fields.push({ name: 'windowId', label: msg('所在窗口'), kind: 'select', options: [{ value: '', label: msg('请选择') }, ...windows] });
     if (!applies || applies.zone) fields.push({ name: 'zoneId', label: msg('显示的服务区'), kind: 'select', options: [{ value: '', label: msg('整个大厅') }, ...c.zones.map((z) => ({ value: String(z.id), label: named(z) }))] });
     if (!applies || applies.printer) {
-      fields.push({ name: 'printerId', label: msg('号票打印机'), kind: 'select', options: [{ value: '', label: msg('不打印（电子票）') }, ...activePrinters(c).map((p) => ({ value: String(p.id), label: `${p.name} (${p.address ?? ''})` }))] });
+      fields.push({ name: 'printerId', label: msg('号票打印机'), kind: 'select', options: printerOptions(activePrinters(c), msg('不打印（电子票）')) });
     }
     return fields;
   }

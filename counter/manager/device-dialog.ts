@@ -34,6 +34,11 @@ function windowOptions(config: ConfigView, none: string | null) {
 /** The printers a kiosk can print on. */
 export const activePrinters = (config: ConfigView): DeviceConfig[] => config.devices.filter((d) => d.kind === 'printer' && d.status === 'active');
 
+/** A printer select's choices: the empty one labelled `none`, then each printer by name and address. */
+export function printerOptions(printers: readonly DeviceConfig[], none: string): { value: string; label: string }[] {
+  return [{ value: '', label: none }, ...printers.map((p) => ({ value: String(p.id), label: `${p.name}（${p.address ?? ''}）` }))];
+}
+
 function printerFields(config: ConfigView): FieldSpec[] {
   return [
     { name: 'name', label: msg('名称'), kind: 'text', required: true, maxLength: 60, placeholder: msg('例如：入口取号机打印机') },
@@ -80,7 +85,7 @@ export function openDeviceDialog(ctx: DeviceDialogContext, d: DeviceConfig): voi
       name: 'printerId',
       label: msg('号票打印机'),
       kind: 'select',
-      options: [{ value: '', label: msg('不打印（电子票）') }, ...activePrinters(c).map((p) => ({ value: String(p.id), label: `${p.name}（${p.address ?? ''}）` }))],
+      options: printerOptions(activePrinters(c), msg('不打印（电子票）')),
     });
   }
   if (applies.language) {

@@ -8,7 +8,7 @@ import { minutesSince } from '../../common/ui/format.js';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { clockDuration, windowStatusLabel } from '../clerk/labels.js';
 import { act, navigate } from './act.js';
-import { activePrinters } from './device-dialog.js';
+import { activePrinters, printerOptions } from './device-dialog.js';
 import { Dialogs } from './dialogs.js';
 import type { HallStore } from './hall-store.js';
 import { isEnglish, minutesText, modeLabel, named, priorityKindLabel } from './labels.js';
@@ -510,7 +510,7 @@ export class LiveView extends LitElement {
           name: 'printerId',
           label: msg('打印号票'),
           kind: 'select',
-          options: [{ value: '', label: msg('不打印，告知群众号码') }, ...printers.map((p) => ({ value: String(p.id), label: `${p.name}（${p.address ?? ''}）` }))],
+          options: printerOptions(printers, msg('不打印，告知群众号码')),
         },
       ],
       values: { serviceId: String(s.services.find((x) => x.enabled)?.id ?? ''), priority: 'elderly', printerId: printers.some((p) => String(p.id) === remembered) ? remembered : '' },

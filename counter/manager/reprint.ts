@@ -10,7 +10,7 @@ import type { TicketView } from '../../common/protocol.js';
 import type { ApiClient } from '../../common/ui/api.js';
 import type { PrintResult } from '../../server/services/print-service.js';
 import { toast } from './act.js';
-import { activePrinters } from './device-dialog.js';
+import { activePrinters, printerOptions } from './device-dialog.js';
 import { FieldError, type Dialogs } from './dialogs.js';
 import type { FieldSpec } from './form-dialog.js';
 import type { HallStore } from './hall-store.js';
@@ -35,7 +35,7 @@ export async function openReprint(host: HTMLElement, api: ApiClient, dialogs: Di
       name: 'printerId',
       label: msg('打印机'),
       kind: 'select',
-      options: [{ value: '', label: msg('原来的打印机') }, ...printers.map((p) => ({ value: String(p.id), label: `${p.name}（${p.address ?? ''}）` }))],
+      options: printerOptions(printers, msg('原来的打印机')),
       hint: msg('号票默认在取号时的打印机补打，评价提示单在所在窗口的打印机补打'),
     },
   );

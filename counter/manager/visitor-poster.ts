@@ -15,6 +15,9 @@ interface Bilingual {
   en: string;
 }
 
+/** The first step on both posters. */
+const SCAN_STEP: Bilingual = { zh: '用微信“扫一扫”或手机相机扫描二维码', en: 'Scan the code with WeChat or your phone camera' };
+
 /**
  * What the posters say. A hall's poster speaks to every visitor whatever language the manager's
  * console is in: Chinese first, English under it, so the words are kept here in both languages
@@ -26,7 +29,7 @@ const POSTER: Record<PosterPage, { headline: Bilingual; lead: string; steps: Bil
     headline: { zh: '微信/手机扫码取号', en: 'Scan to take a number' },
     lead: '不用在取号机前排队：扫码选择事项即可取号，在手机上看排队进度，叫到您时会提醒。',
     steps: [
-      { zh: '用微信“扫一扫”或手机相机扫描二维码', en: 'Scan the code with WeChat or your phone camera' },
+      SCAN_STEP,
       { zh: '选择要办理的事项，输入手机号，取号', en: 'Choose your service, enter your mobile number, take a number' },
       { zh: '留意手机上的排队进度，叫到号时请到窗口办理', en: 'Watch your place on the phone; go to the window when called' },
     ],
@@ -35,7 +38,7 @@ const POSTER: Record<PosterPage, { headline: Bilingual; lead: string; steps: Bil
     headline: { zh: '微信/手机扫码预约', en: 'Scan to book an appointment' },
     lead: '预约后按约定时间来，签到即优先叫号，不用一早来排队。',
     steps: [
-      { zh: '用微信“扫一扫”或手机相机扫描二维码', en: 'Scan the code with WeChat or your phone camera' },
+      SCAN_STEP,
       { zh: '选择事项、日期和时段，输入手机号，完成预约', en: 'Choose the service, day and time, enter your mobile number' },
       { zh: '按时到大厅，在取号机“预约签到”或在手机上签到', en: 'Come on time and check in at the kiosk or on your phone' },
     ],
