@@ -322,6 +322,7 @@ describe('settings sections and the hall profile', () => {
     ['appointment', { maxDaysAhead: 0 }],
     ['appointment', { blockDays: 1.5 }],
     ['appointment', { checkInLateMinutes: 999 }],
+    ['alerts', { waitTargetMinutes: 20, waitTargetMinuts: 25 }], // a typo beside a valid change: neither is saved
   ])('%s %j is refused and nothing changes', async (section, values) => {
     await refused(() => manager.put(`/api/halls/${H}/settings/${section}`, { values }), 400, 'invalid_config');
   });
