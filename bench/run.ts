@@ -14,7 +14,13 @@ import { statsFigures } from './figures/stats.js';
 import { renderMarkdown, type Figure } from './lib/report.js';
 
 const log = (s: string) => process.stdout.write(`${s}\n`);
-const all = { issue: issueFigures, fanout: fanoutFigures, 'busy-day': busyDayFigures, bundles: bundleFigures, stats: statsFigures } as const;
+const all = {
+  issue: issueFigures,
+  fanout: fanoutFigures,
+  'busy-day': busyDayFigures,
+  bundles: bundleFigures,
+  stats: statsFigures,
+} as const;
 const asked = process.argv.slice(2).filter((a) => a in all) as (keyof typeof all)[];
 const chosen = asked.length ? asked : (Object.keys(all) as (keyof typeof all)[]);
 
@@ -24,7 +30,10 @@ for (const name of chosen) {
   figures.push(...(await all[name](log)));
 }
 
-const md = renderMarkdown(figures, `Benchmark run ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${chosen.join(', ')}.`);
+const md = renderMarkdown(
+  figures,
+  `Benchmark run ${new Date().toISOString()} on ${process.platform} ${process.arch}, Node ${process.version}, ${chosen.join(', ')}.`,
+);
 const dir = join(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'latest.md'), md);

@@ -1,6 +1,6 @@
 /**
  * What a manager can set on each kind of device, in one table read by the server (which refuses
- * what does not apply: server/domain/devices.ts) and by the console's device dialog (which offers
+ * what does not apply: common/domain/devices.ts) and by the console's device dialog (which offers
  * only what applies). Where each setting is stored:
  *  - binding (PUT /api/halls/:hallId/devices/:deviceId): the name, the window a window screen or
  *    pad sits at (and a printer placed at a window for rating slips), the zone a board shows,

@@ -3,7 +3,7 @@
  * window screens, clerk consoles and the manager console agree on what an event means.
  * Pure and isomorphic (tested in node): it returns a new snapshot and never mutates its input.
  */
-import type { CallView, DeviceSettings, HallSnapshot, RealtimeEvent, TicketView } from './protocol.js';
+import type { CallView, HallSnapshot, RealtimeEvent, TicketView } from './protocol.js';
 import type { DeviceState } from './vocabulary.js';
 
 /** How many recent calls a snapshot keeps. */
@@ -109,9 +109,14 @@ function applyDevice(state: HallSnapshot, event: RealtimeEvent): HallSnapshot {
       const reachable = data.kind === 'printer' ? data.reachable === true && state.online !== false : true;
       return { ...d, state, lastSeenAt: reachable ? event.at : d.lastSeenAt, online: reachable };
     }
-    if (data.action === 'settings') return { ...d, settings: (data.settings ?? d.settings) as DeviceSettings };
+    if (data.action === 'settings') return { ...d, settings: data.settings ?? d.settings };
     if (data.action === 'updated') {
-      return { ...d, name: typeof data.name === 'string' ? data.name : d.name, windowId: (data.windowId ?? null) as number | null, zoneId: (data.zoneId ?? null) as number | null };
+      return {
+        ...d,
+        name: typeof data.name === 'string' ? data.name : d.name,
+        windowId: (data.windowId ?? null) as number | null,
+        zoneId: (data.zoneId ?? null) as number | null,
+      };
     }
     return d;
   });

@@ -9,7 +9,8 @@ import type { TicketStatusView, TicketView, ZoneView } from './protocol.js';
 import type { BookingStatus, CallReason, RatingChannel } from './vocabulary.js';
 
 /** Why a phone cannot take a number for a service right now; null when it can. */
-export type TakeRefusal = 'phone_taking_off' | 'service_disabled' | 'quota_reached' | 'outside_hours' | 'not_working_day' | 'no_open_window' | 'phone_queue_long';
+export type TakeRefusal =
+  'phone_taking_off' | 'service_disabled' | 'quota_reached' | 'outside_hours' | 'not_working_day' | 'no_open_window' | 'phone_queue_long';
 
 export interface PhoneServiceView {
   id: number;

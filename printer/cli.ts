@@ -25,7 +25,8 @@ const USAGE = `Virtual ESC/POS network printer (虚拟打印机)
 While it runs, type: paper out | paper near-end | paper ok | cover open | cover closed | delay <ms> | quit
 A file named paper-out (or paper-near-end) in the preview folder has the same effect as "paper out".`;
 
-const paperOf = (value: string): PaperState | null => (value === 'ok' ? 'ok' : value === 'out' ? 'out' : value === 'near-end' || value === 'near_end' ? 'near_end' : null);
+const paperOf = (value: string): PaperState | null =>
+  value === 'ok' ? 'ok' : value === 'out' ? 'out' : value === 'near-end' || value === 'near_end' ? 'near_end' : null;
 
 function fail(message: string): never {
   console.error(`${message}\n\n${USAGE}`);
@@ -59,10 +60,24 @@ async function main(): Promise<void> {
   if (!Number.isInteger(delay) || delay < 0) fail(`--delay must be a number of milliseconds, got "${values.delay}"`);
 
   const outDir = resolve(values.out);
-  const printer = new VirtualPrinter({ host: values.host, port, outDir, columns, paper, coverOpen: values['cover-open'], answerDelayMs: delay });
-  const address = await printer.start().catch((err: NodeJS.ErrnoException) => fail(`cannot listen on ${values.host}:${port}: ${err.code ?? err.message}`));
+  const printer = new VirtualPrinter({
+    host: values.host,
+    port,
+    outDir,
+    columns,
+    paper,
+    coverOpen: values['cover-open'],
+    answerDelayMs: delay,
+  });
+  const address = await printer
+    .start()
+    .catch((err: NodeJS.ErrnoException) => fail(`cannot listen on ${values.host}:${port}: ${err.code ?? err.message}`));
   console.log(`Virtual printer listening on ${address.address}:${address.port}; previews in ${outDir}`);
-  printer.on('job', (job) => console.log(`job ${job.id}: ${job.bytes.length} bytes${job.cut ? ', cut' : ''}${job.printed ? '' : ', NOT printed (paper out)'} → ${job.previewFile ?? '(not saved)'}`));
+  printer.on('job', (job) =>
+    console.log(
+      `job ${job.id}: ${job.bytes.length} bytes${job.cut ? ', cut' : ''}${job.printed ? '' : ', NOT printed (paper out)'} → ${job.previewFile ?? '(not saved)'}`,
+    ),
+  );
 
   const stop = async () => {
     await printer.stop();

@@ -39,12 +39,50 @@ const DLE = 0x10;
 
 /** ESC commands with a fixed number of parameter bytes. */
 const ESC_PARAMS: Record<number, number> = {
-  0x20: 1, 0x21: 1, 0x24: 2, 0x25: 1, 0x2d: 1, 0x32: 0, 0x33: 1, 0x3d: 1, 0x3f: 1, 0x40: 0, 0x45: 1, 0x47: 1, 0x4a: 1, 0x4d: 1,
-  0x52: 1, 0x53: 0, 0x4c: 0, 0x54: 1, 0x56: 1, 0x5c: 2, 0x61: 1, 0x64: 1, 0x69: 0, 0x6d: 0, 0x70: 3, 0x72: 1, 0x74: 1, 0x7b: 1,
+  0x20: 1,
+  0x21: 1,
+  0x24: 2,
+  0x25: 1,
+  0x2d: 1,
+  0x32: 0,
+  0x33: 1,
+  0x3d: 1,
+  0x3f: 1,
+  0x40: 0,
+  0x45: 1,
+  0x47: 1,
+  0x4a: 1,
+  0x4d: 1,
+  0x52: 1,
+  0x53: 0,
+  0x4c: 0,
+  0x54: 1,
+  0x56: 1,
+  0x5c: 2,
+  0x61: 1,
+  0x64: 1,
+  0x69: 0,
+  0x6d: 0,
+  0x70: 3,
+  0x72: 1,
+  0x74: 1,
+  0x7b: 1,
 };
 /** GS commands with a fixed number of parameter bytes (GS V, GS k, GS (, GS v 0 are handled apart). */
 const GS_PARAMS: Record<number, number> = {
-  0x21: 1, 0x42: 1, 0x48: 1, 0x49: 1, 0x4c: 2, 0x57: 2, 0x61: 1, 0x62: 1, 0x66: 1, 0x68: 1, 0x72: 1, 0x77: 1, 0x3a: 0,
+  0x21: 1,
+  0x42: 1,
+  0x48: 1,
+  0x49: 1,
+  0x4c: 2,
+  0x57: 2,
+  0x61: 1,
+  0x62: 1,
+  0x66: 1,
+  0x68: 1,
+  0x72: 1,
+  0x77: 1,
+  0x3a: 0,
 };
 /** FS commands with a fixed number of parameter bytes. */
 const FS_PARAMS: Record<number, number> = { 0x21: 1, 0x26: 0, 0x2d: 1, 0x2e: 0, 0x43: 1, 0x53: 2, 0x57: 1, 0x70: 2 };
@@ -92,8 +130,8 @@ export class EscPosParser {
       return 1;
     }
     if (c === 0x0d) return 1;
-    if (c === 0x09) return this.addText(' '), 1;
-    if (c === 0x0c) return this.endLine(true), 1;
+    if (c === 0x09) return (this.addText(' '), 1);
+    if (c === 0x0c) return (this.endLine(true), 1);
 
     if (c === DLE) {
       if (left < 2) return 0;
@@ -242,8 +280,8 @@ export class EscPosParser {
       this.unknown.push(`control ${hex(c)}`);
       return 1;
     }
-    if (c < 0x80) return this.addText(String.fromCharCode(c)), 1;
-    if (!this.kanji) return this.addText('?'), 1;
+    if (c < 0x80) return (this.addText(String.fromCharCode(c)), 1);
+    if (!this.kanji) return (this.addText('?'), 1);
     // GB18030: a lead byte 0x81–0xFE, then a trail byte, or digit + two bytes for four-byte codes.
     if (left < 2) return 0;
     const size = b[at + 1]! >= 0x30 && b[at + 1]! <= 0x39 ? 4 : 2;
@@ -314,7 +352,8 @@ export function renderPreview(items: PreviewItem[], columns: number): string {
           if (run.bold && run.text.trim()) tags.add('bold');
         }
         const used = columnsOf(content);
-        const lead = item.align === 'center' ? Math.floor(Math.max(0, columns - used) / 2) : item.align === 'right' ? Math.max(0, columns - used) : 0;
+        const lead =
+          item.align === 'center' ? Math.floor(Math.max(0, columns - used) / 2) : item.align === 'right' ? Math.max(0, columns - used) : 0;
         row(' '.repeat(lead) + content, [...tags].join(' '));
         for (let i = 1; i < Math.max(...item.runs.map((r) => r.height)); i++) row('');
         break;
@@ -328,7 +367,9 @@ export function renderPreview(items: PreviewItem[], columns: number): string {
         row(item.align === 'center' ? ' '.repeat(Math.floor((columns - mark.length) / 2)) + mark : mark);
         for (let i = 0; i < item.data.length; i += columns) {
           const part = item.data.slice(i, i + columns);
-          row(item.align === 'center' && item.data.length <= columns ? ' '.repeat(Math.floor((columns - columnsOf(part)) / 2)) + part : part);
+          row(
+            item.align === 'center' && item.data.length <= columns ? ' '.repeat(Math.floor((columns - columnsOf(part)) / 2)) + part : part,
+          );
         }
         break;
       }

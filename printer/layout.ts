@@ -8,9 +8,8 @@
  * centering, GB18030 in Kanji mode) and handed to the encoder as raw bytes.
  */
 import type ReceiptPrinterEncoder from '@point-of-sale/receipt-printer-encoder';
+import type { PaperWidth } from '../common/printing.js';
 import { encodeLine, textWidth, truncate, wrapText } from './text.js';
-
-export type PaperWidth = 58 | 80;
 
 export interface PaperProfile {
   columns: 32 | 48;
@@ -81,7 +80,13 @@ const loadEncoder = () => (encoderClass ??= import('@point-of-sale/receipt-print
 
 async function newJob(paper: PaperWidth): Promise<Encoder> {
   const Encoder = await loadEncoder();
-  return new Encoder({ language: 'esc-pos', columns: PAPER[paper].columns, newline: '\n', feedBeforeCut: FEED_BEFORE_CUT, errors: 'strict' }).initialize();
+  return new Encoder({
+    language: 'esc-pos',
+    columns: PAPER[paper].columns,
+    newline: '\n',
+    feedBeforeCut: FEED_BEFORE_CUT,
+    errors: 'strict',
+  }).initialize();
 }
 
 /** Prints `text` wrapped to the paper, each line padded to its alignment, in the given style. */
@@ -116,7 +121,9 @@ function field(job: Encoder, columns: number, label: string, value: string): voi
 /** Cuts and returns the bytes; the job ends with the cut (no feed after it). */
 function finish(job: Encoder): Uint8Array {
   const bytes = job.cut('partial').encode();
-  return bytes[bytes.length - 1] === 0x0a && bytes[bytes.length - 4] === 0x1d && bytes[bytes.length - 3] === 0x56 ? bytes.slice(0, -1) : bytes;
+  return bytes[bytes.length - 1] === 0x0a && bytes[bytes.length - 4] === 0x1d && bytes[bytes.length - 3] === 0x56
+    ? bytes.slice(0, -1)
+    : bytes;
 }
 
 /**
@@ -133,11 +140,13 @@ export async function ticketJob(content: TicketContent, paper: PaperWidth = 80):
   text(job, columns, content.number, { align: 'center', width: 2, height: 2, bold: true });
   job.newline();
   text(job, columns, content.serviceName, { align: 'center', height: 2, bold: true });
-  if (content.appointment) text(job, columns, `预约号 · 预约时段 ${content.appointment.start}-${content.appointment.end}`, { align: 'center', bold: true });
+  if (content.appointment)
+    text(job, columns, `预约号 · 预约时段 ${content.appointment.start}-${content.appointment.end}`, { align: 'center', bold: true });
   else if (content.priorityLabel) text(job, columns, `绿色通道 · ${content.priorityLabel}`, { align: 'center', bold: true });
   job.newline();
   text(job, columns, content.ahead > 0 ? `您前面还有 ${content.ahead} 人等候` : '您前面暂无人等候', { align: 'center' });
-  if (content.ahead > 0 && content.estimateMinutes > 0) text(job, columns, `预计等候约 ${content.estimateMinutes} 分钟`, { align: 'center' });
+  if (content.ahead > 0 && content.estimateMinutes > 0)
+    text(job, columns, `预计等候约 ${content.estimateMinutes} 分钟`, { align: 'center' });
   if (content.noOpenWindow) text(job, columns, '当前暂无窗口办理此事项，请留意叫号', { align: 'center' });
   rule(job, columns);
   qr(job, paper, content.statusUrl);

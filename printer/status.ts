@@ -9,6 +9,7 @@
  *   n=4 paper sensor     bits 2–3: paper near end · bits 5–6: paper end
  * Every answer has bit 1 and bit 4 set and bits 0 and 7 clear; anything else is not an answer.
  */
+import type { PrintProblem } from '../common/printing.js';
 
 export const DLE = 0x10;
 export const EOT = 0x04;
@@ -63,8 +64,6 @@ export function statusBytes(status: PrinterStatus): number[] {
 }
 
 /** Why a printer cannot print now, or null when it can (paper near its end still prints). */
-export type PrintProblem = 'offline' | 'timeout' | 'paper_out' | 'cover_open' | 'printer_error' | 'expired' | 'no_printer';
-
 export function blockingProblem(status: PrinterStatus): PrintProblem | null {
   if (status.paper === 'out') return 'paper_out';
   if (status.coverOpen) return 'cover_open';

@@ -39,7 +39,8 @@ export function printable(text: string): string {
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
     if (cp === 0x09 || cp === 0x0a || cp === 0x0d) out += ' ';
-    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfeff || (cp >= 0x200b && cp <= 0x200f)) continue;
+    else if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || (cp >= 0xd800 && cp <= 0xdfff) || cp === 0xfeff || (cp >= 0x200b && cp <= 0x200f))
+      continue;
     else out += ch;
   }
   return out;

@@ -18,7 +18,8 @@
  * status seen, so the caller can update the device and alert a manager.
  */
 import { Socket } from 'node:net';
-import { blockingProblem, parseStatus, STATUS_QUERIES, STATUS_QUERY, type PrinterStatus, type PrintProblem } from './status.js';
+import type { PrintProblem } from '../common/printing.js';
+import { blockingProblem, parseStatus, STATUS_QUERIES, STATUS_QUERY, type PrinterStatus } from './status.js';
 
 export interface TransportOptions {
   connectTimeoutMs: number;
@@ -50,7 +51,8 @@ export function parseAddress(address: string): { host: string; port: number } | 
 export function printOverTcp(address: string, job: Uint8Array, options: Partial<TransportOptions> = {}): Promise<PrintOutcome> {
   return withPrinter(address, options, async (conn, opts) => {
     const before = await conn.queryStatus(opts.statusTimeoutMs);
-    if (typeof before === 'string') return { printed: false, problem: 'timeout', status: null, detail: `status before printing: ${before}` };
+    if (typeof before === 'string')
+      return { printed: false, problem: 'timeout', status: null, detail: `status before printing: ${before}` };
     const blocking = blockingProblem(before);
     if (blocking) return { printed: false, problem: blocking, status: before, detail: null };
 
@@ -74,7 +76,11 @@ export function queryPrinter(address: string, options: Partial<TransportOptions>
 }
 
 /** Connects to the printer (or says why not), runs `work`, and always closes the connection. */
-async function withPrinter(address: string, options: Partial<TransportOptions>, work: (conn: Connection, opts: TransportOptions) => Promise<PrintOutcome>): Promise<PrintOutcome> {
+async function withPrinter(
+  address: string,
+  options: Partial<TransportOptions>,
+  work: (conn: Connection, opts: TransportOptions) => Promise<PrintOutcome>,
+): Promise<PrintOutcome> {
   const opts = { ...DEFAULT_TRANSPORT, ...options };
   const target = parseAddress(address);
   if (!target) return { printed: false, problem: 'no_printer', status: null, detail: `bad address "${address}"` };

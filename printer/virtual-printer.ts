@@ -189,7 +189,14 @@ export class VirtualPrinter extends EventEmitter<{ job: [VirtualJob]; listening:
 
   private usePaper(item: PreviewItem): void {
     if (this.linesLeft === null) return;
-    const used = item.kind === 'line' ? Math.max(...item.runs.map((r) => r.height)) : item.kind === 'feed' ? item.lines : item.kind === 'qr' ? QR_LINES : 0;
+    const used =
+      item.kind === 'line'
+        ? Math.max(...item.runs.map((r) => r.height))
+        : item.kind === 'feed'
+          ? item.lines
+          : item.kind === 'qr'
+            ? QR_LINES
+            : 0;
     this.linesLeft = Math.max(0, this.linesLeft - used);
     this.paper = this.linesLeft === 0 ? 'out' : this.linesLeft < NEAR_END_LINES ? 'near_end' : 'ok';
   }
@@ -219,7 +226,16 @@ export class VirtualPrinter extends EventEmitter<{ job: [VirtualJob]; listening:
       bytes,
       items,
       qr: items.flatMap((i) => (i.kind === 'qr' ? [i.data] : [])),
-      lines: items.flatMap((i) => (i.kind === 'line' ? [i.runs.map((r) => r.text).join('').trim()] : [])),
+      lines: items.flatMap((i) =>
+        i.kind === 'line'
+          ? [
+              i.runs
+                .map((r) => r.text)
+                .join('')
+                .trim(),
+            ]
+          : [],
+      ),
       cut,
       printed,
       preview,

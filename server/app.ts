@@ -6,7 +6,7 @@ import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { errors } from './domain/errors.js';
+import { errors } from '../common/domain/errors.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import jobsPlugin from './plugins/jobs.js';
@@ -48,7 +48,12 @@ export { maskSecretUrl };
 
 /** Request log fields, with visitors' secret codes masked in the URL. */
 export const LOG_SERIALIZERS = {
-  req: (request: FastifyRequest) => ({ method: request.method, url: maskSecretUrl(request.url), host: request.host, remoteAddress: request.ip }),
+  req: (request: FastifyRequest) => ({
+    method: request.method,
+    url: maskSecretUrl(request.url),
+    host: request.host,
+    remoteAddress: request.ip,
+  }),
 };
 
 export interface AppOptions {
@@ -116,9 +121,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return { statusCode: 429, code: e.code, message: e.messageZh, messageEn: e.messageEn, details: e.details };
     },
   });
-  await app.register(servicesPlugin, { store: options.store, ...(options.clock ? { clock: options.clock } : {}), closeStore: options.closeStore ?? true });
+  await app.register(servicesPlugin, {
+    store: options.store,
+    ...(options.clock ? { clock: options.clock } : {}),
+    closeStore: options.closeStore ?? true,
+  });
   await app.register(jobsPlugin, { runJobs: options.runJobs ?? false });
-  await app.register(authPlugin, { cookieSecure });
+  await app.register(authPlugin);
   await app.register(realtimePlugin);
   await app.register(ratingsPlugin);
   await app.register(printingPlugin, { publicUrl: options.publicUrl ?? null, ...options.printing });

@@ -3,7 +3,7 @@
  * Parsed once at start-up; a bad value stops the server with a message naming the variable.
  */
 import { resolve } from 'node:path';
-import { isValidTimezone } from './domain/calendar.js';
+import { isValidTimezone } from '../common/domain/calendar.js';
 
 export interface Config {
   port: number;
@@ -49,7 +49,8 @@ function webhookUrl(raw: string | undefined): string | null {
   } catch {
     throw new ConfigError(`NOTIFY_WEBHOOK_URL must be an http(s) URL, got "${raw}"`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError(`NOTIFY_WEBHOOK_URL must be an http(s) URL, got "${raw}"`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ConfigError(`NOTIFY_WEBHOOK_URL must be an http(s) URL, got "${raw}"`);
   return url.toString();
 }
 

@@ -14,7 +14,6 @@ import { databaseFile } from './store/database.js';
 import { SqliteStore } from './store/sqlite-store.js';
 import type { Store } from './store/store.js';
 
-
 async function prepareDatabase(store: Store, config: Config): Promise<{ demo: boolean }> {
   const halls = await store.read((tx) => tx.halls.list());
   if (halls.length > 0) return { demo: halls.some((h) => h.code === 'demo') };
@@ -26,7 +25,9 @@ async function prepareDatabase(store: Store, config: Config): Promise<{ demo: bo
     return { demo: true };
   }
   if (!config.adminUsername || !config.adminPassword || config.adminPassword.length < 10) {
-    throw new ConfigError('SEED=none on an empty database needs ADMIN_USERNAME and ADMIN_PASSWORD (at least 10 characters) for the first administrator');
+    throw new ConfigError(
+      'SEED=none on an empty database needs ADMIN_USERNAME and ADMIN_PASSWORD (at least 10 characters) for the first administrator',
+    );
   }
   const passwordHash = await hashPassword(config.adminPassword);
   await store.transact(async (tx) => {
@@ -53,12 +54,18 @@ async function prepareDatabase(store: Store, config: Config): Promise<{ demo: bo
 
 /** The demo hall prints to a virtual printer, so a newcomer sees what would be printed. */
 async function startVirtualPrinter(config: Config): Promise<VirtualPrinter | null> {
-  const printer = new VirtualPrinter({ host: '127.0.0.1', port: config.virtualPrinterPort, outDir: join(config.dataDir, 'printer-previews') });
+  const printer = new VirtualPrinter({
+    host: '127.0.0.1',
+    port: config.virtualPrinterPort,
+    outDir: join(config.dataDir, 'printer-previews'),
+  });
   try {
     await printer.start();
     return printer;
   } catch (err) {
-    console.warn(`Virtual printer: cannot listen on 127.0.0.1:${config.virtualPrinterPort} (${(err as NodeJS.ErrnoException).code ?? err}); the demo kiosk will show e-tickets.`);
+    console.warn(
+      `Virtual printer: cannot listen on 127.0.0.1:${config.virtualPrinterPort} (${(err as NodeJS.ErrnoException).code ?? String(err)}); the demo kiosk will show e-tickets.`,
+    );
     return null;
   }
 }

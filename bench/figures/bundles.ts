@@ -9,7 +9,13 @@ import { fmt, type Figure } from '../lib/report.js';
 
 const PUBLIC = join(process.cwd(), 'dist/public');
 // Phone pages load on weak connections: 40 KB each.
-const TARGETS: Record<string, number> = { 'display/board': 60, 'display/kiosk': 60, 'display/ticket': 40, 'display/take': 40, 'display/book': 40 };
+const TARGETS: Record<string, number> = {
+  'display/board': 60,
+  'display/kiosk': 60,
+  'display/ticket': 40,
+  'display/take': 40,
+  'display/book': 40,
+};
 
 export function pageJsBytes(htmlFile: string): { raw: number; gzip: number } {
   const html = readFileSync(htmlFile, 'utf8');
@@ -26,7 +32,16 @@ export function pageJsBytes(htmlFile: string): { raw: number; gzip: number } {
 
 export async function bundleFigures(log: (s: string) => void): Promise<Figure[]> {
   if (!existsSync(PUBLIC)) throw new Error('dist/public missing: npm run build first (npm run bench does)');
-  const pages = ['index.html', ...['display', 'counter'].flatMap((dir) => (existsSync(join(PUBLIC, dir)) ? readdirSync(join(PUBLIC, dir)).filter((f) => f.endsWith('.html')).map((f) => `${dir}/${f}`) : []))];
+  const pages = [
+    'index.html',
+    ...['display', 'counter'].flatMap((dir) =>
+      existsSync(join(PUBLIC, dir))
+        ? readdirSync(join(PUBLIC, dir))
+            .filter((f) => f.endsWith('.html'))
+            .map((f) => `${dir}/${f}`)
+        : [],
+    ),
+  ];
   return pages.map((page) => {
     const name = page.replace(/\.html$/, '');
     const { raw, gzip } = pageJsBytes(join(PUBLIC, page));

@@ -11,10 +11,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PriorityKind, WindowMode } from '../../common/vocabulary.js';
 import { seedDemoHall } from '../../server/demo/seed.js';
-import { DomainError } from '../../server/domain/errors.js';
-import { pickNext, type Candidate } from '../../server/domain/routing.js';
-import { servedServices } from '../../server/domain/served.js';
-import type { Actor, ServedService, Service, Window } from '../../server/domain/types.js';
+import { DomainError } from '../../common/domain/errors.js';
+import { pickNext, type Candidate } from '../../common/domain/routing.js';
+import { servedServices } from '../../common/domain/served.js';
+import type { Actor, ServedService, Service, Window } from '../../common/domain/types.js';
 import { EventBus } from '../../server/services/event-bus.js';
 import { HallService } from '../../server/services/hall-service.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
@@ -29,7 +29,29 @@ const at = (hhmm: string) => Date.parse(`${DAY}T${hhmm}:00+08:00`);
 /** Relative arrival rate per hour from 09:00 to 16:00. */
 const HOURLY = [1.6, 1.4, 1.1, 0.5, 0.6, 1.2, 1.1, 0.8];
 /** Relative demand per service prefix. */
-const MIX: Record<string, number> = { A: 12, B: 10, C: 8, D: 4, E: 6, F: 3, G: 4, H: 6, J: 3, K: 2, L: 5, M: 8, N: 5, P: 6, Q: 8, R: 5, S: 3, T: 1, U: 1, V: 0.5, W: 1 };
+const MIX: Record<string, number> = {
+  A: 12,
+  B: 10,
+  C: 8,
+  D: 4,
+  E: 6,
+  F: 3,
+  G: 4,
+  H: 6,
+  J: 3,
+  K: 2,
+  L: 5,
+  M: 8,
+  N: 5,
+  P: 6,
+  Q: 8,
+  R: 5,
+  S: 3,
+  T: 1,
+  U: 1,
+  V: 0.5,
+  W: 1,
+};
 
 type Sim = { t: number; kind: 'arrive'; prefix: string; priority: PriorityKind } | { t: number; kind: 'done' | 'noshow'; windowId: number };
 
@@ -58,13 +80,31 @@ export async function busyDayFigures(log: (s: string) => void): Promise<Figure[]
     ];
     let n = 17;
     for (const w of extra) {
-      const created = await tx.windows.insert({ hallId, zoneId: w.zoneId, number: String(n++), name: '模拟窗口', mode: w.mode, status: 'open', pauseReason: null, clerkId: manager.id, backupClerkId: null, printsRatingSlip: false, enabled: true });
-      if (w.services) await tx.windows.setServedRows(created.id, w.services.map((serviceId) => ({ serviceId, tier: 1, weight: 1 })));
+      const created = await tx.windows.insert({
+        hallId,
+        zoneId: w.zoneId,
+        number: String(n++),
+        name: '模拟窗口',
+        mode: w.mode,
+        status: 'open',
+        pauseReason: null,
+        clerkId: manager.id,
+        backupClerkId: null,
+        printsRatingSlip: false,
+        enabled: true,
+      });
+      if (w.services)
+        await tx.windows.setServedRows(
+          created.id,
+          w.services.map((serviceId) => ({ serviceId, tier: 1, weight: 1 })),
+        );
     }
     for (const w of await tx.windows.list(hallId)) await tx.windows.update(w.id, { status: 'open', clerkId: w.clerkId ?? manager.id });
     const windows = await tx.windows.list(hallId);
     const rows = await tx.windows.servedRowsByHall(hallId);
-    const served = new Map<number, Set<number>>(windows.map((w: Window) => [w.id, new Set(servedServices(w, rows.get(w.id) ?? [], services).map((s: ServedService) => s.serviceId))]));
+    const served = new Map<number, Set<number>>(
+      windows.map((w: Window) => [w.id, new Set(servedServices(w, rows.get(w.id) ?? [], services).map((s: ServedService) => s.serviceId))]),
+    );
     return { services, windows, served, manager };
   });
   if (windows.length !== WINDOWS) throw new Error(`expected ${WINDOWS} windows, built ${windows.length}`);
@@ -141,8 +181,22 @@ export async function busyDayFigures(log: (s: string) => void): Promise<Figure[]
     now = e.t;
     if (e.kind === 'arrive') {
       const s = byPrefix.get(e.prefix)!;
-      const issued = await service.issueTicket(e.priority === 'normal' ? { ...actor, role: 'clerk' } : actor, { hallId, serviceId: s.id, priority: e.priority, source: 'staff' });
-      waiting.set(issued.ticket.id, { id: issued.ticket.id, serviceId: s.id, priority: e.priority, queuedAt: now, issuedAt: now, targetWindowId: null, requeued: false, transferred: false });
+      const issued = await service.issueTicket(e.priority === 'normal' ? { ...actor, role: 'clerk' } : actor, {
+        hallId,
+        serviceId: s.id,
+        priority: e.priority,
+        source: 'staff',
+      });
+      waiting.set(issued.ticket.id, {
+        id: issued.ticket.id,
+        serviceId: s.id,
+        priority: e.priority,
+        queuedAt: now,
+        issuedAt: now,
+        targetWindowId: null,
+        requeued: false,
+        transferred: false,
+      });
     } else {
       await service.actOnCurrent(actor, e.windowId, e.kind === 'done' ? 'finish' : 'no_show', undefined);
       idle.add(e.windowId);
@@ -152,7 +206,10 @@ export async function busyDayFigures(log: (s: string) => void): Promise<Figure[]
   const seconds = (performance.now() - started) / 1000;
 
   const tickets = await store.read((tx) => tx.tickets.list({ hallId, serviceDay: DAY }));
-  const waits = tickets.filter((t) => t.firstCalledAt).map((t) => (t.firstCalledAt! - t.issuedAt) / 60_000).sort((a, b) => a - b);
+  const waits = tickets
+    .filter((t) => t.firstCalledAt)
+    .map((t) => (t.firstCalledAt! - t.issuedAt) / 60_000)
+    .sort((a, b) => a - b);
   const mean = waits.reduce((a, b) => a + b, 0) / waits.length;
   const lastFinish = Math.max(...tickets.map((t) => t.finishedAt ?? t.noShowAt ?? 0));
 
@@ -161,13 +218,16 @@ export async function busyDayFigures(log: (s: string) => void): Promise<Figure[]
   const rows = [...served.get(window.id)!].map((serviceId) => ({ serviceId, tier: 1, weight: 1 }));
   const reps = 2000;
   const t0 = performance.now();
-  for (let i = 0; i < reps; i++) pickNext({ id: window.id, served: rows, priorityStreak: 0 }, peakQueue, { priorityStreakLimit: 3, boostAfterMinutes: 45 }, at('10:00'));
+  for (let i = 0; i < reps; i++)
+    pickNext({ id: window.id, served: rows, priorityStreak: 0 }, peakQueue, { priorityStreakLimit: 3, boostAfterMinutes: 45 }, at('10:00'));
   const pickMicros = ((performance.now() - t0) / reps) * 1000;
   const cpuSorted = [...callCpu].sort((a, b) => a - b);
   await store.close();
   rmSync(dir, { recursive: true, force: true });
 
-  log(`busy day: ${tickets.length} tickets, ${waits.length} called, mean wait ${fmt(mean)} min, p90 ${fmt(percentile(waits, 90))} min, idle-while-waiting ${violations}, last service ended ${new Date(lastFinish).toISOString()}, simulated in ${fmt(seconds)} s`);
+  log(
+    `busy day: ${tickets.length} tickets, ${waits.length} called, mean wait ${fmt(mean)} min, p90 ${fmt(percentile(waits, 90))} min, idle-while-waiting ${violations}, last service ended ${new Date(lastFinish).toISOString()}, simulated in ${fmt(seconds)} s`,
+  );
   return [
     {
       figure: 'Busy day: wait mean / p90',

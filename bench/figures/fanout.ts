@@ -28,7 +28,8 @@ export async function fanoutFigures(log: (s: string) => void): Promise<Figure[]>
   const hall = await startHallServer();
   const bare = await startChild('bench/servers/bare-io.ts', [], {}, /listening (\S+)/);
   const clerk = await staffHeaders(hall.url, 'clerk01');
-  const windowId = ((await (await fetch(`${hall.url}/api/auth/me`, { headers: clerk })).json()) as { signedInWindowId: number }).signedInWindowId;
+  const windowId = ((await (await fetch(`${hall.url}/api/auth/me`, { headers: clerk })).json()) as { signedInWindowId: number })
+    .signedInWindowId;
   const kiosk = { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' };
   const serviceA = hall.serviceIds[0]!;
   await sleep(1500);
@@ -65,7 +66,10 @@ export async function fanoutFigures(log: (s: string) => void): Promise<Figure[]>
       // The same payload through the bare server to its N boards.
       const bareArrivals = bareScreens.nextArrival('ticket:called', () => true);
       const b0 = performance.now();
-      const [bareTimes] = await Promise.all([bareArrivals, fetch(`${bare.url}/broadcast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) })]);
+      const [bareTimes] = await Promise.all([
+        bareArrivals,
+        fetch(`${bare.url}/broadcast`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) }),
+      ]);
       ceiling.push(Math.max(...bareTimes) - b0);
       await sleep(50);
     }

@@ -26,7 +26,12 @@ export async function startHallServer(): Promise<RunningHall> {
     return list.map((s) => s.id);
   });
   await store.close();
-  const { child, url } = await startChild('dist/server/main.js', [], { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', VIRTUAL_PRINTER_PORT: '0' }, /API and screens:\s+(\S+)/);
+  const { child, url } = await startChild(
+    'dist/server/main.js',
+    [],
+    { DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', VIRTUAL_PRINTER_PORT: '0' },
+    /API and screens:\s+(\S+)/,
+  );
   return {
     url,
     child,
@@ -40,7 +45,11 @@ export async function startHallServer(): Promise<RunningHall> {
 
 /** Signs in through the API and returns the headers a staff request needs. */
 export async function staffHeaders(url: string, username: string): Promise<Record<string, string>> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo1234' }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo1234' }),
+  });
   if (!res.ok) throw new Error(`sign-in failed: ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return { cookie, 'x-csrf-token': ((await res.json()) as { csrfToken: string }).csrfToken, 'content-type': 'application/json' };

@@ -3,7 +3,9 @@ import type { openDatabase } from '../../server/store/database.js';
 
 /** The smallest correct issue transaction, also used for the bare better-sqlite3 figure. */
 export function benchIssue(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
-  const count = sqlite.prepare("SELECT count(*) AS n FROM tickets WHERE original_service_id = 1 AND service_day = ? AND status != 'cancelled'");
+  const count = sqlite.prepare(
+    "SELECT count(*) AS n FROM tickets WHERE original_service_id = 1 AND service_day = ? AND status != 'cancelled'",
+  );
   const counter = sqlite.prepare(
     'INSERT INTO ticket_counters (hall_id, service_day, prefix, last_seq) VALUES (1, ?, ?, 1) ON CONFLICT DO UPDATE SET last_seq = last_seq + 1 RETURNING last_seq',
   );
@@ -11,9 +13,11 @@ export function benchIssue(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
     "INSERT INTO tickets (hall_id, service_day, prefix, seq, number, public_code, service_id, original_service_id, priority, source, status, issued_at, queued_at) VALUES (1, ?, 'T', ?, ?, ?, 1, 1, 'normal', 'kiosk', 'waiting', ?, ?) RETURNING id",
   );
   const seq = sqlite.prepare('UPDATE halls SET last_seq = last_seq + 1 WHERE id = 1 RETURNING last_seq');
-  const event = sqlite.prepare("INSERT INTO events (hall_id, seq, type, at, actor_kind, ticket_id, data) VALUES (1, ?, 'ticket:issued', ?, 'device', ?, '{}')");
+  const event = sqlite.prepare(
+    "INSERT INTO events (hall_id, seq, type, at, actor_kind, ticket_id, data) VALUES (1, ?, 'ticket:issued', ?, 'device', ?, '{}')",
+  );
   const day = '2026-11-23';
-  return sqlite.transaction(() => {
+  const issue = sqlite.transaction(() => {
     const now = Date.now();
     const issued = (count.get(day) as { n: number }).n;
     const n = (counter.get(day, 'T') as { last_seq: number }).last_seq;
@@ -21,5 +25,6 @@ export function benchIssue(sqlite: ReturnType<typeof openDatabase>['sqlite']) {
     const s = (seq.get() as { last_seq: number }).last_seq;
     event.run(s, now, id);
     return { id, number: n, issued };
-  }).immediate as () => { id: number; number: number; issued: number };
+  });
+  return () => issue.immediate();
 }

@@ -55,22 +55,27 @@ export const START_FLAGS: string[] = (() => {
  * Starts a script (TypeScript through tsx, or the built server as plain JavaScript) and resolves
  * with its URL once it prints it.
  */
-export function startChild(script: string, args: string[], env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; url: string }> {
+export function startChild(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  pattern: RegExp,
+): Promise<{ child: ChildProcess; url: string }> {
   const nodeArgs = script.endsWith('.ts') ? ['--import', 'tsx', script] : [...START_FLAGS, script];
   const child = spawn(process.execPath, [...nodeArgs, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${out}`)), 30_000);
     const onData = (d: Buffer) => {
-      out += d;
+      out += d.toString();
       const m = pattern.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ child, url: m[1]! });
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d) => (out += d));
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (d) => (out += d));
     child.once('exit', (code) => reject(new Error(`${script} exited ${code}:\n${out}`)));
   });
 }

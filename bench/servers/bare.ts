@@ -27,4 +27,3 @@ if (mode === 'sqlite') {
 
 const url = await app.listen({ port: 0, host: '127.0.0.1' });
 console.log(`listening ${url}`);
-

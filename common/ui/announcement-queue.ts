@@ -55,7 +55,11 @@ export interface Dropped {
 }
 
 /** Adds a call to the waiting list (rules 2–4). `waiting` excludes the one being spoken. */
-export function enqueue(waiting: readonly Announcement[], item: Announcement, rules: QueueRules = DEFAULT_QUEUE_RULES): { waiting: Announcement[]; dropped: Dropped[] } {
+export function enqueue(
+  waiting: readonly Announcement[],
+  item: Announcement,
+  rules: QueueRules = DEFAULT_QUEUE_RULES,
+): { waiting: Announcement[]; dropped: Dropped[] } {
   if (waiting.some((a) => a.ticketId === item.ticketId && a.windowId === item.windowId)) {
     return { waiting: [...waiting], dropped: [{ announcement: item, reason: 'duplicate' }] };
   }
@@ -71,7 +75,11 @@ export function enqueue(waiting: readonly Announcement[], item: Announcement, ru
 }
 
 /** The next announcement to speak at `now`, skipping stale ones (rule 5). */
-export function takeNext(waiting: readonly Announcement[], now: number, rules: QueueRules = DEFAULT_QUEUE_RULES): { next: Announcement | null; waiting: Announcement[]; dropped: Dropped[] } {
+export function takeNext(
+  waiting: readonly Announcement[],
+  now: number,
+  rules: QueueRules = DEFAULT_QUEUE_RULES,
+): { next: Announcement | null; waiting: Announcement[]; dropped: Dropped[] } {
   const dropped: Dropped[] = [];
   let i = 0;
   while (i < waiting.length && now - waiting[i]!.at > rules.maxAgeMs) dropped.push({ announcement: waiting[i++]!, reason: 'stale' });

@@ -15,7 +15,15 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DeviceState } from '../vocabulary.js';
-import { DEFAULT_QUEUE_RULES, enqueue, shouldRepeat, takeNext, type Announcement, type Dropped, type QueueRules } from './announcement-queue.js';
+import {
+  DEFAULT_QUEUE_RULES,
+  enqueue,
+  shouldRepeat,
+  takeNext,
+  type Announcement,
+  type Dropped,
+  type QueueRules,
+} from './announcement-queue.js';
 import { AudioUnlock, playChime } from './chime.js';
 
 export type SoundState = 'silent' | 'needs-unlock' | 'blocked' | 'ready';
@@ -144,7 +152,11 @@ export class AnnouncerController implements ReactiveController {
 
   /** What the heartbeat reports. */
   deviceState(): DeviceState {
-    return { voiceMissing: this.voiceMissing, soundBlocked: this.sound === 'needs-unlock' || this.sound === 'blocked', silent: this.silentMode };
+    return {
+      voiceMissing: this.voiceMissing,
+      soundBlocked: this.sound === 'needs-unlock' || this.sound === 'blocked',
+      silent: this.silentMode,
+    };
   }
 
   /** Queues a live call. Replayed or silent calls are never passed here. */
@@ -235,7 +247,6 @@ export class AnnouncerController implements ReactiveController {
       utterance.lang = item.lang;
       utterance.rate = item.rate;
       if (this.voice) utterance.voice = this.voice;
-      let timer: ReturnType<typeof setTimeout> | undefined;
       const done = () => {
         clearTimeout(timer);
         utterance.onend = null;
@@ -245,7 +256,7 @@ export class AnnouncerController implements ReactiveController {
       utterance.onend = done;
       // "not-allowed" (no tap yet), "interrupted", a broken engine: move on, the caption shows it.
       utterance.onerror = done;
-      timer = setTimeout(done, speechWatchdogMs(item.speech, item.rate));
+      const timer = setTimeout(done, speechWatchdogMs(item.speech, item.rate));
       if (synth.paused) synth.resume();
       synth.speak(utterance);
     });

@@ -88,7 +88,12 @@ export class ApiClient {
     if (!res.ok) {
       const error = isApiError(data)
         ? data
-        : { statusCode: res.status, code: 'http_error', message: `服务器返回错误（${res.status}）。`, messageEn: `The server answered ${res.status}.` };
+        : {
+            statusCode: res.status,
+            code: 'http_error',
+            message: `服务器返回错误（${res.status}）。`,
+            messageEn: `The server answered ${res.status}.`,
+          };
       throw new ApiRequestError(error);
     }
     return data as T;

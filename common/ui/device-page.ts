@@ -27,8 +27,12 @@ export abstract class DevicePage extends LitElement {
   /** The working screen, once the device is active. */
   protected abstract renderScreen(): TemplateResult;
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.loadLocale();
+  }
+
+  private async loadLocale() {
     await initLocale();
     this.ready = true;
     this.requestUpdate();

@@ -144,10 +144,16 @@ export class DeviceController implements ReactiveController {
       hallId = halls[0]?.id ?? null;
     }
     if (!hallId) {
-      this.set({ status: 'refused', error: { statusCode: 404, code: 'no_hall', message: '服务器上还没有大厅。', messageEn: 'No hall exists on this server yet.' } });
+      this.set({
+        status: 'refused',
+        error: { statusCode: 404, code: 'no_hall', message: '服务器上还没有大厅。', messageEn: 'No hall exists on this server yet.' },
+      });
       return;
     }
-    const { token, device } = await this.api.post<{ token: string; device: DeviceInfo }>('/api/devices/pairing', { hallId, kind: this.kind });
+    const { token, device } = await this.api.post<{ token: string; device: DeviceInfo }>('/api/devices/pairing', {
+      hallId,
+      kind: this.kind,
+    });
     this.token = token;
     this.set({ status: 'pending', code: device.pairingCode ?? '' });
     this.schedule();

@@ -16,7 +16,12 @@ function formatter(locale: string, timeZone: string, options: Intl.DateTimeForma
 
 /** "09:05" in the hall's timezone. */
 export const formatTime = (ms: number, timeZone: string, withSeconds = false): string =>
-  formatter('zh-CN', timeZone, { hour: '2-digit', minute: '2-digit', ...(withSeconds ? { second: '2-digit' } : {}), hourCycle: 'h23' }).format(ms);
+  formatter('zh-CN', timeZone, {
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(withSeconds ? { second: '2-digit' } : {}),
+    hourCycle: 'h23',
+  }).format(ms);
 
 /** "2026年11月23日 星期一" or "Monday, 23 November 2026". */
 export const formatDate = (ms: number, timeZone: string, locale: string): string =>

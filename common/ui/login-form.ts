@@ -2,6 +2,7 @@ import { msg } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { errorMessage } from './api.js';
+import { formText } from './form.js';
 import { getLocale } from './i18n.js';
 import type { SessionController } from './session.js';
 import { base, deskTheme } from './theme.js';
@@ -86,19 +87,23 @@ export class LoginForm extends LitElement {
   override render() {
     return html`<form @submit=${this.submit} novalidate>
       <h1>${this.heading}</h1>
-      <label>${msg('用户名')}<input name="username" autocomplete="username" required autofocus /></label>
+      <label>${msg('用户名')}<input name="username" autocomplete="username" required /></label>
       <label>${msg('密码')}<input name="password" type="password" autocomplete="current-password" required /></label>
       <p class="error" role="alert">${this.error}</p>
       <button ?disabled=${this.busy}>${this.busy ? msg('正在登录…') : msg('登录')}</button>
     </form>`;
   }
 
+  protected override firstUpdated() {
+    this.renderRoot.querySelector<HTMLInputElement>('input[name="username"]')?.focus();
+  }
+
   private async submit(e: Event) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const data = new FormData(form);
-    const username = String(data.get('username') ?? '').trim();
-    const password = String(data.get('password') ?? '');
+    const username = formText(data, 'username').trim();
+    const password = formText(data, 'password');
     if (!username || !password) {
       this.error = msg('请输入用户名和密码。');
       return;

@@ -79,7 +79,10 @@ const KNOWN_REASONS: Record<string, () => string> = {
 export const reasonLabel = (reason: string): string => KNOWN_REASONS[reason]?.() ?? reason;
 
 /** The reasons a visitor can pick for a 差评: the hall's, then 其他 (always last). */
-export const reasonChoices = (hallReasons: readonly string[]): string[] => [...hallReasons.filter((r) => r !== OTHER_RATING_REASON), OTHER_RATING_REASON];
+export const reasonChoices = (hallReasons: readonly string[]): string[] => [
+  ...hallReasons.filter((r) => r !== OTHER_RATING_REASON),
+  OTHER_RATING_REASON,
+];
 
 /**
  * The five levels as a radio group of buttons (`.levels` / `.level[data-level]`, coloured by
@@ -88,7 +91,9 @@ export const reasonChoices = (hallReasons: readonly string[]): string[] => [...h
 export function levelChoices(chosen: RatingLevel | null, choose: (level: RatingLevel) => void): TemplateResult {
   return html`<div class="levels ${chosen !== null ? 'chosen' : ''}" role="radiogroup" aria-label=${msg('评价等级')}>
     ${LEVELS.map(
-      (l) => html`<button class="level" role="radio" data-level=${l.level} aria-checked=${chosen === l.level ? 'true' : 'false'} style="--c:${l.colour}" @click=${() => choose(l.level)}>
+      (
+        l,
+      ) => html`<button class="level" role="radio" data-level=${l.level} aria-checked=${chosen === l.level ? 'true' : 'false'} style="--c:${l.colour}" @click=${() => choose(l.level)}>
         ${face(l.level)}<span>${l.label()}</span>
       </button>`,
     )}
@@ -103,7 +108,11 @@ export type RatingMissing = 'level' | 'reason' | 'comment' | null;
  * for 不满意 and 非常不满意 at least one reason, and a comment with 其他. Returns what is missing
  * and, when nothing is, the rating to send (reasons and comment only where they belong).
  */
-export function ratingDraft(level: RatingLevel | null, reasons: readonly string[], comment: string): { missing: RatingMissing; rating: { level: RatingLevel; reasons: string[]; comment: string } | null } {
+export function ratingDraft(
+  level: RatingLevel | null,
+  reasons: readonly string[],
+  comment: string,
+): { missing: RatingMissing; rating: { level: RatingLevel; reasons: string[]; comment: string } | null } {
   if (level === null) return { missing: 'level', rating: null };
   if (!isBadRating(level)) return { missing: null, rating: { level, reasons: [], comment: '' } };
   if (reasons.length === 0) return { missing: 'reason', rating: null };
@@ -114,4 +123,10 @@ export function ratingDraft(level: RatingLevel | null, reasons: readonly string[
 
 /** The hint for what is missing. */
 export const missingHint = (missing: RatingMissing): string =>
-  missing === 'level' ? msg('请点选一项评价') : missing === 'reason' ? msg('请至少选择一项不满意的原因') : missing === 'comment' ? msg('请写下您的具体意见') : '';
+  missing === 'level'
+    ? msg('请点选一项评价')
+    : missing === 'reason'
+      ? msg('请至少选择一项不满意的原因')
+      : missing === 'comment'
+        ? msg('请写下您的具体意见')
+        : '';

@@ -9,7 +9,15 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { io, type Socket } from 'socket.io-client';
-import { EVENT_TYPES, type ApiError, type ClientToServerEvents, type HeartbeatInfo, type RealtimeEvent, type ServerToClientEvents, type SyncReply } from '../protocol.js';
+import {
+  EVENT_TYPES,
+  type ApiError,
+  type ClientToServerEvents,
+  type HeartbeatInfo,
+  type RealtimeEvent,
+  type ServerToClientEvents,
+  type SyncReply,
+} from '../protocol.js';
 
 export type RealtimeAuth = { token: string } | { ticketCode: string } | { hallId?: number };
 
@@ -66,7 +74,7 @@ export class RealtimeController implements ReactiveController {
     this.ended = null;
     const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
       path: '/socket.io',
-      auth: (cb) => cb(this.options.auth() as Record<string, unknown>),
+      auth: (cb) => cb(this.options.auth()),
       transports: ['websocket', 'polling'],
       tryAllTransports: true,
       reconnectionDelay: 1000,

@@ -7,7 +7,7 @@
  */
 import { msg } from '@lit/localize';
 import type { TicketView, WindowDetail } from '../../common/protocol.js';
-import { canApply, type TicketAction } from '../../server/domain/lifecycle.js';
+import { canApply, type TicketAction } from '../../common/domain/lifecycle.js';
 
 /** A command the console sends to the server (one per user action). */
 export type DeskCommand =

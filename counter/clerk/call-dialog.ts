@@ -1,6 +1,7 @@
 import { localized, msg } from '@lit/localize';
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { formText } from '../../common/ui/form.js';
 import { DeskDialog } from './desk-dialog.js';
 
 /** Usual reasons to call out of order (stored in Chinese, shown in the screen's language). */
@@ -34,14 +35,21 @@ export class CallDialog extends DeskDialog {
 
   override render() {
     return this.frame(
-      { title: msg('选呼'), sub: msg('不按顺序呼叫指定号码，须填写原因，原因将被记录。'), hint: this.hint, confirm: msg('呼叫'), onSubmit: (e) => this.submit(e) },
+      {
+        title: msg('选呼'),
+        sub: msg('不按顺序呼叫指定号码，须填写原因，原因将被记录。'),
+        hint: this.hint,
+        confirm: msg('呼叫'),
+        onSubmit: (e) => this.submit(e),
+      },
       html`<label class="field"
           >${msg('号码')}
           <input name="number" .value=${this.number} placeholder="A012" autocomplete="off" maxlength="12" />
         </label>
         <div class="chips" aria-label=${msg('常用原因')}>
           ${CALL_REASONS.map(
-            (r) => html`<button type="button" class="chip" aria-pressed=${this.reason === r.value} @click=${() => (this.reason = r.value)}>${r.label()}</button>`,
+            (r) =>
+              html`<button type="button" class="chip" aria-pressed=${this.reason === r.value} @click=${() => (this.reason = r.value)}>${r.label()}</button>`,
           )}
         </div>
         <label class="field"
@@ -54,7 +62,7 @@ export class CallDialog extends DeskDialog {
   private submit(e: Event) {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const number = String(data.get('number') ?? '').trim().toUpperCase();
+    const number = formText(data, 'number').trim().toUpperCase();
     const reason = this.reason.trim();
     if (!/^[A-Z]{1,2}\d{1,6}$/.test(number)) {
       this.hint = msg('请输入号码，例如 A012。');

@@ -32,8 +32,12 @@ export class ClerkApp extends LitElement {
     `,
   ];
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.loadLocale();
+  }
+
+  private async loadLocale() {
     await initLocale();
     this.ready = true;
     this.requestUpdate();
@@ -42,7 +46,10 @@ export class ClerkApp extends LitElement {
   override render() {
     if (!this.ready) return html``;
     const s = this.session;
-    const gate = sessionGate(s, { heading: msg('窗口工作台 · 登录'), wrongRole: msg('此账号不是窗口工作人员账号，请使用工作人员账号登录。') });
+    const gate = sessionGate(s, {
+      heading: msg('窗口工作台 · 登录'),
+      wrongRole: msg('此账号不是窗口工作人员账号，请使用工作人员账号登录。'),
+    });
     if (gate) return gate;
     const windowId = s.me?.signedInWindowId;
     return windowId

@@ -162,9 +162,11 @@ export class CurrentTicket extends LitElement {
         <div class="service"><span class="status ${t.status}">${ticketStatusLabel(t)}</span>${serviceName(this.names, t.serviceId)}</div>
         <div class="times">
           <span>${msg('等候')} <strong>${msg(str`${waited} 分钟`)}</strong></span>
-          ${t.status === 'serving' && t.servingAt
-            ? html`<span>${msg('已办理')} <strong class="served">${clockDuration(this.now - t.servingAt)}</strong></span>`
-            : html`<span>${msg('叫号后')} <strong class="since-call">${clockDuration(this.now - calledAt)}</strong></span>`}
+          ${
+            t.status === 'serving' && t.servingAt
+              ? html`<span>${msg('已办理')} <strong class="served">${clockDuration(this.now - t.servingAt)}</strong></span>`
+              : html`<span>${msg('叫号后')} <strong class="since-call">${clockDuration(this.now - calledAt)}</strong></span>`
+          }
         </div>
         <div class="history">
           ${priority ? html`<span class="tag priority">${priority}</span>` : ''}
@@ -172,7 +174,9 @@ export class CurrentTicket extends LitElement {
           ${t.recallCount > 0 ? html`<span class="tag">${msg(str`已重呼 ${t.recallCount} 次`)}</span>` : ''}
           ${t.transferredFrom.map((step) => {
             const from = windowNumber(step.windowId);
-            const where = from ? msg(str`${serviceName(this.names, step.serviceId)}（${from}号窗口）`) : serviceName(this.names, step.serviceId);
+            const where = from
+              ? msg(str`${serviceName(this.names, step.serviceId)}（${from}号窗口）`)
+              : serviceName(this.names, step.serviceId);
             return html`<span class="tag">${msg(str`由 ${where} 转来`)}${step.note ? `：${step.note}` : ''}</span>`;
           })}
         </div>

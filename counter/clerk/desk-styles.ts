@@ -84,7 +84,8 @@ export const controlStyles = css`
     color: var(--hq-text);
     font-size: 15px;
   }
-  .chip[aria-pressed='true'] {
+  .chip[aria-pressed='true'],
+  .chip[aria-checked='true'] {
     background: color-mix(in srgb, var(--hq-accent) 12%, #fff);
     border-color: var(--hq-accent);
     color: var(--hq-accent);

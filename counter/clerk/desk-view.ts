@@ -244,8 +244,9 @@ export class DeskView extends LitElement {
   override render() {
     const d = this.detail;
     return html`${this.renderHeader(d)} ${this.renderBanner()}
-      ${d
-        ? html`<main>
+      ${
+        d
+          ? html`<main>
             <div class="left">
               <hq-current-ticket
                 .ticket=${d.window.current}
@@ -275,7 +276,8 @@ export class DeskView extends LitElement {
               @list-transfer=${(e: CustomEvent<{ ticket: TicketView }>) => (this.dialog = { kind: 'transfer', ticket: e.detail.ticket })}
             ></hq-ticket-lists>
           </main>`
-        : html`<div class="loading" role="status">${msg('正在加载窗口…')}</div>`}
+          : html`<div class="loading" role="status">${msg('正在加载窗口…')}</div>`
+      }
       ${this.renderDialog(d)}`;
   }
 
@@ -290,11 +292,13 @@ export class DeskView extends LitElement {
         <h1>${w ? msg(str`${w.number}号窗口`) : msg('窗口工作台')}</h1>
         ${w ? html`<span class="name">${w.name}</span>` : nothing}
       </div>
-      ${w
-        ? html`<span class="pill ${w.status}" role="status"
+      ${
+        w
+          ? html`<span class="pill ${w.status}" role="status"
             >${windowStatusLabel(w.status)}${w.status === 'paused' && w.pauseReason ? ` · ${w.pauseReason}` : ''}</span
           >`
-        : nothing}
+          : nothing
+      }
       <span class="spacer"></span>
       ${this.user ? html`<span class="who"><b>${this.user.displayName}</b> · ${msg('工号')} ${this.user.staffNo}</span>` : nothing}
       <span class="clock">${this.now ? formatTime(this.now, this.timezone, true) : ''}</span>
@@ -328,7 +332,9 @@ export class DeskView extends LitElement {
         class="btn act ${cls}"
         data-action=${id}
         aria-busy=${running ? 'true' : 'false'}
-        aria-keyshortcuts=${actionDef(id).keys.map((k) => (k === ' ' ? 'Space' : k.toUpperCase())).join(' ')}
+        aria-keyshortcuts=${actionDef(id)
+          .keys.map((k) => (k === ' ' ? 'Space' : k.toUpperCase()))
+          .join(' ')}
         ?disabled=${this.locked || !can.has(id)}
         @click=${() => this.trigger(id)}
       >

@@ -62,7 +62,8 @@ export function windowStatusLabel(status: WindowStatus): string {
   }
 }
 
-export const ticketStatusLabel = (t: TicketView): string => (t.status === 'serving' ? msg('办理中') : t.status === 'called' ? msg('已叫号') : t.status);
+export const ticketStatusLabel = (t: TicketView): string =>
+  t.status === 'serving' ? msg('办理中') : t.status === 'called' ? msg('已叫号') : t.status;
 
 /** 5:07 or 1:02:07 — a running duration. */
 export function clockDuration(ms: number): string {

@@ -33,7 +33,13 @@ export class PauseDialog extends DeskDialog {
 
   override render() {
     return this.frame(
-      { title: msg('暂停服务'), sub: msg('请选择暂停原因，大厅屏幕会显示本窗口暂停。'), hint: this.hint, confirm: msg('暂停'), onSubmit: (e) => this.submitOther(e) },
+      {
+        title: msg('暂停服务'),
+        sub: msg('请选择暂停原因，大厅屏幕会显示本窗口暂停。'),
+        hint: this.hint,
+        confirm: msg('暂停'),
+        onSubmit: (e) => this.submitOther(e),
+      },
       html`<div class="chips">
           ${PAUSE_REASONS.map(
             (r, i) => html`<button type="button" class="chip" @click=${() => this.send(r.value)}><kbd>${i + 1}</kbd> ${r.label()}</button>`,

@@ -92,6 +92,10 @@ export class TicketLists extends LitElement {
         background: color-mix(in srgb, var(--hq-accent) 6%, #fff);
         cursor: pointer;
       }
+      li.pick:focus-visible {
+        outline: 3px solid color-mix(in srgb, var(--hq-accent) 40%, transparent);
+        outline-offset: -3px;
+      }
       .no {
         font-family: var(--hq-number-font);
         font-weight: 700;
@@ -137,16 +141,19 @@ export class TicketLists extends LitElement {
     return html`
       <section aria-labelledby="waiting">
         <h2 id="waiting">${msg('等候队列')} <span>${msg(str`${this.waiting.length} 人 · 按叫号顺序`)}</span></h2>
-        ${this.waiting.length
-          ? html`<ol class="waiting">
+        ${
+          this.waiting.length
+            ? html`<ol class="waiting">
               ${this.waiting.map((t, i) => this.waitingRow(t, i))}
             </ol>`
-          : html`<div class="none">${msg('暂无等候')}</div>`}
+            : html`<div class="none">${msg('暂无等候')}</div>`
+        }
       </section>
       <section class="small" aria-labelledby="held">
         <h2 id="held">${msg('已挂起')} <span>${this.held.length}</span></h2>
-        ${this.held.length
-          ? html`<ol class="held">
+        ${
+          this.held.length
+            ? html`<ol class="held">
               ${this.held.map(
                 (t) => html`<li>
                   <span class="no">${t.number}</span>
@@ -161,12 +168,14 @@ export class TicketLists extends LitElement {
                 </li>`,
               )}
             </ol>`
-          : html`<div class="none">${msg('没有挂起的号票')}</div>`}
+            : html`<div class="none">${msg('没有挂起的号票')}</div>`
+        }
       </section>
       <section class="small" aria-labelledby="missed">
         <h2 id="missed">${msg('过号')} <span>${msg(str`${this.graceMinutes} 分钟内可重排`)}</span></h2>
-        ${this.missed.length
-          ? html`<ol class="missed">
+        ${
+          this.missed.length
+            ? html`<ol class="missed">
               ${this.missed.map((t) => {
                 const left = Math.max(0, this.graceMinutes - minutesSince(t.noShowAt, this.now));
                 return html`<li>
@@ -179,7 +188,8 @@ export class TicketLists extends LitElement {
                 </li>`;
               })}
             </ol>`
-          : html`<div class="none">${msg('没有过号的号票')}</div>`}
+            : html`<div class="none">${msg('没有过号的号票')}</div>`
+        }
       </section>
     `;
   }
@@ -187,10 +197,20 @@ export class TicketLists extends LitElement {
   private waitingRow(t: TicketView, i: number) {
     const priority = priorityLabel(t.priority);
     const pickable = !this.disabled && this.free && this.open;
+    const pick = () => pickable && this.emit('list-select', { number: t.number });
+    // A pickable row is reached with Tab and picked with Enter (or Space, unless the console took
+    // it as its "call next" shortcut), as a click would.
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'Enter' && e.key !== ' ') || e.defaultPrevented) return;
+      e.preventDefault();
+      pick();
+    };
     return html`<li
       class=${pickable ? 'pick' : ''}
       title=${pickable ? msg('选呼此号') : ''}
-      @click=${() => pickable && this.emit('list-select', { number: t.number })}
+      tabindex=${pickable ? '0' : nothing}
+      @click=${pick}
+      @keydown=${onKey}
     >
       <span class="no">${t.number}</span>
       <span class="svc">${serviceName(this.names, t.serviceId)}</span>

@@ -2,6 +2,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceView, TicketView, WindowView, ZoneView } from '../../common/protocol.js';
+import { formText } from '../../common/ui/form.js';
 import type { DeskCommand } from './actions.js';
 import { DeskDialog } from './desk-dialog.js';
 import { serviceName, windowLabel, windowStatusLabel } from './labels.js';
@@ -48,8 +49,9 @@ export class TransferDialog extends DeskDialog {
           <button type="button" class="chip" aria-pressed=${this.target === 'service'} @click=${() => this.choose('service')}>${msg('转到其他事项')}</button>
           <button type="button" class="chip" aria-pressed=${this.target === 'window'} @click=${() => this.choose('window')}>${msg('转到指定窗口')}</button>
         </div>
-        ${this.target === 'service'
-          ? html`<label class="field"
+        ${
+          this.target === 'service'
+            ? html`<label class="field"
               >${msg('目标事项')}
               <select name="service">
                 <option value="">${msg('请选择事项')}</option>
@@ -62,13 +64,14 @@ export class TransferDialog extends DeskDialog {
                 ${noZone.map((s) => html`<option value=${s.id}>${s.prefix} · ${serviceName(names, s.id)}</option>`)}
               </select></label
             >`
-          : html`<label class="field"
+            : html`<label class="field"
               >${msg('目标窗口')}
               <select name="window">
                 <option value="">${msg('请选择窗口')}</option>
                 ${targets.map((w) => html`<option value=${w.id}>${windowLabel(w)}（${windowStatusLabel(w.status)}）</option>`)}
               </select></label
-            >`}
+            >`
+        }
         <label class="field"
           >${msg('交接说明（给下一位工作人员）')}
           <textarea name="note" maxlength="200" placeholder=${msg('例如：材料已收，需办理户籍迁移')}></textarea>
@@ -84,12 +87,12 @@ export class TransferDialog extends DeskDialog {
   private submit(e: Event) {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    const id = Number(data.get(this.target));
+    const id = Number(formText(data, this.target));
     if (!id) {
       this.hint = this.target === 'service' ? msg('请选择要转到的事项。') : msg('请选择要转到的窗口。');
       return;
     }
-    const note = String(data.get('note') ?? '').trim();
+    const note = formText(data, 'note').trim();
     const command: DeskCommand =
       this.target === 'service'
         ? { kind: 'transfer', ticketId: this.ticket.id, toServiceId: id, note }

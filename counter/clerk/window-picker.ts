@@ -117,11 +117,13 @@ export class WindowPicker extends LitElement {
         <button class="btn small" @click=${() => this.session.logout()}>${msg('退出登录')}</button>
       </header>
       <p class="error" role="alert">${this.error}</p>
-      ${me.windows.length
-        ? html`<ul>
+      ${
+        me.windows.length
+          ? html`<ul>
             ${me.windows.map((w) => this.renderWindow(w, me.user.id))}
           </ul>`
-        : html`<p class="none">${msg('您还没有被分配窗口，请联系大厅管理员。')}</p>`}
+          : html`<p class="none">${msg('您还没有被分配窗口，请联系大厅管理员。')}</p>`
+      }
     </main>`;
   }
 

@@ -12,7 +12,17 @@ import { viewStyles } from './styles.js';
 
 type Category = '' | 'windows' | 'tickets' | 'config' | 'devices' | 'cases';
 const categoryLabel = (c: Category) =>
-  c === 'windows' ? msg('窗口') : c === 'tickets' ? msg('号票') : c === 'config' ? msg('配置') : c === 'devices' ? msg('设备') : c === 'cases' ? msg('差评整改') : msg('全部');
+  c === 'windows'
+    ? msg('窗口')
+    : c === 'tickets'
+      ? msg('号票')
+      : c === 'config'
+        ? msg('配置')
+        : c === 'devices'
+          ? msg('设备')
+          : c === 'cases'
+            ? msg('差评整改')
+            : msg('全部');
 const PAGE = 50;
 
 /**
@@ -142,7 +152,17 @@ export class AuditView extends LitElement {
     if (entries.length === 0) return html`<div class="card empty">${msg('没有符合条件的记录。')}</div>`;
     const windows = new Map((this.store.snapshot?.windows ?? []).map((w) => [w.id, w.number]));
     const tz = this.store.snapshot?.hall.timezone ?? 'Asia/Shanghai';
-    const time = (ms: number) => new Date(ms).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', { timeZone: tz, hour12: false, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    const time = (ms: number) =>
+      new Date(ms).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', {
+        timeZone: tz,
+        hour12: false,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      });
     return html`<div class="table-wrap">
         <table>
           <thead>
@@ -190,14 +210,20 @@ export class AuditView extends LitElement {
     const windowNo = (id: unknown) => snapshot?.windows.find((w) => w.id === id)?.number ?? `#${String(id)}`;
     let text = '';
     if (e.type === 'ticket:transferred') {
-      const to = [d.toServiceId !== d.fromServiceId ? service(d.toServiceId) : '', d.toWindowId ? msg(str`${windowNo(d.toWindowId)}号窗口`) : ''].filter(Boolean).join(' · ');
+      const to = [
+        d.toServiceId !== d.fromServiceId ? service(d.toServiceId) : '',
+        d.toWindowId ? msg(str`${windowNo(d.toWindowId)}号窗口`) : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
       text = to ? msg(str`转至 ${to}`) : '';
     } else if (e.type === 'window:clerk' && d.action === 'backup_set') {
-      text = d.backupName ? msg(str`AB角：${String(d.backupName)}`) : msg('取消AB角');
-    } else if (e.type === 'window:clerk' && d.action === 'assigned' && d.clerkName) {
-      text = msg(str`人员：${String(d.clerkName)}`);
+      text = typeof d.backupName === 'string' && d.backupName ? msg(str`AB角：${d.backupName}`) : msg('取消AB角');
+    } else if (e.type === 'window:clerk' && d.action === 'assigned' && typeof d.clerkName === 'string' && d.clerkName) {
+      text = msg(str`人员：${d.clerkName}`);
     } else if (e.type === 'window:services' && Array.isArray(d.before) && Array.isArray(d.after)) {
-      const list = (ids: unknown[]) => (ids.length ? ids.map((id) => snapshot?.services.find((x) => x.id === id)?.prefix ?? `#${String(id)}`).join(' ') : '—');
+      const list = (ids: unknown[]) =>
+        ids.length ? ids.map((id) => snapshot?.services.find((x) => x.id === id)?.prefix ?? `#${String(id)}`).join(' ') : '—';
       text = msg(str`事项：${list(d.before)} → ${list(d.after)}`);
     }
     return text ? html`<span class="changes">${text}</span>` : nothing;
@@ -207,7 +233,13 @@ export class AuditView extends LitElement {
   private changes(e: AuditEntry) {
     const changes = e.data.changes as Record<string, [unknown, unknown]> | undefined;
     if (!changes || typeof changes !== 'object') return nothing;
-    const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join('、') : String(v));
+    const show = (v: unknown): string => {
+      if (v === null || v === undefined || v === '') return '—';
+      if (Array.isArray(v)) return v.join('、');
+      if (typeof v === 'string') return v;
+      if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+      return JSON.stringify(v); // a nested setting (an object): its fields, not "[object Object]"
+    };
     const parts = Object.entries(changes)
       .slice(0, 4)
       .map(([k, [a, b]]) => `${fieldLabel(k)}: ${show(a)} → ${show(b)}`);

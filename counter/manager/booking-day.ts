@@ -7,7 +7,7 @@ import { errorMessage, type ApiClient } from '../../common/ui/api.js';
 import { formatTime } from '../../common/ui/format.js';
 import { getLocale } from '../../common/ui/i18n.js';
 import { BOOKING_STATUSES, type BookingStatus } from '../../common/vocabulary.js';
-import { addDays, weekdayOf } from '../../server/domain/calendar.js';
+import { addDays, weekdayOf } from '../../common/domain/calendar.js';
 import { navigate } from './act.js';
 import { bookingStatusLabel, named, weekdayName } from './labels.js';
 import { viewStyles } from './styles.js';
@@ -15,7 +15,8 @@ import { viewStyles } from './styles.js';
 const STATUS_CLASS: Record<BookingStatus, string> = { booked: 'info', checked_in: 'ok', cancelled: '', no_show: 'danger', hall_closed: '' };
 
 /** "13812345678" → "138 1234 5678", easier to read out on the phone; anything else as it is. */
-export const groupPhone = (phone: string): string => (/^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone);
+export const groupPhone = (phone: string): string =>
+  /^1\d{10}$/.test(phone) ? `${phone.slice(0, 3)} ${phone.slice(3, 7)} ${phone.slice(7)}` : phone;
 
 /**
  * 当日预约: the appointments of one day, for the manager who calls visitors back or checks who is
@@ -116,7 +117,10 @@ export class BookingDay extends LitElement {
   private get shown(): ManagerBookingView[] {
     const q = this.query.replace(/\s/g, '');
     return (this.bookings ?? []).filter(
-      (b) => (!this.serviceId || String(b.serviceId) === this.serviceId) && (!this.status || b.status === this.status) && (!q || b.phone.includes(q) || b.code.includes(q) || (b.ticketNumber ?? '').includes(q.toUpperCase())),
+      (b) =>
+        (!this.serviceId || String(b.serviceId) === this.serviceId) &&
+        (!this.status || b.status === this.status) &&
+        (!q || b.phone.includes(q) || b.code.includes(q) || (b.ticketNumber ?? '').includes(q.toUpperCase())),
     );
   }
 
@@ -150,11 +154,12 @@ export class BookingDay extends LitElement {
       </div>
       ${this.error ? html`<p class="error-line" role="alert">${this.error}</p>` : nothing}
       <div class="table-wrap">
-        ${this.bookings === null
-          ? html`<div class="empty" role="status">${this.error ? '' : msg('正在加载预约…')}</div>`
-          : shown.length === 0
-            ? html`<div class="empty">${all.length ? msg('没有符合条件的预约。') : msg(str`${this.date} 没有预约。`)}</div>`
-            : html`<table>
+        ${
+          this.bookings === null
+            ? html`<div class="empty" role="status">${this.error ? '' : msg('正在加载预约…')}</div>`
+            : shown.length === 0
+              ? html`<div class="empty">${all.length ? msg('没有符合条件的预约。') : msg(str`${this.date} 没有预约。`)}</div>`
+              : html`<table>
                 <thead>
                   <tr>
                     <th>${msg('时段')}</th>
@@ -181,14 +186,22 @@ export class BookingDay extends LitElement {
                     </tr>`,
                   )}
                 </tbody>
-              </table>`}
+              </table>`
+        }
       </div>
       <p class="hint-line note">${msg('手机号只在这里完整显示，供联系群众使用；其他页面和通知日志中均为隐藏号码。')}</p>`;
   }
 
   /** "11-30 14:05" in the hall's time. */
   private when(ms: number): string {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: this.timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(ms));
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: this.timezone,
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hour12: false,
+    }).formatToParts(new Date(ms));
     const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
     return `${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
   }

@@ -6,11 +6,11 @@ import type { AppointmentSlotView } from '../../common/phone.js';
 import { errorMessage, type ApiClient } from '../../common/ui/api.js';
 import { getLocale } from '../../common/ui/i18n.js';
 // The same pure rule the server checks a slot with, to check several weekdays before sending any.
-import { checkSlot } from '../../server/domain/booking.js';
-import { DomainError } from '../../server/domain/errors.js';
+import { checkSlot } from '../../common/domain/booking.js';
+import { DomainError } from '../../common/domain/errors.js';
 import { navigate } from './act.js';
 import { Dialogs, FieldError } from './dialogs.js';
-import type { FieldSpec, FormValues } from './form-dialog.js';
+import type { FieldSpec } from './form-dialog.js';
 import { isEnglish, named, WEEKDAYS, weekdayName } from './labels.js';
 import { viewStyles } from './styles.js';
 
@@ -23,7 +23,7 @@ interface Row {
 
 /** "9:00" and "9：00" as typed → "09:00"; anything else as typed (the server says what is wrong). */
 export const hhmm = (typed: unknown): string => {
-  const t = String(typed ?? '').trim().replace('：', ':');
+  const t = (typeof typed === 'string' ? typed : '').trim().replace('：', ':');
   return /^\d:\d\d$/.test(t) ? `0${t}` : t;
 };
 
@@ -259,9 +259,10 @@ export class BookingSlots extends LitElement {
         <span class="spacer"></span>
         <button class="btn primary" data-new="slot" @click=${() => this.add(service, null, null)}>${msg('新增时段')}</button>
       </header>
-      ${rows.length === 0
-        ? html`<div class="empty">${msg('点“新增时段”设置每周的预约时段，例如周一至周五 09:00–10:00，每个时段 6 人。')}</div>`
-        : html`<table class="week">
+      ${
+        rows.length === 0
+          ? html`<div class="empty">${msg('点“新增时段”设置每周的预约时段，例如周一至周五 09:00–10:00，每个时段 6 人。')}</div>`
+          : html`<table class="week">
             <thead>
               <tr>
                 <th>${msg('时段')}</th>
@@ -275,8 +276,9 @@ export class BookingSlots extends LitElement {
                   ${WEEKDAYS.map((d) => {
                     const slot = row.byDay.get(d);
                     return html`<td>
-                      ${slot
-                        ? html`<button
+                      ${
+                        slot
+                          ? html`<button
                             class="cell ${slot.outsideHours ? 'outside' : ''}"
                             data-weekday=${d}
                             title=${slot.outsideHours ? msg('此时段不在事项的办理时间内') : msg('修改或删除')}
@@ -285,7 +287,8 @@ export class BookingSlots extends LitElement {
                           >
                             ${msg(str`${slot.capacity} 人`)}
                           </button>`
-                        : html`<button class="cell empty" data-weekday=${d} aria-label=${msg(str`在${weekdayName(d)}添加 ${row.start}–${row.end}`)} @click=${() => this.add(service, row, d)}>+</button>`}
+                          : html`<button class="cell empty" data-weekday=${d} aria-label=${msg(str`在${weekdayName(d)}添加 ${row.start}–${row.end}`)} @click=${() => this.add(service, row, d)}>+</button>`
+                      }
                     </td>`;
                   })}
                 </tr>`,
@@ -296,7 +299,8 @@ export class BookingSlots extends LitElement {
             <span><i style="border-color:var(--hq-accent);background:color-mix(in srgb,var(--hq-accent) 9%,#fff)"></i>${msg('可预约人数')}</span>
             <span><i style="border-color:var(--hq-warn);background:color-mix(in srgb,var(--hq-warn) 10%,#fff)"></i>${msg('不在事项办理时间内')}</span>
             <span>${msg('休息日的时段不开放预约。')}</span>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
@@ -318,9 +322,27 @@ export class BookingSlots extends LitElement {
   private slotFields(withWeekdays: boolean): FieldSpec[] {
     return [
       withWeekdays
-        ? { name: 'weekdays', label: msg('星期'), kind: 'checks', options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })) }
-        : { name: 'weekday', label: msg('星期'), kind: 'select', options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })) },
-      { name: 'start', label: msg('开始时间'), kind: 'text', required: true, maxLength: 5, placeholder: '09:00', hint: msg('24 小时制，如 09:00、13:30') },
+        ? {
+            name: 'weekdays',
+            label: msg('星期'),
+            kind: 'checks',
+            options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })),
+          }
+        : {
+            name: 'weekday',
+            label: msg('星期'),
+            kind: 'select',
+            options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })),
+          },
+      {
+        name: 'start',
+        label: msg('开始时间'),
+        kind: 'text',
+        required: true,
+        maxLength: 5,
+        placeholder: '09:00',
+        hint: msg('24 小时制，如 09:00、13:30'),
+      },
       { name: 'end', label: msg('结束时间'), kind: 'text', required: true, maxLength: 5, placeholder: '10:00' },
       { name: 'capacity', label: msg('可预约人数'), kind: 'number', required: true, min: 1, max: 500, hint: msg('每个时段 1 到 500 人') },
     ];
@@ -333,7 +355,12 @@ export class BookingSlots extends LitElement {
       heading: msg(str`新增预约时段：${named(service)}`),
       sub: msg('每周的这些日子都开放这个时段；休息日（工作日历）不开放。'),
       fields: this.slotFields(true),
-      values: { weekdays: (weekday ? [weekday] : open).map(String), start: row?.start ?? '09:00', end: row?.end ?? '10:00', capacity: row ? ([...row.byDay.values()][0]?.capacity ?? 6) : 6 },
+      values: {
+        weekdays: (weekday ? [weekday] : open).map(String),
+        start: row?.start ?? '09:00',
+        end: row?.end ?? '10:00',
+        capacity: row ? ([...row.byDay.values()][0]?.capacity ?? 6) : 6,
+      },
       confirm: msg('新增'),
       fieldOf: (f) => (f === 'weekday' ? 'weekdays' : f),
       submit: async (v) => {
@@ -407,9 +434,11 @@ export class BookingSlots extends LitElement {
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       const text = isEnglish() ? err.messageEn : err.messageZh;
-      const field = String(err.details?.field ?? '');
+      const field = typeof err.details?.field === 'string' ? err.details.field : '';
       // Times and capacity are the same for every day: those stay at their own field.
-      throw field === 'start' && err.code === 'slot_overlap' ? new FieldError(`${weekdayName(day)}：${text}`, 'weekdays') : new FieldError(text, field);
+      throw field === 'start' && err.code === 'slot_overlap'
+        ? new FieldError(`${weekdayName(day)}：${text}`, 'weekdays')
+        : new FieldError(text, field);
     }
   }
 }

@@ -2,7 +2,7 @@ import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ApiClient } from '../../common/ui/api.js';
-import { serviceDay } from '../../server/domain/calendar.js';
+import { serviceDay } from '../../common/domain/calendar.js';
 import './booking-day.js';
 import './booking-slots.js';
 import type { HallStore } from './hall-store.js';
@@ -91,7 +91,9 @@ export class BookingsView extends LitElement {
           ? html`<hq-booking-slots .api=${this.api} .config=${config} .serviceId=${Number(arg) || 0} .rev=${this.store.slotsRevision}></hq-booking-slots>`
           : this.loading();
       case 'poster':
-        return config ? html`<hq-visitor-poster .api=${this.api} .config=${config} .page=${arg === 'book' ? 'book' : 'take'}></hq-visitor-poster>` : this.loading();
+        return config
+          ? html`<hq-visitor-poster .api=${this.api} .config=${config} .page=${arg === 'book' ? 'book' : 'take'}></hq-visitor-poster>`
+          : this.loading();
       case 'notifications':
         return html`<hq-visitor-notifications .api=${this.api} .hallId=${hallId} .timezone=${timezone} .rev=${this.store.bookingsRevision}></hq-visitor-notifications>`;
     }

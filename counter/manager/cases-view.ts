@@ -14,9 +14,26 @@ import { viewStyles } from './styles.js';
 
 type ListView = 'active' | 'overdue' | 'appeals' | 'closed' | 'all';
 const VIEWS: ListView[] = ['active', 'overdue', 'appeals', 'closed', 'all'];
-const viewLabel = (v: ListView) => (v === 'active' ? msg('进行中') : v === 'overdue' ? msg('已逾期') : v === 'appeals' ? msg('申诉待审') : v === 'closed' ? msg('已结案') : msg('全部'));
+const viewLabel = (v: ListView) =>
+  v === 'active'
+    ? msg('进行中')
+    : v === 'overdue'
+      ? msg('已逾期')
+      : v === 'appeals'
+        ? msg('申诉待审')
+        : v === 'closed'
+          ? msg('已结案')
+          : msg('全部');
 
-const when = (ms: number, timeZone: string) => new Date(ms).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', { timeZone, hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+const when = (ms: number, timeZone: string) =>
+  new Date(ms).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', {
+    timeZone,
+    hour12: false,
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /**
  * 差评整改: the cases bad ratings opened, with their deadlines in working days; overdue ones stand
@@ -196,9 +213,11 @@ export class CasesView extends LitElement {
               void this.load();
             }}
           >
-            ${viewLabel(v)}${v === 'overdue' && this.store.live?.cases.overdue ? html` <span class="pill danger">${this.store.live.cases.overdue}</span>` : nothing}${v === 'appeals' && this.store.live?.cases.appeals
-              ? html` <span class="pill warn">${this.store.live.cases.appeals}</span>`
-              : nothing}
+            ${viewLabel(v)}${v === 'overdue' && this.store.live?.cases.overdue ? html` <span class="pill danger">${this.store.live.cases.overdue}</span>` : nothing}${
+              v === 'appeals' && this.store.live?.cases.appeals
+                ? html` <span class="pill warn">${this.store.live.cases.appeals}</span>`
+                : nothing
+            }
           </button>`,
         )}
       </div>
@@ -209,7 +228,8 @@ export class CasesView extends LitElement {
   private renderList() {
     const cases = this.cases;
     if (!cases) return html`<div class="empty" role="status">${msg('正在加载…')}</div>`;
-    if (cases.length === 0) return html`<div class="card empty">${this.view === 'active' ? msg('没有待处理的差评。') : msg('没有符合条件的案件。')}</div>`;
+    if (cases.length === 0)
+      return html`<div class="card empty">${this.view === 'active' ? msg('没有待处理的差评。') : msg('没有符合条件的案件。')}</div>`;
     return html`<div class="table-wrap">
       <table>
         <thead>
@@ -268,10 +288,12 @@ export class CasesView extends LitElement {
         <dd><span class="level">${ratingLevelLabel(c.rating.level)}</span> · ${c.rating.reasons.join('、')} · ${when(c.rating.createdAt, this.timezone)}${c.rating.excluded ? html` · <span class="pill">${msg('不计入统计')}</span>` : nothing}</dd>
         <dt>${msg('期限')}</dt>
         <dd class=${c.overdue ? 'overdue-text' : ''}>${c.deadline}${c.overdue ? ` · ${msg('已逾期')}` : ''}</dd>
-        ${c.appealStatus !== 'none'
-          ? html`<dt>${msg('申诉')}</dt>
+        ${
+          c.appealStatus !== 'none'
+            ? html`<dt>${msg('申诉')}</dt>
               <dd>${appealLabel(c.appealStatus)} · ${appealKindLabel(c.appealKind)} · ${c.appealReason ?? ''}</dd>`
-          : nothing}
+            : nothing
+        }
       </dl>
       ${c.rating.comment ? html`<div class="comment">“${c.rating.comment}”</div>` : nothing} ${this.renderNext(c)}
       <div>
@@ -303,7 +325,8 @@ export class CasesView extends LitElement {
           : next === 'follow_up'
             ? msg('回访结果：群众是否满意')
             : msg('办结说明');
-    return html`${next
+    return html`${
+      next
         ? html`<div class="step-form">
             <label class="field"
               >${msg('处理说明')}
@@ -315,16 +338,19 @@ export class CasesView extends LitElement {
               ${canAppeal ? html`<button class="btn" data-appeal @click=${() => this.appeal(c)}>${msg('提出申诉…')}</button>` : nothing}
             </div>
           </div>`
-        : nothing}
-      ${c.appealStatus === 'pending' && this.filedByMe(c)
-        ? html`<p class="muted">${msg('您提出的申诉须由另一位管理员审核。')}</p>`
-        : c.appealStatus === 'pending'
-        ? html`<div class="row">
+        : nothing
+    }
+      ${
+        c.appealStatus === 'pending' && this.filedByMe(c)
+          ? html`<p class="muted">${msg('您提出的申诉须由另一位管理员审核。')}</p>`
+          : c.appealStatus === 'pending'
+            ? html`<div class="row">
             <span class="muted">${msg('申诉待审核：')}</span>
             <button class="btn ok" data-decide="approve" @click=${() => this.decide(c, true)}>${msg('通过申诉')}</button>
             <button class="btn danger" data-decide="reject" @click=${() => this.decide(c, false)}>${msg('驳回申诉')}</button>
           </div>`
-        : nothing}`;
+            : nothing
+      }`;
   }
 
   private get timezone(): string {
@@ -352,7 +378,10 @@ export class CasesView extends LitElement {
     this.busy = true;
     this.error = '';
     try {
-      this.detail = await this.api.post<CaseView>(`/api/halls/${this.store.hallId}/cases/${c.id}/steps`, { action, note: this.note.trim() });
+      this.detail = await this.api.post<CaseView>(`/api/halls/${this.store.hallId}/cases/${c.id}/steps`, {
+        action,
+        note: this.note.trim(),
+      });
       this.note = '';
       toast(this, msg(str`已记录：${caseActionLabel(action)}`));
       void this.load();
@@ -368,14 +397,32 @@ export class CasesView extends LitElement {
       heading: msg(str`对 ${c.ticket.number} 的差评提出申诉`),
       sub: msg('误评或恶意差评可以申诉，须由另一位管理员审核；通过后该评价不计入统计，但记录保留。'),
       fields: [
-        { name: 'kind', label: msg('申诉类型'), kind: 'select', options: [{ value: 'mistaken', label: msg('误评') }, { value: 'malicious', label: msg('恶意差评') }] },
-        { name: 'reason', label: msg('理由和依据'), kind: 'textarea', required: true, maxLength: 1000, placeholder: msg('例如：监控录像显示群众误触；同一手机号多次差评') },
+        {
+          name: 'kind',
+          label: msg('申诉类型'),
+          kind: 'select',
+          options: [
+            { value: 'mistaken', label: msg('误评') },
+            { value: 'malicious', label: msg('恶意差评') },
+          ],
+        },
+        {
+          name: 'reason',
+          label: msg('理由和依据'),
+          kind: 'textarea',
+          required: true,
+          maxLength: 1000,
+          placeholder: msg('例如：监控录像显示群众误触；同一手机号多次差评'),
+        },
       ],
       values: { kind: 'mistaken', reason: '' },
       confirm: msg('提交申诉'),
       done: msg('申诉已提交，等待审核'),
       submit: async (v) => {
-        this.detail = await this.api.post<CaseView>(`/api/halls/${this.store.hallId}/cases/${c.id}/appeal`, { kind: v.kind, reason: String(v.reason) });
+        this.detail = await this.api.post<CaseView>(`/api/halls/${this.store.hallId}/cases/${c.id}/appeal`, {
+          kind: v.kind,
+          reason: String(v.reason),
+        });
         void this.load();
       },
     });
@@ -389,7 +436,10 @@ export class CasesView extends LitElement {
       confirm: approve ? msg('通过') : msg('驳回'),
       done: approve ? msg('申诉已通过') : msg('申诉已驳回'),
       submit: async (v) => {
-        this.detail = await this.api.post<CaseView>(`/api/halls/${this.store.hallId}/cases/${c.id}/appeal/decision`, { approve, note: String(v.note) });
+        this.detail = await this.api.post<CaseView>(`/api/halls/${this.store.hallId}/cases/${c.id}/appeal/decision`, {
+          approve,
+          note: String(v.note),
+        });
         void this.load();
       },
     });

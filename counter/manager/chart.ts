@@ -72,18 +72,23 @@ export class Chart extends LitElement {
     const x = this.labels.map((_, i) => i);
     const labels = this.labels;
     const bars = uPlot.paths.bars!({ size: [0.7, 40], radius: 0.15 });
+    // uPlot draws on a canvas: the font is a plain string, the same stack as the page's.
+    const font = `12px ${fontStack.cssText}`;
     this.plot = new uPlot(
       {
         width: this.width,
         height: this.height,
         padding: [12, 8, 0, 4],
         cursor: { points: { show: false }, drag: { x: false, y: false } },
-        scales: { x: { time: false, range: [-0.6, Math.max(0.6, x.length - 0.4)] }, y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] } },
+        scales: {
+          x: { time: false, range: [-0.6, Math.max(0.6, x.length - 0.4)] },
+          y: { range: (_u, _min, max) => [0, Math.max(1, max * 1.15)] },
+        },
         axes: [
           {
             stroke: '#5b6b82',
             grid: { show: false },
-            font: `12px ${fontStack}`,
+            font,
             // As many labels as fit: every one, or every 2nd, 3rd … when they would touch.
             splits: (u) => {
               const per = u.bbox.width / devicePixelRatio / Math.max(1, x.length);
@@ -93,7 +98,7 @@ export class Chart extends LitElement {
             },
             values: (_u, splits) => splits.map((i) => labels[i] ?? ''),
           },
-          { stroke: '#5b6b82', grid: { stroke: '#e3e9f2', width: 1 }, font: `12px ${fontStack}`, size: 44, label: this.unit, labelSize: 18, labelFont: `12px ${fontStack}` },
+          { stroke: '#5b6b82', grid: { stroke: '#e3e9f2', width: 1 }, font, size: 44, label: this.unit, labelSize: 18, labelFont: font },
         ],
         series: [
           { label: '' },

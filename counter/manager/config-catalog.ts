@@ -10,7 +10,7 @@ import type { ApiClient } from '../../common/ui/api.js';
 import type { StaffUser } from '../../common/ui/session.js';
 import { act, navigate } from './act.js';
 import type { Dialogs } from './dialogs.js';
-import type { FieldSpec, FormValues } from './form-dialog.js';
+import type { FieldSpec, FormValue, FormValues } from './form-dialog.js';
 import { modeLabel, named, zoneKindLabel } from './labels.js';
 
 export interface ConfigContext {
@@ -23,9 +23,12 @@ export interface ConfigContext {
 }
 
 const reasonField = (): FieldSpec => ({ name: 'reason', label: msg('修改原因（记入审计日志）'), kind: 'text', maxLength: 200, wide: true });
-const zoneOptions = (config: ConfigView, none: string) => [{ value: '', label: none }, ...config.zones.map((z) => ({ value: String(z.id), label: named(z) }))];
+const zoneOptions = (config: ConfigView, none: string) => [
+  { value: '', label: none },
+  ...config.zones.map((z) => ({ value: String(z.id), label: named(z) })),
+];
 const idOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
-const text = (v: unknown) => String(v ?? '').trim();
+const text = (v: FormValue | undefined) => String(v ?? '').trim();
 
 /** Submits a change, then reloads the configuration. */
 async function save(ctx: ConfigContext, send: () => Promise<unknown>): Promise<void> {
@@ -44,7 +47,14 @@ function serviceFields(config: ConfigView): FieldSpec[] {
     { name: 'zoneId', label: msg('服务区'), kind: 'select', options: zoneOptions(config, msg('不属于服务区')) },
     { name: 'dailyQuota', label: msg('每日号源'), kind: 'number', min: 1, max: 9999, placeholder: msg('不限'), hint: msg('留空为不限量') },
     { name: 'expectedMinutes', label: msg('预计办理时长（分钟）'), kind: 'number', required: true, min: 1, max: 240 },
-    { name: 'openingHours', label: msg('办理时间'), kind: 'text', maxLength: 100, placeholder: config.hall.openingHours, hint: msg('如 08:30-12:00,13:30-17:30；留空为大厅时间') },
+    {
+      name: 'openingHours',
+      label: msg('办理时间'),
+      kind: 'text',
+      maxLength: 100,
+      placeholder: config.hall.openingHours,
+      hint: msg('如 08:30-12:00,13:30-17:30；留空为大厅时间'),
+    },
     { name: 'sortOrder', label: msg('排序'), kind: 'number', min: 0, max: 9999 },
     { name: 'enabled', label: msg('启用（取号机可取号）'), kind: 'checkbox' },
     reasonField(),
@@ -72,10 +82,24 @@ function editService(ctx: ConfigContext, s: ServiceConfig | null) {
     fields: serviceFields(ctx.config),
     values: s
       ? { ...s, zoneId: s.zoneId === null ? '' : String(s.zoneId), openingHours: s.openingHours ?? '', reason: '' }
-      : { name: '', nameEn: '', prefix: '', zoneId: '', dailyQuota: null, expectedMinutes: 10, openingHours: '', sortOrder: ctx.config.services.length * 10, enabled: true, reason: '' },
+      : {
+          name: '',
+          nameEn: '',
+          prefix: '',
+          zoneId: '',
+          dailyQuota: null,
+          expectedMinutes: 10,
+          openingHours: '',
+          sortOrder: ctx.config.services.length * 10,
+          enabled: true,
+          reason: '',
+        },
     confirm: s ? msg('保存') : msg('新增'),
     done: s ? msg('事项已保存') : msg('事项已新增'),
-    submit: (v) => save(ctx, () => (s ? ctx.api.put(`/api/halls/${h}/services/${s.id}`, serviceBody(v)) : ctx.api.post(`/api/halls/${h}/services`, serviceBody(v)))),
+    submit: (v) =>
+      save(ctx, () =>
+        s ? ctx.api.put(`/api/halls/${h}/services/${s.id}`, serviceBody(v)) : ctx.api.post(`/api/halls/${h}/services`, serviceBody(v)),
+      ),
   });
 }
 
@@ -137,7 +161,12 @@ function editZone(ctx: ConfigContext, z: ZoneConfig | null) {
     fields: [
       { name: 'name', label: msg('名称'), kind: 'text', required: true, maxLength: 30 },
       { name: 'nameEn', label: msg('英文名称'), kind: 'text', maxLength: 60 },
-      { name: 'kind', label: msg('类型'), kind: 'select', options: ['theme', 'professional', 'special'].map((k) => ({ value: k, label: zoneKindLabel(k) })) },
+      {
+        name: 'kind',
+        label: msg('类型'),
+        kind: 'select',
+        options: ['theme', 'professional', 'special'].map((k) => ({ value: k, label: zoneKindLabel(k) })),
+      },
       { name: 'sortOrder', label: msg('排序'), kind: 'number', min: 0, max: 9999 },
       reasonField(),
     ],
@@ -145,7 +174,13 @@ function editZone(ctx: ConfigContext, z: ZoneConfig | null) {
     confirm: z ? msg('保存') : msg('新增'),
     done: z ? msg('服务区已保存') : msg('服务区已新增'),
     submit: (v) => {
-      const body = { name: text(v.name), nameEn: text(v.nameEn), kind: v.kind, sortOrder: Number(v.sortOrder ?? 0), reason: text(v.reason) || undefined };
+      const body = {
+        name: text(v.name),
+        nameEn: text(v.nameEn),
+        kind: v.kind,
+        sortOrder: Number(v.sortOrder ?? 0),
+        reason: text(v.reason) || undefined,
+      };
       return save(ctx, () => (z ? ctx.api.put(`/api/halls/${h}/zones/${z.id}`, body) : ctx.api.post(`/api/halls/${h}/zones`, body)));
     },
   });
@@ -153,7 +188,10 @@ function editZone(ctx: ConfigContext, z: ZoneConfig | null) {
 
 export function renderZones(ctx: ConfigContext): TemplateResult {
   const { config } = ctx;
-  const count = (z: ZoneConfig) => ({ services: config.services.filter((s) => s.zoneId === z.id).length, windows: config.windows.filter((w) => w.zoneId === z.id).length });
+  const count = (z: ZoneConfig) => ({
+    services: config.services.filter((s) => s.zoneId === z.id).length,
+    windows: config.windows.filter((w) => w.zoneId === z.id).length,
+  });
   return html`<div class="toolbar">
       <span class="muted">${msg('服务区把事项和窗口分组；分领域综合窗口办理所属服务区的全部事项，综合屏可只显示一个服务区。')}</span>
       <span class="spacer"></span>
@@ -203,7 +241,9 @@ function editWindow(ctx: ConfigContext, w: WindowConfig | null) {
   const h = ctx.config.hall.id;
   ctx.dialogs.open({
     heading: w ? msg(str`修改 ${w.number} 号窗口`) : msg('新增窗口'),
-    sub: w ? msg('办理的事项和人员在“窗口调度”中调整。') : msg('新窗口为关闭状态，办理所属服务区的全部事项（无服务区时办理大厅全部事项），可在“窗口调度”中调整。'),
+    sub: w
+      ? msg('办理的事项和人员在“窗口调度”中调整。')
+      : msg('新窗口为关闭状态，办理所属服务区的全部事项（无服务区时办理大厅全部事项），可在“窗口调度”中调整。'),
     fields: [
       { name: 'number', label: msg('窗口号'), kind: 'text', required: true, maxLength: 6, hint: msg('语音播报“请到 N 号窗口”') },
       { name: 'name', label: msg('窗口名称'), kind: 'text', required: true, maxLength: 40 },
@@ -211,11 +251,25 @@ function editWindow(ctx: ConfigContext, w: WindowConfig | null) {
       { name: 'printsRatingSlip', label: msg('办结时打印评价提示（无评价器的窗口）'), kind: 'checkbox', wide: true },
       reasonField(),
     ],
-    values: w ? { number: w.number, name: w.name, zoneId: w.zoneId === null ? '' : String(w.zoneId), printsRatingSlip: w.printsRatingSlip, reason: '' } : { number: '', name: '', zoneId: '', printsRatingSlip: false, reason: '' },
+    values: w
+      ? {
+          number: w.number,
+          name: w.name,
+          zoneId: w.zoneId === null ? '' : String(w.zoneId),
+          printsRatingSlip: w.printsRatingSlip,
+          reason: '',
+        }
+      : { number: '', name: '', zoneId: '', printsRatingSlip: false, reason: '' },
     confirm: w ? msg('保存') : msg('新增'),
     done: w ? msg('窗口已保存') : msg('窗口已新增'),
     submit: (v) => {
-      const body = { number: text(v.number), name: text(v.name), zoneId: idOrNull(v.zoneId), printsRatingSlip: Boolean(v.printsRatingSlip), reason: text(v.reason) || undefined };
+      const body = {
+        number: text(v.number),
+        name: text(v.name),
+        zoneId: idOrNull(v.zoneId),
+        printsRatingSlip: Boolean(v.printsRatingSlip),
+        reason: text(v.reason) || undefined,
+      };
       return save(ctx, () => (w ? ctx.api.put(`/api/halls/${h}/windows/${w.id}`, body) : ctx.api.post(`/api/halls/${h}/windows`, body)));
     },
   });

@@ -8,7 +8,7 @@ import { errorMessage, type ApiClient } from '../../common/ui/api.js';
 import { formatTime } from '../../common/ui/format.js';
 import { getLocale } from '../../common/ui/i18n.js';
 import type { DeviceKind, DeviceState } from '../../common/vocabulary.js';
-import type { PrinterView } from '../../server/services/print-service.js';
+import type { PrinterView } from '../../common/printing.js';
 import { toast } from './act.js';
 import { activePrinters, openAddPrinter, openDeviceDialog, printerOptions } from './device-dialog.js';
 import { Dialogs } from './dialogs.js';
@@ -201,7 +201,8 @@ export class ConfigDevices extends LitElement {
         <span class="spacer"></span>
         <div class="chips" role="group" aria-label=${msg('筛选')}>
           ${(['', ...GROUPS] as const).map(
-            (k) => html`<button class="chip" data-kind-filter=${k || 'all'} aria-pressed=${this.kindFilter === k ? 'true' : 'false'} @click=${() => (this.kindFilter = k)}>${k ? deviceKindLabel(k) : msg('全部')}</button>`,
+            (k) =>
+              html`<button class="chip" data-kind-filter=${k || 'all'} aria-pressed=${this.kindFilter === k ? 'true' : 'false'} @click=${() => (this.kindFilter = k)}>${k ? deviceKindLabel(k) : msg('全部')}</button>`,
           )}
           <button class="chip" data-trouble aria-pressed=${this.troubleOnly ? 'true' : 'false'} @click=${() => (this.troubleOnly = !this.troubleOnly)}>${msg(str`只看异常（${active.filter((d) => this.trouble(d)).length}）`)}</button>
         </div>
@@ -217,7 +218,12 @@ export class ConfigDevices extends LitElement {
               <th></th>
             </tr>
           </thead>
-          ${GROUPS.filter((k) => !this.kindFilter || k === this.kindFilter).map((kind) => this.renderGroup(kind, active.filter((d) => d.kind === kind && (!this.troubleOnly || this.trouble(d)))))}
+          ${GROUPS.filter((k) => !this.kindFilter || k === this.kindFilter).map((kind) =>
+            this.renderGroup(
+              kind,
+              active.filter((d) => d.kind === kind && (!this.troubleOnly || this.trouble(d))),
+            ),
+          )}
         </table>
       </div>
       ${this.dialogs.render()}`;
@@ -232,7 +238,15 @@ export class ConfigDevices extends LitElement {
     const live = this.live(d);
     const st = live.state ?? {};
     if (d.kind === 'printer' && live.lastSeenAt === null && st.online === undefined) return false; // never checked yet
-    return !live.online || !!st.voiceMissing || !!st.soundBlocked || st.paper === 'out' || st.paper === 'near_end' || !!st.coverOpen || !!st.printerError;
+    return (
+      !live.online ||
+      !!st.voiceMissing ||
+      !!st.soundBlocked ||
+      st.paper === 'out' ||
+      st.paper === 'near_end' ||
+      !!st.coverOpen ||
+      !!st.printerError
+    );
   }
 
   private renderGroup(kind: DeviceKind, list: DeviceConfig[]) {
@@ -254,7 +268,11 @@ export class ConfigDevices extends LitElement {
     const binding = [
       d.windowId ? msg(str`${c.windows.find((w) => w.id === d.windowId)?.number ?? '?'}号窗口`) : '',
       d.kind === 'board' ? (d.zoneId ? named(c.zones.find((z) => z.id === d.zoneId)) : msg('整个大厅')) : '',
-      d.kind === 'kiosk' ? (d.printerId ? `${msg('打印机')} ${c.devices.find((p) => p.id === d.printerId)?.name ?? ''}` : msg('无打印机（电子票）')) : '',
+      d.kind === 'kiosk'
+        ? d.printerId
+          ? `${msg('打印机')} ${c.devices.find((p) => p.id === d.printerId)?.name ?? ''}`
+          : msg('无打印机（电子票）')
+        : '',
       d.address ?? '',
       d.kind === 'printer' ? `${d.settings.paperWidth === 58 ? 58 : 80} mm` : '',
     ].filter(Boolean);
@@ -267,9 +285,11 @@ export class ConfigDevices extends LitElement {
       </td>
       <td class="muted num">${this.seen(live.lastSeenAt)}</td>
       <td class="actions">
-        ${d.kind === 'printer'
-          ? html`<button class="btn small" data-check ?disabled=${this.checking.has(d.id)} @click=${() => void this.check(d)}>${this.checking.has(d.id) ? msg('正在检测…') : msg('检测')}</button>`
-          : nothing}
+        ${
+          d.kind === 'printer'
+            ? html`<button class="btn small" data-check ?disabled=${this.checking.has(d.id)} @click=${() => void this.check(d)}>${this.checking.has(d.id) ? msg('正在检测…') : msg('检测')}</button>`
+            : nothing
+        }
         <button class="btn small" data-edit @click=${() => openDeviceDialog(this.dialogContext, d)}>${msg('修改')}</button>
         <button class="btn small danger" @click=${() => this.revoke(d)}>${msg('停用')}</button>
       </td>
@@ -281,19 +301,33 @@ export class ConfigDevices extends LitElement {
     const pills: TemplateResult[] = [];
     if (d.kind === 'printer') {
       if (live.lastSeenAt === null && st.online === undefined) pills.push(html`<span class="pill">${msg('未检测')}</span>`);
-      else if (st.online === false) pills.push(html`<span class="pill danger">${st.problem === 'timeout' ? msg('不应答') : msg('无法连接')}</span>`);
+      else if (st.online === false)
+        pills.push(html`<span class="pill danger">${st.problem === 'timeout' ? msg('不应答') : msg('无法连接')}</span>`);
       else if (!live.online) pills.push(html`<span class="pill danger">${msg('离线')}</span>`);
       else pills.push(html`<span class="pill ok">${msg('在线')}</span>`);
       if (st.online !== false && st.paper) {
-        pills.push(st.paper === 'out' ? html`<span class="pill danger">${msg('缺纸')}</span>` : st.paper === 'near_end' ? html`<span class="pill warn">${msg('纸将用完')}</span>` : html`<span class="pill ok">${msg('纸正常')}</span>`);
+        pills.push(
+          st.paper === 'out'
+            ? html`<span class="pill danger">${msg('缺纸')}</span>`
+            : st.paper === 'near_end'
+              ? html`<span class="pill warn">${msg('纸将用完')}</span>`
+              : html`<span class="pill ok">${msg('纸正常')}</span>`,
+        );
       }
       if (st.online !== false && st.coverOpen) pills.push(html`<span class="pill warn">${msg('纸仓盖未关')}</span>`);
       if (st.online !== false && st.printerError) pills.push(html`<span class="pill warn">${msg('故障')}</span>`);
       return pills;
     }
-    pills.push(live.online ? html`<span class="pill ok">${msg('在线')}</span>` : live.lastSeenAt === null ? html`<span class="pill danger">${msg('从未联网')}</span>` : html`<span class="pill danger">${msg('离线')}</span>`);
+    pills.push(
+      live.online
+        ? html`<span class="pill ok">${msg('在线')}</span>`
+        : live.lastSeenAt === null
+          ? html`<span class="pill danger">${msg('从未联网')}</span>`
+          : html`<span class="pill danger">${msg('离线')}</span>`,
+    );
     if (st.voiceMissing) pills.push(html`<span class="pill warn" title=${msg('叫号只显示和提示音，不播报')}>${msg('无中文语音')}</span>`);
-    if (st.soundBlocked) pills.push(html`<span class="pill warn" title=${msg('浏览器未允许播放声音：在该屏上点一下即可')}>${msg('声音未启用')}</span>`);
+    if (st.soundBlocked)
+      pills.push(html`<span class="pill warn" title=${msg('浏览器未允许播放声音：在该屏上点一下即可')}>${msg('声音未启用')}</span>`);
     if (live.settings.silent === true || st.silent === true) pills.push(html`<span class="pill info">${msg('静音')}</span>`);
     if (live.settings.language === 'en') pills.push(html`<span class="pill info">English</span>`);
     if (d.kind === 'kiosk' && st.paper === 'out') pills.push(html`<span class="pill danger">${msg('缺纸')}</span>`);
@@ -341,7 +375,14 @@ export class ConfigDevices extends LitElement {
     const s = Math.max(0, Math.round((this.now - at) / 1000));
     if (s < 60) return msg('刚刚');
     if (s < 3600) return msg(str`${Math.floor(s / 60)} 分钟前`);
-    return new Date(at).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', { hour12: false, timeZone: this.config.hall.timezone, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    return new Date(at).toLocaleString(getLocale() === 'en' ? 'en-GB' : 'zh-CN', {
+      hour12: false,
+      timeZone: this.config.hall.timezone,
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   }
 
   private renderPairing(pending: DeviceConfig[]) {
@@ -366,10 +407,12 @@ export class ConfigDevices extends LitElement {
           }}
           @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.code.length === 6 && void this.approve(found)}
         />
-        ${pending.length
-          ? html`<p class="hint-line">${msg('等待批准')}：</p>
+        ${
+          pending.length
+            ? html`<p class="hint-line">${msg('等待批准')}：</p>
               <div class="pending">${pending.map((d) => html`<span class="pill info">${deviceKindLabel(d.kind)} ${d.pairingCode}</span>`)}</div>`
-          : nothing}
+            : nothing
+        }
       </div>
       <div class="found">${this.code.length === 6 ? this.renderApproveForm(found) : html`<p class="muted">${msg('输入配对码后，在这里选择设备的名称和位置。')}</p>`}</div>
     </section>`;
@@ -408,10 +451,22 @@ export class ConfigDevices extends LitElement {
     const windows = c.windows.filter((w) => w.enabled).map((w) => ({ value: String(w.id), label: msg(str`${w.number}号窗口`) }));
     const fields: (FieldSpec & { kind: 'select' | 'text' })[] = [];
     if (withName) fields.push({ name: 'name', label: msg('名称'), kind: 'text', maxLength: 60 });
-    if (!applies || applies.window === 'required') fields.push({ name: 'windowId', label: msg('所在窗口'), kind: 'select', options: [{ value: '', label: msg('请选择') }, ...windows] });
-    if (!applies || applies.zone) fields.push({ name: 'zoneId', label: msg('显示的服务区'), kind: 'select', options: [{ value: '', label: msg('整个大厅') }, ...c.zones.map((z) => ({ value: String(z.id), label: named(z) }))] });
+    if (!applies || applies.window === 'required')
+      fields.push({ name: 'windowId', label: msg('所在窗口'), kind: 'select', options: [{ value: '', label: msg('请选择') }, ...windows] });
+    if (!applies || applies.zone)
+      fields.push({
+        name: 'zoneId',
+        label: msg('显示的服务区'),
+        kind: 'select',
+        options: [{ value: '', label: msg('整个大厅') }, ...c.zones.map((z) => ({ value: String(z.id), label: named(z) }))],
+      });
     if (!applies || applies.printer) {
-      fields.push({ name: 'printerId', label: msg('号票打印机'), kind: 'select', options: printerOptions(activePrinters(c), msg('不打印（电子票）')) });
+      fields.push({
+        name: 'printerId',
+        label: msg('号票打印机'),
+        kind: 'select',
+        options: printerOptions(activePrinters(c), msg('不打印（电子票）')),
+      });
     }
     return fields;
   }

@@ -5,7 +5,7 @@ import type { ConfigView } from '../../common/manager-protocol.js';
 import { errorMessage, type ApiClient } from '../../common/ui/api.js';
 import { getLocale } from '../../common/ui/i18n.js';
 // Pure calendar rules, the same the server decides by.
-import { addDays, isWorkingDay, serviceDay, weekdayOf } from '../../server/domain/calendar.js';
+import { addDays, isWorkingDay, serviceDay, weekdayOf } from '../../common/domain/calendar.js';
 import { toast } from './act.js';
 import { fieldTemplate, type FieldSpec, type FormValue, type FormValues } from './form-dialog.js';
 import { WEEKDAYS, weekdayName } from './labels.js';
@@ -14,7 +14,6 @@ import { viewStyles } from './styles.js';
 type Page = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts';
 /** A form on a settings page: a settings section, or the hall's name and hours. */
 type Section = 'voice' | 'fairness' | 'rating' | 'calendar' | 'alerts' | 'issuing' | 'appointment' | 'profile';
-
 
 /**
  * The settings pages: voice (语音播报), fairness (叫号规则), rating (评价设置), the working-day
@@ -150,18 +149,44 @@ export class ConfigSettings extends LitElement {
   override render() {
     switch (this.page) {
       case 'voice':
-        return this.sections([this.section('voice', msg('语音播报'), msg('综合屏叫号时说的话；{number} 是号码，{window} 是窗口号，{windowName} 是窗口名称，{service} 是事项。'), voiceFields())]);
+        return this.sections([
+          this.section(
+            'voice',
+            msg('语音播报'),
+            msg('综合屏叫号时说的话；{number} 是号码，{window} 是窗口号，{windowName} 是窗口名称，{service} 是事项。'),
+            voiceFields(),
+          ),
+        ]);
       case 'fairness':
-        return this.sections([this.section('fairness', msg('叫号规则'), msg('优先号（绿色通道、预约）先叫，但不能让普通号一直等；等候过久的号自动提前。'), fairnessFields())]);
+        return this.sections([
+          this.section(
+            'fairness',
+            msg('叫号规则'),
+            msg('优先号（绿色通道、预约）先叫，但不能让普通号一直等；等候过久的号自动提前。'),
+            fairnessFields(),
+          ),
+        ]);
       case 'rating':
-        return this.sections([this.section('rating', msg('评价设置'), msg('群众选“不满意”或“非常不满意”时须选原因，“其他”始终可选并需填写意见；每个差评生成整改案件。'), ratingFields())]);
+        return this.sections([
+          this.section(
+            'rating',
+            msg('评价设置'),
+            msg('群众选“不满意”或“非常不满意”时须选原因，“其他”始终可选并需填写意见；每个差评生成整改案件。'),
+            ratingFields(),
+          ),
+        ]);
       case 'calendar':
         return this.sections([this.renderCalendar()]);
       case 'alerts':
         return this.sections([
           this.section('alerts', msg('提醒阈值'), msg('实时大厅按这些阈值提醒；统计中的“超时等候”也按等候目标计算。'), alertFields()),
           this.section('issuing', msg('取号规则'), msg('取号机和手机取号时适用。'), issuingFields()),
-          this.section('appointment', msg('预约规则'), msg('手机预约、签到和爽约的规则；各事项的预约时段在“预约与扫码”中设置。'), appointmentFields()),
+          this.section(
+            'appointment',
+            msg('预约规则'),
+            msg('手机预约、签到和爽约的规则；各事项的预约时段在“预约与扫码”中设置。'),
+            appointmentFields(),
+          ),
           this.section('profile', msg('大厅信息'), msg('大厅名称显示在各屏幕上；办理时间是事项未单独设置时的取号时间。'), profileFields()),
         ]);
     }
@@ -246,23 +271,44 @@ export class ConfigSettings extends LitElement {
           return html`<span class="day ${open ? '' : 'off'}" title=${open ? msg('开放') : msg('休息')}><b>${d.slice(8)}</b>${weekdayName(weekdayOf(d))}</span>`;
         })}
       </div>`;
-    const weekdays: FieldSpec = { name: 'openWeekdays', label: msg('每周开放'), kind: 'checks', options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })) };
-    return this.section('calendar', msg('工作日历'), msg('大厅在哪些日子开放取号；差评整改期限按法定工作日计算（周一至周五，去掉休息日，加上调休上班日）。'), [weekdays], extra);
+    const weekdays: FieldSpec = {
+      name: 'openWeekdays',
+      label: msg('每周开放'),
+      kind: 'checks',
+      options: WEEKDAYS.map((d) => ({ value: String(d), label: weekdayName(d) })),
+    };
+    return this.section(
+      'calendar',
+      msg('工作日历'),
+      msg('大厅在哪些日子开放取号；差评整改期限按法定工作日计算（周一至周五，去掉休息日，加上调休上班日）。'),
+      [weekdays],
+      extra,
+    );
   }
 
   private async save(section: Section) {
-    const v = this.values(section);
-    const { reason, ...values } = v as Record<string, unknown>;
+    const { reason, ...fields } = this.values(section);
     const why = String(reason ?? '').trim() || undefined;
+    // What is sent: the fields, some turned into the types the server takes.
+    const values: Record<string, unknown> = fields;
     this.saving = section;
     this.errors = { ...this.errors, [section]: '' };
     try {
       if (section === 'profile') {
-        await this.api.put(`/api/halls/${this.config.hall.id}/profile`, { name: values.name, openingHours: values.openingHours, reason: why });
+        await this.api.put(`/api/halls/${this.config.hall.id}/profile`, {
+          name: values.name,
+          openingHours: values.openingHours,
+          reason: why,
+        });
       } else {
-        if (section === 'rating') values.badReasons = String(values.badReasons ?? '').split(/\n|、|，|,/).map((r) => r.trim()).filter(Boolean);
+        if (section === 'rating')
+          values.badReasons = String(fields.badReasons ?? '')
+            .split(/\n|、|，|,/)
+            .map((r) => r.trim())
+            .filter(Boolean);
         if (section === 'calendar') values.openWeekdays = (values.openWeekdays as string[]).map(Number);
-        if (section === 'issuing') values.phoneMaxAhead = values.phoneMaxAhead === '' || values.phoneMaxAhead === undefined ? null : values.phoneMaxAhead;
+        if (section === 'issuing')
+          values.phoneMaxAhead = values.phoneMaxAhead === '' || values.phoneMaxAhead === undefined ? null : values.phoneMaxAhead;
         await this.api.put(`/api/halls/${this.config.hall.id}/settings/${section}`, { values, reason: why });
       }
       this.drafts = { ...this.drafts, [section]: undefined };
@@ -279,23 +325,82 @@ export class ConfigSettings extends LitElement {
 const voiceFields = (): FieldSpec[] => [
   { name: 'templateZh', label: msg('中文播报'), kind: 'text', maxLength: 80, wide: true },
   { name: 'templateEn', label: msg('英文播报'), kind: 'text', maxLength: 80, wide: true },
-  { name: 'language', label: msg('播报语言'), kind: 'select', options: [{ value: 'zh-CN', label: msg('中文') }, { value: 'en', label: msg('英文') }] },
-  { name: 'numberReading', label: msg('号码读法'), kind: 'select', options: [{ value: 'digits', label: msg('逐位读（A 零 一 二）') }, { value: 'number', label: msg('整数读（A 十二）') }] },
+  {
+    name: 'language',
+    label: msg('播报语言'),
+    kind: 'select',
+    options: [
+      { value: 'zh-CN', label: msg('中文') },
+      { value: 'en', label: msg('英文') },
+    ],
+  },
+  {
+    name: 'numberReading',
+    label: msg('号码读法'),
+    kind: 'select',
+    options: [
+      { value: 'digits', label: msg('逐位读（A 零 一 二）') },
+      { value: 'number', label: msg('整数读（A 十二）') },
+    ],
+  },
   { name: 'rate', label: msg('语速（0.5–2）'), kind: 'number', min: 0.5, max: 2, step: 0.1 },
   { name: 'repeat', label: msg('每次叫号播报次数'), kind: 'number', min: 1, max: 3 },
   { name: 'chime', label: msg('叫号前播放提示音'), kind: 'checkbox' },
 ];
 
 const fairnessFields = (): FieldSpec[] => [
-  { name: 'priorityStreakLimit', label: msg('连续优先呼叫上限'), kind: 'number', min: 1, max: 10, hint: msg('一个窗口连续叫几个优先号后，必须叫一个普通号') },
-  { name: 'boostAfterMinutes', label: msg('等候提级（分钟）'), kind: 'number', min: 5, max: 240, hint: msg('普通号等候超过此时间，与优先号同等对待') },
-  { name: 'noShowGraceMinutes', label: msg('过号重排时限（分钟）'), kind: 'number', min: 0, max: 240, hint: msg('过号后在此时间内可到窗口申请重新排队') },
-  { name: 'requeuePosition', label: msg('过号重排位置'), kind: 'select', options: [{ value: 'end', label: msg('排到队尾') }, { value: 'original', label: msg('回到原位置') }] },
+  {
+    name: 'priorityStreakLimit',
+    label: msg('连续优先呼叫上限'),
+    kind: 'number',
+    min: 1,
+    max: 10,
+    hint: msg('一个窗口连续叫几个优先号后，必须叫一个普通号'),
+  },
+  {
+    name: 'boostAfterMinutes',
+    label: msg('等候提级（分钟）'),
+    kind: 'number',
+    min: 5,
+    max: 240,
+    hint: msg('普通号等候超过此时间，与优先号同等对待'),
+  },
+  {
+    name: 'noShowGraceMinutes',
+    label: msg('过号重排时限（分钟）'),
+    kind: 'number',
+    min: 0,
+    max: 240,
+    hint: msg('过号后在此时间内可到窗口申请重新排队'),
+  },
+  {
+    name: 'requeuePosition',
+    label: msg('过号重排位置'),
+    kind: 'select',
+    options: [
+      { value: 'end', label: msg('排到队尾') },
+      { value: 'original', label: msg('回到原位置') },
+    ],
+  },
 ];
 
 const ratingFields = (): FieldSpec[] => [
-  { name: 'badReasons', label: msg('差评原因（每行一项）'), kind: 'textarea', rows: 7, maxLength: 400, hint: msg('1 到 12 项，每项不超过 20 个字；“其他”由评价器自动提供') },
-  { name: 'padTimeoutSeconds', label: msg('评价器等待时间（秒）'), kind: 'number', min: 10, max: 600, hint: msg('超时记为“未评价”，不会替群众默认好评') },
+  {
+    name: 'badReasons',
+    label: msg('差评原因（每行一项）'),
+    kind: 'textarea',
+    rows: 7,
+    maxLength: 400,
+    hint: msg('1 到 12 项，每项不超过 20 个字；“其他”由评价器自动提供'),
+  },
+  {
+    name: 'padTimeoutSeconds',
+    label: msg('评价器等待时间（秒）'),
+    kind: 'number',
+    min: 10,
+    max: 600,
+    hint: msg('超时记为“未评价”，不会替群众默认好评'),
+  },
   { name: 'caseDeadlineWorkingDays', label: msg('差评整改期限（工作日）'), kind: 'number', min: 1, max: 30 },
   { name: 'laterRatingDays', label: msg('补评期限（天）'), kind: 'number', min: 0, max: 30, hint: msg('办结后群众仍可用手机评价的天数') },
 ];

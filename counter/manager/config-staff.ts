@@ -9,10 +9,10 @@ import type { UserConfig } from '../../common/manager-protocol.js';
 import { ROLES, type Role } from '../../common/vocabulary.js';
 import { act } from './act.js';
 import type { ConfigContext } from './config-catalog.js';
-import type { FieldSpec, FormValues } from './form-dialog.js';
+import type { FieldSpec, FormValue, FormValues } from './form-dialog.js';
 import { roleLabel } from './labels.js';
 
-const text = (v: unknown) => String(v ?? '').trim();
+const text = (v: FormValue | undefined) => String(v ?? '').trim();
 
 function roleOptions(ctx: ConfigContext) {
   const admin = ctx.user?.role === 'admin';
@@ -34,11 +34,26 @@ const passwordHint = () => msg('至少 8 位，同时包含字母和数字；请
 function editUser(ctx: ConfigContext, u: UserConfig | null) {
   const h = ctx.config.hall.id;
   const fields: FieldSpec[] = [
-    ...(u ? [] : [{ name: 'username', label: msg('登录名'), kind: 'text', required: true, maxLength: 32, hint: msg('3–32 位字母、数字或 _ . -') } as FieldSpec]),
+    ...(u
+      ? []
+      : [
+          {
+            name: 'username',
+            label: msg('登录名'),
+            kind: 'text',
+            required: true,
+            maxLength: 32,
+            hint: msg('3–32 位字母、数字或 _ . -'),
+          } as FieldSpec,
+        ]),
     { name: 'displayName', label: msg('姓名'), kind: 'text', required: true, maxLength: 30 },
     { name: 'staffNo', label: msg('工号'), kind: 'text', maxLength: 20 },
     { name: 'role', label: msg('角色'), kind: 'select', options: roleOptions(ctx) },
-    ...(u ? [] : [{ name: 'password', label: msg('初始密码'), kind: 'password', required: true, maxLength: 128, hint: passwordHint() } as FieldSpec]),
+    ...(u
+      ? []
+      : [
+          { name: 'password', label: msg('初始密码'), kind: 'password', required: true, maxLength: 128, hint: passwordHint() } as FieldSpec,
+        ]),
     windowChecks(ctx),
     { name: 'reason', label: msg('原因（记入审计日志）'), kind: 'text', maxLength: 200, wide: true },
   ];
@@ -75,7 +90,11 @@ function resetPassword(ctx: ConfigContext, u: UserConfig) {
     ],
     confirm: msg('重置密码'),
     done: msg('密码已重置'),
-    submit: (v) => ctx.api.post(`/api/halls/${ctx.config.hall.id}/users/${u.id}/password`, { password: String(v.password), reason: text(v.reason) || undefined }),
+    submit: (v) =>
+      ctx.api.post(`/api/halls/${ctx.config.hall.id}/users/${u.id}/password`, {
+        password: String(v.password),
+        reason: text(v.reason) || undefined,
+      }),
   });
 }
 
@@ -120,12 +139,14 @@ export function renderStaff(ctx: ConfigContext): TemplateResult {
                 ${u.disabled ? html`<span class="pill">${msg('已停用')}</span>` : locked ? html`<span class="pill warn">${msg('已锁定')}</span>` : html`<span class="pill ok">${msg('正常')}</span>`}
               </td>
               <td class="n">
-                ${mayManage(u)
-                  ? html`<button class="btn small" @click=${() => editUser(ctx, u)}>${msg('修改')}</button>
+                ${
+                  mayManage(u)
+                    ? html`<button class="btn small" @click=${() => editUser(ctx, u)}>${msg('修改')}</button>
                       <button class="btn small" @click=${() => resetPassword(ctx, u)}>${msg('重置密码')}</button>
-                      ${u.id === ctx.user?.id
-                        ? ''
-                        : html`<button
+                      ${
+                        u.id === ctx.user?.id
+                          ? ''
+                          : html`<button
                             class="btn small ${u.disabled ? '' : 'danger'}"
                             @click=${() =>
                               act(
@@ -138,8 +159,10 @@ export function renderStaff(ctx: ConfigContext): TemplateResult {
                               )}
                           >
                             ${u.disabled ? msg('启用') : msg('停用')}
-                          </button>`}`
-                  : html`<span class="muted">${msg('由系统管理员管理')}</span>`}
+                          </button>`
+                      }`
+                    : html`<span class="muted">${msg('由系统管理员管理')}</span>`
+                }
               </td>
             </tr>`;
           })}

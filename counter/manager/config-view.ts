@@ -13,7 +13,18 @@ import type { HallStore } from './hall-store.js';
 import { viewStyles } from './styles.js';
 import { tabBar } from './tabs.js';
 
-export const CONFIG_PAGES = ['services', 'zones', 'windows', 'staff', 'devices', 'voice', 'fairness', 'rating', 'calendar', 'alerts'] as const;
+export const CONFIG_PAGES = [
+  'services',
+  'zones',
+  'windows',
+  'staff',
+  'devices',
+  'voice',
+  'fairness',
+  'rating',
+  'calendar',
+  'alerts',
+] as const;
 export type ConfigPage = (typeof CONFIG_PAGES)[number];
 
 function pageTitle(p: ConfigPage): string {
@@ -76,7 +87,14 @@ export class ConfigView extends LitElement {
   }
 
   private renderPage(page: ConfigPage) {
-    const ctx: ConfigContext = { host: this, api: this.api, dialogs: this.dialogs, config: this.store.config!, user: this.user, reload: () => this.store.loadConfig() };
+    const ctx: ConfigContext = {
+      host: this,
+      api: this.api,
+      dialogs: this.dialogs,
+      config: this.store.config!,
+      user: this.user,
+      reload: () => this.store.loadConfig(),
+    };
     switch (page) {
       case 'services':
         return renderServices(ctx);

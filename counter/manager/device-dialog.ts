@@ -27,12 +27,15 @@ const idOrNull = (v: unknown): number | null => (v === '' || v === null || v ===
 
 /** The window choices; `none` labels the empty choice (null when a window must be chosen). */
 function windowOptions(config: ConfigView, none: string | null) {
-  const windows = config.windows.filter((w) => w.enabled).map((w) => ({ value: String(w.id), label: msg(str`${w.number}号窗口`) + ` · ${w.name}` }));
+  const windows = config.windows
+    .filter((w) => w.enabled)
+    .map((w) => ({ value: String(w.id), label: msg(str`${w.number}号窗口`) + ` · ${w.name}` }));
   return none === null ? [{ value: '', label: msg('请选择') }, ...windows] : [{ value: '', label: none }, ...windows];
 }
 
 /** The printers a kiosk can print on. */
-export const activePrinters = (config: ConfigView): DeviceConfig[] => config.devices.filter((d) => d.kind === 'printer' && d.status === 'active');
+export const activePrinters = (config: ConfigView): DeviceConfig[] =>
+  config.devices.filter((d) => d.kind === 'printer' && d.status === 'active');
 
 /** A printer select's choices: the empty one labelled `none`, then each printer by name and address. */
 export function printerOptions(printers: readonly DeviceConfig[], none: string): { value: string; label: string }[] {
@@ -42,7 +45,15 @@ export function printerOptions(printers: readonly DeviceConfig[], none: string):
 function printerFields(config: ConfigView): FieldSpec[] {
   return [
     { name: 'name', label: msg('名称'), kind: 'text', required: true, maxLength: 60, placeholder: msg('例如：入口取号机打印机') },
-    { name: 'address', label: msg('地址'), kind: 'text', required: true, maxLength: 100, placeholder: '192.168.1.50:9100', hint: msg('打印机的 IP 地址，端口不填为 9100') },
+    {
+      name: 'address',
+      label: msg('地址'),
+      kind: 'text',
+      required: true,
+      maxLength: 100,
+      placeholder: '192.168.1.50:9100',
+      hint: msg('打印机的 IP 地址，端口不填为 9100'),
+    },
     {
       name: 'paperWidth',
       label: msg('纸宽'),
@@ -52,7 +63,13 @@ function printerFields(config: ConfigView): FieldSpec[] {
         { value: '58', label: '58 mm' },
       ],
     },
-    { name: 'windowId', label: msg('放在窗口（打印评价提示单）'), kind: 'select', options: windowOptions(config, msg('不放在窗口（取号机、导办台用）')), hint: msg('放在某个窗口的打印机，在该窗口办结时打印评价提示单') },
+    {
+      name: 'windowId',
+      label: msg('放在窗口（打印评价提示单）'),
+      kind: 'select',
+      options: windowOptions(config, msg('不放在窗口（取号机、导办台用）')),
+      hint: msg('放在某个窗口的打印机，在该窗口办结时打印评价提示单'),
+    },
   ];
 }
 
@@ -66,7 +83,12 @@ export function openAddPrinter(ctx: DeviceDialogContext): void {
     confirm: msg('添加'),
     done: msg('打印机已添加'),
     submit: async (v) => {
-      await ctx.api.post(`/api/halls/${ctx.config.hall.id}/printers`, { name: String(v.name).trim(), address: String(v.address).trim(), paperWidth: Number(v.paperWidth), windowId: idOrNull(v.windowId) });
+      await ctx.api.post(`/api/halls/${ctx.config.hall.id}/printers`, {
+        name: String(v.name).trim(),
+        address: String(v.address).trim(),
+        paperWidth: Number(v.paperWidth),
+        windowId: idOrNull(v.windowId),
+      });
       await ctx.reload();
     },
   });
@@ -78,8 +100,22 @@ export function openDeviceDialog(ctx: DeviceDialogContext, d: DeviceConfig): voi
   const applies = DEVICE_FIELDS[d.kind];
   if (applies.network) return openPrinterDialog(ctx, d);
   const fields: FieldSpec[] = [{ name: 'name', label: msg('名称'), kind: 'text', required: true, maxLength: 60 }];
-  if (applies.window) fields.push({ name: 'windowId', label: msg('所在窗口'), kind: 'select', options: windowOptions(c, applies.window === 'required' ? null : msg('不在窗口')), required: applies.window === 'required' });
-  if (applies.zone) fields.push({ name: 'zoneId', label: msg('显示的服务区'), kind: 'select', options: [{ value: '', label: msg('整个大厅') }, ...c.zones.map((z) => ({ value: String(z.id), label: named(z) }))], hint: msg('只显示和播报这个服务区的叫号') });
+  if (applies.window)
+    fields.push({
+      name: 'windowId',
+      label: msg('所在窗口'),
+      kind: 'select',
+      options: windowOptions(c, applies.window === 'required' ? null : msg('不在窗口')),
+      required: applies.window === 'required',
+    });
+  if (applies.zone)
+    fields.push({
+      name: 'zoneId',
+      label: msg('显示的服务区'),
+      kind: 'select',
+      options: [{ value: '', label: msg('整个大厅') }, ...c.zones.map((z) => ({ value: String(z.id), label: named(z) }))],
+      hint: msg('只显示和播报这个服务区的叫号'),
+    });
   if (applies.printer) {
     fields.push({
       name: 'printerId',
@@ -127,7 +163,8 @@ export function openDeviceDialog(ctx: DeviceDialogContext, d: DeviceConfig): voi
       const settings: Record<string, unknown> = {};
       if (changed('language')) settings.language = v.language ? v.language : null;
       if (changed('silent')) settings.silent = Boolean(v.silent);
-      if (Object.keys(binding).length) await ctx.api.put(`/api/halls/${c.hall.id}/devices/${d.id}`, { ...binding, reason: String(v.reason ?? '').trim() || undefined });
+      if (Object.keys(binding).length)
+        await ctx.api.put(`/api/halls/${c.hall.id}/devices/${d.id}`, { ...binding, reason: String(v.reason ?? '').trim() || undefined });
       if (Object.keys(settings).length) await ctx.api.put(`/api/devices/${d.id}/settings`, settings);
       await ctx.reload();
     },
@@ -135,7 +172,12 @@ export function openDeviceDialog(ctx: DeviceDialogContext, d: DeviceConfig): voi
 }
 
 function openPrinterDialog(ctx: DeviceDialogContext, p: DeviceConfig): void {
-  const before: FormValues = { name: p.name, address: p.address ?? '', paperWidth: String(p.settings.paperWidth === 58 ? 58 : 80), windowId: p.windowId ? String(p.windowId) : '' };
+  const before: FormValues = {
+    name: p.name,
+    address: p.address ?? '',
+    paperWidth: String(p.settings.paperWidth === 58 ? 58 : 80),
+    windowId: p.windowId ? String(p.windowId) : '',
+  };
   ctx.dialogs.open({
     heading: msg(str`打印机：${p.name}`),
     sub: msg('换了打印机或它的地址后，点“检测”确认能连上。'),

@@ -44,7 +44,8 @@ export function refusedField(err: unknown): string {
   if (!(err instanceof ApiRequestError)) return '';
   const details = err.error.details as { field?: unknown; fields?: unknown } | undefined;
   if (typeof details?.field === 'string') return details.field;
-  if (Array.isArray(details?.fields) && typeof details.fields[0] === 'string') return details.fields[0].replace(/^(body|querystring|params)\.?/, '').split('.')[0] ?? '';
+  if (Array.isArray(details?.fields) && typeof details.fields[0] === 'string')
+    return details.fields[0].replace(/^(body|querystring|params)\.?/, '').split('.')[0] ?? '';
   return '';
 }
 

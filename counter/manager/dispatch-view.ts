@@ -218,7 +218,9 @@ export class DispatchView extends LitElement {
     const d = this.draft;
     if (!w || !d) return false;
     const saved = this.draftOf(w);
-    return d.mode !== saved.mode || d.zoneId !== saved.zoneId || JSON.stringify([...d.tiers].sort()) !== JSON.stringify([...saved.tiers].sort());
+    return (
+      d.mode !== saved.mode || d.zoneId !== saved.zoneId || JSON.stringify([...d.tiers].sort()) !== JSON.stringify([...saved.tiers].sort())
+    );
   }
 
   private scrolledTo: number | null = null;
@@ -255,7 +257,9 @@ export class DispatchView extends LitElement {
     return html`<div class="layout">
         <div class="card list" role="listbox" aria-label=${msg('窗口')} @keydown=${this.onListKey}>
           ${this.windows.map(
-            (x) => html`<button role="option" aria-current=${x.id === w.id ? 'true' : 'false'} data-window=${x.number} @click=${() => navigate(this, `dispatch/${x.id}`)}>
+            (
+              x,
+            ) => html`<button role="option" aria-selected=${x.id === w.id ? 'true' : 'false'} aria-current=${x.id === w.id ? 'true' : 'false'} data-window=${x.number} @click=${() => navigate(this, `dispatch/${x.id}`)}>
               <span class="no">${x.number}</span><span class="nm">${x.name}<br /><span class="muted">${modeLabel(x.mode)} · ${x.clerk?.name ?? msg('无人')}</span></span
               ><span class="dot ${x.status}" title=${windowStatusLabel(x.status)}></span>
             </button>`,
@@ -290,7 +294,10 @@ export class DispatchView extends LitElement {
     const d = this.draft!;
     const zones = this.store.snapshot?.zones ?? [];
     const inScope = (s: ServiceView) => (d.mode === 'hall' ? true : d.mode === 'zone' ? s.zoneId === d.zoneId : d.tiers.has(s.id));
-    const groups = [...zones.map((z) => ({ zone: z, list: services.filter((s) => s.zoneId === z.id) })), { zone: null, list: services.filter((s) => s.zoneId === null) }].filter((g) => g.list.length);
+    const groups = [
+      ...zones.map((z) => ({ zone: z, list: services.filter((s) => s.zoneId === z.id) })),
+      { zone: null, list: services.filter((s) => s.zoneId === null) },
+    ].filter((g) => g.list.length);
     const count = services.filter((s) => s.enabled && inScope(s)).length;
     return html`<section class="card">
       <header>
@@ -299,7 +306,8 @@ export class DispatchView extends LitElement {
       </header>
       <div class="modes" role="radiogroup" aria-label=${msg('窗口类型')}>
         ${WINDOW_MODES.map(
-          (m) => html`<button class="chip" role="radio" aria-checked=${d.mode === m ? 'true' : 'false'} aria-pressed=${d.mode === m ? 'true' : 'false'} data-mode=${m} @click=${() => this.setMode(m)}>${modeLabel(m)}</button>`,
+          (m) =>
+            html`<button class="chip" role="radio" aria-checked=${d.mode === m ? 'true' : 'false'} data-mode=${m} @click=${() => this.setMode(m)}>${modeLabel(m)}</button>`,
         )}
         <label class="zone-pick"
           >${msg('所属服务区')}
@@ -310,11 +318,13 @@ export class DispatchView extends LitElement {
         </label>
       </div>
       <p class="hint-line">
-        ${d.mode === 'specialist'
-          ? msg('专窗：只办理勾选的事项。顺序“优先”的事项先叫，“其次”“最后”的只在前面没有人等时才叫。')
-          : d.mode === 'zone'
-            ? msg('分领域综合窗口：办理所属服务区的全部事项（以后新增的也包括）；可调整顺序。')
-            : msg('无差别综合窗口：办理大厅全部事项；可把本领域事项设为“优先”。')}
+        ${
+          d.mode === 'specialist'
+            ? msg('专窗：只办理勾选的事项。顺序“优先”的事项先叫，“其次”“最后”的只在前面没有人等时才叫。')
+            : d.mode === 'zone'
+              ? msg('分领域综合窗口：办理所属服务区的全部事项（以后新增的也包括）；可调整顺序。')
+              : msg('无差别综合窗口：办理大厅全部事项；可把本领域事项设为“优先”。')
+        }
       </p>
       <div class="zones">
         ${groups.map(
@@ -342,11 +352,13 @@ export class DispatchView extends LitElement {
         <input type="checkbox" .checked=${served} ?disabled=${!specialist || !s.enabled} @change=${(e: Event) => this.toggle(s.id, (e.target as HTMLInputElement).checked)} />
         <b>${s.prefix}</b> ${named(s)}${s.enabled ? '' : html` <span class="pill">${msg('已停用')}</span>`}
       </label>
-      ${served
-        ? html`<select aria-label=${msg(str`${s.name} 的顺序`)} @change=${(e: Event) => this.setTier(s.id, Number((e.target as HTMLSelectElement).value))}>
+      ${
+        served
+          ? html`<select aria-label=${msg(str`${s.name} 的顺序`)} @change=${(e: Event) => this.setTier(s.id, Number((e.target as HTMLSelectElement).value))}>
             ${TIERS.map((t) => html`<option value=${t} ?selected=${t === tier}>${tierLabel(t)}</option>`)}
           </select>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   }
 
@@ -383,7 +395,12 @@ export class DispatchView extends LitElement {
     this.error = '';
     try {
       const services = [...d.tiers].map(([serviceId, tier]) => ({ serviceId, tier }));
-      await this.api.put(`/api/windows/${w.id}/services`, { mode: d.mode, zoneId: d.zoneId, services, reason: d.reason.trim() || undefined });
+      await this.api.put(`/api/windows/${w.id}/services`, {
+        mode: d.mode,
+        zoneId: d.zoneId,
+        services,
+        reason: d.reason.trim() || undefined,
+      });
       toast(this, msg(str`${w.number} 号窗口的办理事项已调整，下一次叫号生效`));
       await this.store.loadConfig();
       this.draft = this.draftOf(this.selected!);
@@ -404,7 +421,9 @@ export class DispatchView extends LitElement {
     const next = list[Math.min(list.length - 1, Math.max(0, i + (e.key === 'ArrowDown' ? 1 : -1)))];
     if (next) {
       navigate(this, `dispatch/${next.id}`);
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.list button[data-window="${next.number}"]`)?.focus());
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`.list button[data-window="${next.number}"]`)?.focus(),
+      );
     }
   };
 }

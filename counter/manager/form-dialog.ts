@@ -18,7 +18,13 @@ interface Common {
   wide?: boolean;
 }
 export type FieldSpec =
-  | (Common & { kind: 'text' | 'password' | 'textarea' | 'date'; required?: boolean; placeholder?: string; maxLength?: number; rows?: number })
+  | (Common & {
+      kind: 'text' | 'password' | 'textarea' | 'date';
+      required?: boolean;
+      placeholder?: string;
+      maxLength?: number;
+      rows?: number;
+    })
   | (Common & { kind: 'number'; required?: boolean; min?: number; max?: number; step?: number; placeholder?: string })
   | (Common & { kind: 'select'; options: Option[]; required?: boolean })
   | (Common & { kind: 'checkbox' })
@@ -109,7 +115,12 @@ export class FormDialog extends LitElement {
   private readonly submit = (e: Event) => {
     e.preventDefault();
     if (this.busy) return;
-    const missing = this.fields.find((f) => 'required' in f && f.required && (this.draft[f.name] === null || this.draft[f.name] === undefined || String(this.draft[f.name]).trim() === ''));
+    const missing = this.fields.find(
+      (f) =>
+        'required' in f &&
+        f.required &&
+        (this.draft[f.name] === null || this.draft[f.name] === undefined || String(this.draft[f.name]).trim() === ''),
+    );
     if (missing) {
       this.local = msg(str`请填写“${missing.label}”。`);
       return;
@@ -148,10 +159,20 @@ declare global {
  * One field of a form: its label, control and hint, wired to `set`. Shared by the dialog and the
  * settings pages, so every form in the console looks and behaves the same.
  */
-export function fieldTemplate(f: FieldSpec, v: FormValue | undefined, set: (value: FormValue) => void, onTextareaKey?: (e: KeyboardEvent) => void, error = ''): TemplateResult {
+export function fieldTemplate(
+  f: FieldSpec,
+  v: FormValue | undefined,
+  set: (value: FormValue) => void,
+  onTextareaKey?: (e: KeyboardEvent) => void,
+  error = '',
+): TemplateResult {
   const wide = f.wide || f.kind === 'textarea' || f.kind === 'checks' ? 'wide' : '';
   // A refusal about this field replaces its hint, in the danger colour, read out at once.
-  const hint = error ? html`<span class="field-error" role="alert">${error}</span>` : f.hint ? html`<span class="hint-line">${f.hint}</span>` : nothing;
+  const hint = error
+    ? html`<span class="field-error" role="alert">${error}</span>`
+    : f.hint
+      ? html`<span class="hint-line">${f.hint}</span>`
+      : nothing;
   const invalid = error ? 'true' : 'false';
   switch (f.kind) {
     case 'checkbox':

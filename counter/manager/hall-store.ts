@@ -19,7 +19,15 @@ const LIVE_DEBOUNCE_MS = 600;
 /** Waits and pauses grow without events: the alerts are reloaded this often anyway. */
 const LIVE_EVERY_MS = 15_000;
 
-const CONFIG_EVENTS = new Set<EventType>(['hall:updated', 'config:changed', 'window:updated', 'window:services', 'window:clerk', 'window:status', 'device:updated']);
+const CONFIG_EVENTS = new Set<EventType>([
+  'hall:updated',
+  'config:changed',
+  'window:updated',
+  'window:services',
+  'window:clerk',
+  'window:status',
+  'device:updated',
+]);
 const CASE_EVENTS = new Set<EventType>(['case:updated', 'rating:submitted']);
 const QUIET_EVENTS = new Set<EventType>(['rating:requested', 'rating:expired', 'ticket:printed']);
 
@@ -116,7 +124,7 @@ export class HallStore implements ReactiveController {
 
   private schedule(what: 'live' | 'config', ms: number) {
     const key = what === 'live' ? 'liveTimer' : 'configTimer';
-    if (this[key]) clearTimeout(this[key]!);
+    if (this[key]) clearTimeout(this[key]);
     this[key] = setTimeout(() => {
       this[key] = null;
       void (what === 'live' ? this.loadLive() : this.loadConfig());

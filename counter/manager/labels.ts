@@ -12,7 +12,8 @@ import { priorityLabel } from '../clerk/labels.js';
 export const isEnglish = (): boolean => getLocale() === 'en';
 
 /** A name in the screen's language (the English one when there is one). */
-export const named = (x: { name: string; nameEn?: string } | undefined | null): string => (!x ? '' : isEnglish() && x.nameEn ? x.nameEn : x.name);
+export const named = (x: { name: string; nameEn?: string } | undefined | null): string =>
+  !x ? '' : isEnglish() && x.nameEn ? x.nameEn : x.name;
 
 export function modeLabel(mode: WindowMode): string {
   switch (mode) {
@@ -127,7 +128,8 @@ export function appealLabel(s: AppealStatus): string {
   }
 }
 
-export const appealKindLabel = (k: 'mistaken' | 'malicious' | null): string => (k === 'mistaken' ? msg('误评') : k === 'malicious' ? msg('恶意差评') : '');
+export const appealKindLabel = (k: 'mistaken' | 'malicious' | null): string =>
+  k === 'mistaken' ? msg('误评') : k === 'malicious' ? msg('恶意差评') : '';
 
 export function ratingLevelLabel(level: number): string {
   switch (level) {
@@ -153,17 +155,31 @@ export function auditAction(e: AuditEntry): string {
     case 'window:services':
       return msg(str`调整办理事项（${modeLabel((d.mode as WindowMode) ?? 'specialist')}）`);
     case 'window:clerk':
-      return d.action === 'assigned' ? msg('安排人员') : d.action === 'backup_set' ? msg('设置AB角') : d.action === 'sign_in' ? msg('人员签到') : msg('人员签退');
+      return d.action === 'assigned'
+        ? msg('安排人员')
+        : d.action === 'backup_set'
+          ? msg('设置AB角')
+          : d.action === 'sign_in'
+            ? msg('人员签到')
+            : msg('人员签退');
     case 'window:updated':
       return msg('修改窗口');
     case 'hall:notice':
       return msg('修改大厅公告');
     case 'hall:updated': {
-      const entity = d.entity === 'service' ? msg('事项') : d.entity === 'zone' ? msg('服务区') : d.entity === 'settings' ? msg('设置') : msg('大厅信息');
+      const entity =
+        d.entity === 'service'
+          ? msg('事项')
+          : d.entity === 'zone'
+            ? msg('服务区')
+            : d.entity === 'settings'
+              ? msg('设置')
+              : msg('大厅信息');
       return d.action === 'created' ? msg(str`新增${entity}`) : d.action === 'removed' ? msg(str`删除${entity}`) : msg(str`修改${entity}`);
     }
     case 'config:changed':
-      if (d.what === 'appointment_slot') return d.action === 'created' ? msg('新增预约时段') : d.action === 'deleted' ? msg('删除预约时段') : msg('修改预约时段');
+      if (d.what === 'appointment_slot')
+        return d.action === 'created' ? msg('新增预约时段') : d.action === 'deleted' ? msg('删除预约时段') : msg('修改预约时段');
       return d.action === 'created'
         ? msg('新增人员账号')
         : d.action === 'disabled'
@@ -174,7 +190,13 @@ export function auditAction(e: AuditEntry): string {
               ? msg('重置密码')
               : msg('修改人员账号');
     case 'device:updated':
-      return d.action === 'approved' ? msg('批准设备配对') : d.action === 'revoked' ? msg('停用设备') : d.action === 'added' ? msg('添加打印机') : msg('修改设备');
+      return d.action === 'approved'
+        ? msg('批准设备配对')
+        : d.action === 'revoked'
+          ? msg('停用设备')
+          : d.action === 'added'
+            ? msg('添加打印机')
+            : msg('修改设备');
     case 'case:updated':
       return msg(str`差评整改：${caseStepLabel(String(d.action))}`);
     case 'ticket:called':
@@ -200,8 +222,10 @@ export function auditSubject(e: AuditEntry, windowNumber: (id: number) => string
   if (typeof d.name === 'string' && d.name) parts.push(d.name);
   if (typeof d.section === 'string') parts.push(settingsSectionLabel(d.section));
   if (typeof d.notice === 'string') parts.push(`“${d.notice.slice(0, 30)}”`);
-  if (d.what === 'appointment_slot' && typeof d.weekday === 'number') parts.push(`${weekdayName(d.weekday)} ${String(d.start)}–${String(d.end)}`);
-  if (e.type === 'device:updated' && typeof d.kind === 'string' && typeof d.name !== 'string') parts.push(`${deviceKindLabel(d.kind as DeviceKind)} #${String(d.deviceId ?? '')}`);
+  if (d.what === 'appointment_slot' && typeof d.weekday === 'number')
+    parts.push(`${weekdayName(d.weekday)} ${String(d.start)}–${String(d.end)}`);
+  if (e.type === 'device:updated' && typeof d.kind === 'string' && typeof d.name !== 'string')
+    parts.push(`${deviceKindLabel(d.kind as DeviceKind)} #${typeof d.deviceId === 'number' ? d.deviceId : ''}`);
   return parts.join(' · ');
 }
 
@@ -234,7 +258,8 @@ export function minutesText(minutes: number): string {
 
 /** 1 = Monday … 7 = Sunday. */
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-export const weekdayName = (d: number): string => [msg('周一'), msg('周二'), msg('周三'), msg('周四'), msg('周五'), msg('周六'), msg('周日')][d - 1] ?? String(d);
+export const weekdayName = (d: number): string =>
+  [msg('周一'), msg('周二'), msg('周三'), msg('周四'), msg('周五'), msg('周六'), msg('周日')][d - 1] ?? String(d);
 
 export function bookingStatusLabel(s: BookingStatus): string {
   switch (s) {
@@ -307,7 +332,8 @@ export function printProblemLabel(problem: string | null): string {
 }
 
 /** A screen's language setting. */
-export const languageLabel = (language: string | undefined | null): string => (language === 'en' ? 'English' : language === 'zh-CN' ? msg('中文') : msg('默认（中文）'));
+export const languageLabel = (language: string | undefined | null): string =>
+  language === 'en' ? 'English' : language === 'zh-CN' ? msg('中文') : msg('默认（中文）');
 
 /** A configuration field's name, as the console's forms call it (the audit log's "field: old → new"). */
 export function fieldLabel(key: string): string {

@@ -1,5 +1,5 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Alert } from '../../common/manager-protocol.js';
 import type { QueueView, ServiceView, TicketView, WindowView } from '../../common/protocol.js';
@@ -48,6 +48,11 @@ export class LiveView extends LitElement {
   override disconnectedCallback(): void {
     window.removeEventListener('keydown', this.onEscape);
     super.disconnectedCallback();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    // A window's panel opened: the focus starts on its close button, inside the panel (Esc closes it).
+    if (changed.has('windowOpen') && this.windowOpen !== null) this.renderRoot.querySelector<HTMLElement>('.dialog [data-close]')?.focus();
   }
 
   /** Esc closes a window's or a queue's panel, also when the focus left it (a form closed over it). */
@@ -249,12 +254,14 @@ export class LiveView extends LitElement {
       </div>
       <div class="layout">
         <section aria-label=${msg('窗口')}>
-          ${s.windows.length
-            ? html`<div class="windows">${s.windows.map((w) => this.renderWindow(w))}</div>`
-            : html`<div class="card empty">
+          ${
+            s.windows.length
+              ? html`<div class="windows">${s.windows.map((w) => this.renderWindow(w))}</div>`
+              : html`<div class="card empty">
                 ${msg('这个大厅还没有窗口。')}
                 <button class="btn small" @click=${() => navigate(this, 'config/windows')}>${msg('去新增窗口')}</button>
-              </div>`}
+              </div>`
+          }
           ${this.renderQueues()}
         </section>
         ${this.renderAlerts()}
@@ -296,9 +303,11 @@ export class LiveView extends LitElement {
       >
       ${w.status === 'paused' ? html`<span class="paused-why">${w.pauseReason ?? ''} · ${minutesText(pausedFor ?? 0)}</span>` : nothing}
       <span class="now">
-        ${current
-          ? html`<span><span class="ticket">${current.number}</span> <span class="muted">${current.status === 'serving' ? msg('办理中') : msg('已叫号')} ${clockDuration(this.now - since!)}</span></span>`
-          : html`<span class="muted">${w.status === 'open' ? msg('空闲') : ''}</span>`}
+        ${
+          current
+            ? html`<span><span class="ticket">${current.number}</span> <span class="muted">${current.status === 'serving' ? msg('办理中') : msg('已叫号')} ${clockDuration(this.now - since!)}</span></span>`
+            : html`<span class="muted">${w.status === 'open' ? msg('空闲') : ''}</span>`
+        }
         <span class="muted">${msg('办结数')} <b class="num">${today?.served ?? 0}</b></span>
       </span>
     </button>`;
@@ -306,11 +315,15 @@ export class LiveView extends LitElement {
 
   private renderQueues() {
     const s = this.store.snapshot!;
-    const byWindow = (serviceId: number) => s.windows.filter((w) => w.status === 'open' && w.serviceIds.includes(serviceId)).map((w) => w.number);
+    const byWindow = (serviceId: number) =>
+      s.windows.filter((w) => w.status === 'open' && w.serviceIds.includes(serviceId)).map((w) => w.number);
     const queueOf = new Map(s.queues.map((q) => [q.serviceId, q]));
     const rows = s.services
       .filter((sv) => sv.enabled)
-      .map((sv) => ({ service: sv, queue: queueOf.get(sv.id) ?? { serviceId: sv.id, waiting: 0, oldestQueuedAt: null, estimateMinutes: 0, openWindows: 0 } }))
+      .map((sv) => ({
+        service: sv,
+        queue: queueOf.get(sv.id) ?? { serviceId: sv.id, waiting: 0, oldestQueuedAt: null, estimateMinutes: 0, openWindows: 0 },
+      }))
       .sort((a, b) => b.queue.waiting - a.queue.waiting || a.service.id - b.service.id);
     const shown = this.allQueues ? rows : rows.filter((r) => r.queue.waiting > 0 || r.queue.openWindows === 0);
     return html`<div class="card queues">
@@ -319,9 +332,10 @@ export class LiveView extends LitElement {
         <span class="spacer"></span>
         <label class="check"><input type="checkbox" .checked=${this.allQueues} @change=${(e: Event) => (this.allQueues = (e.target as HTMLInputElement).checked)} />${msg('显示全部事项')}</label>
       </header>
-      ${shown.length === 0
-        ? html`<div class="empty">${msg('目前没有人等候，所有事项都有窗口办理。')}</div>`
-        : html`<table>
+      ${
+        shown.length === 0
+          ? html`<div class="empty">${msg('目前没有人等候，所有事项都有窗口办理。')}</div>`
+          : html`<table>
             <thead>
               <tr>
                 <th>${msg('事项')}</th>
@@ -334,7 +348,8 @@ export class LiveView extends LitElement {
             <tbody>
               ${shown.map(({ service, queue }) => this.renderQueueRow(service, queue, byWindow(service.id)))}
             </tbody>
-          </table>`}
+          </table>`
+      }
     </div>`;
   }
 
@@ -353,9 +368,10 @@ export class LiveView extends LitElement {
     const alerts = this.store.live?.alerts ?? [];
     return html`<aside class="card" aria-label=${msg('提醒')}>
       <header><h2>${msg('提醒')}</h2><span class="pill ${alerts.length ? 'warn' : 'ok'}">${alerts.length}</span></header>
-      ${alerts.length === 0
-        ? html`<div class="ok-state">✓ ${msg('一切正常：没有超时等候、没有无人办理的事项，设备都在线。')}</div>`
-        : html`<ul class="alerts">
+      ${
+        alerts.length === 0
+          ? html`<div class="ok-state">✓ ${msg('一切正常：没有超时等候、没有无人办理的事项，设备都在线。')}</div>`
+          : html`<ul class="alerts">
             ${alerts.map(
               (a) => html`<li class="alert ${a.severity}" data-kind=${a.kind}>
                 <span class="msg">${isEnglish() ? a.message.en : a.message.zh}</span>
@@ -363,7 +379,8 @@ export class LiveView extends LitElement {
                 <button class="btn small go" @click=${() => this.goTo(a)}>${this.goLabel(a)}</button>
               </li>`,
             )}
-          </ul>`}
+          </ul>`
+      }
     </aside>`;
   }
 
@@ -401,16 +418,18 @@ export class LiveView extends LitElement {
           ${windowStatusLabel(w.status)}${w.pauseReason ? ` · ${w.pauseReason}` : ''} · ${modeLabel(w.mode)} · ${w.clerk ? w.clerk.name : msg('无人值守')}${w.backupClerk ? ` · ${msg('AB角')} ${w.backupClerk.name}` : ''}
         </p>
         <div class="muted">${msg('办理事项')}：${served.map((s) => `${s.prefix} ${named(s)}`).join('、') || msg('无')}</div>
-        ${w.current
-          ? html`<div class="current">
+        ${
+          w.current
+            ? html`<div class="current">
               <span>${w.current.status === 'serving' ? msg('办理中') : msg('已叫号')} <b class="num">${w.current.number}</b></span>
-              <button class="btn small" data-reprint=${w.current.number} @click=${() => void openReprint(this, this.api, this.dialogs, this.store, w.current!)}>${msg('补打号票')}</button>
+              <button class="btn small" data-reprint=${w.current.number} @click=${() => void openReprint(this, this.api, this.dialogs, this.store, w.current)}>${msg('补打号票')}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
         ${windowActions(this, w, this.api, this.dialogs, this.store, () => (this.windowOpen = null))}
         <footer>
           <button class="btn" @click=${() => navigate(this, `dispatch/${w.id}`)}>${msg('调整事项与人员…')}</button>
-          <button class="btn" autofocus @click=${() => (this.windowOpen = null)}>${msg('关闭')} <kbd>Esc</kbd></button>
+          <button class="btn" data-close @click=${() => (this.windowOpen = null)}>${msg('关闭')} <kbd>Esc</kbd></button>
         </footer>
       </div>
     </div>`;
@@ -428,9 +447,10 @@ export class LiveView extends LitElement {
         <h2 id="qtitle">${service.prefix} ${named(service)}</h2>
         <p class="sub">${msg(str`${waiting.length} 人等候`)}</p>
         <div class="list">
-          ${waiting.length === 0
-            ? html`<div class="empty">${msg('没有等候的号票。')}</div>`
-            : html`<table>
+          ${
+            waiting.length === 0
+              ? html`<div class="empty">${msg('没有等候的号票。')}</div>`
+              : html`<table>
                 <thead>
                   <tr>
                     <th>${msg('号码')}</th>
@@ -453,7 +473,8 @@ export class LiveView extends LitElement {
                     </tr>`,
                   )}
                 </tbody>
-              </table>`}
+              </table>`
+          }
         </div>
         <footer><button class="btn" @click=${() => (this.queueOpen = null)}>${msg('关闭')} <kbd>Esc</kbd></button></footer>
       </div>
@@ -466,8 +487,24 @@ export class LiveView extends LitElement {
       heading: msg(str`转移 ${t.number}`),
       sub: msg('群众保留原号码和取号时间。转到其他事项排队，或只由指定窗口办理。'),
       fields: [
-        { name: 'toServiceId', label: msg('转到事项'), kind: 'select', options: s.services.filter((x) => x.enabled).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })) },
-        { name: 'toWindowId', label: msg('指定窗口（可不选）'), kind: 'select', options: [{ value: '', label: msg('不指定') }, ...s.windows.map((w) => ({ value: String(w.id), label: w.status === 'closed' ? msg(str`${w.number}号窗口（已关闭，开放后才会叫号）`) : msg(str`${w.number}号窗口`) }))] },
+        {
+          name: 'toServiceId',
+          label: msg('转到事项'),
+          kind: 'select',
+          options: s.services.filter((x) => x.enabled).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })),
+        },
+        {
+          name: 'toWindowId',
+          label: msg('指定窗口（可不选）'),
+          kind: 'select',
+          options: [
+            { value: '', label: msg('不指定') },
+            ...s.windows.map((w) => ({
+              value: String(w.id),
+              label: w.status === 'closed' ? msg(str`${w.number}号窗口（已关闭，开放后才会叫号）`) : msg(str`${w.number}号窗口`),
+            })),
+          ],
+        },
         { name: 'note', label: msg('原因'), kind: 'text', required: true, maxLength: 200, wide: true, hint: msg('记入审计日志') },
       ],
       values: { toServiceId: String(t.serviceId), toWindowId: '', note: '' },
@@ -486,7 +523,17 @@ export class LiveView extends LitElement {
     this.dialogs.open({
       heading: msg(str`取消 ${t.number}`),
       sub: msg('取消后号码作废，群众须重新取号。请写明原因，它会记入审计日志。'),
-      fields: [{ name: 'reason', label: msg('原因'), kind: 'text', required: true, maxLength: 200, wide: true, placeholder: msg('例如：群众已离开') }],
+      fields: [
+        {
+          name: 'reason',
+          label: msg('原因'),
+          kind: 'text',
+          required: true,
+          maxLength: 200,
+          wide: true,
+          placeholder: msg('例如：群众已离开'),
+        },
+      ],
       confirm: msg('取消号票'),
       done: msg(str`${t.number} 已取消`),
       submit: (v) => this.api.post(`/api/tickets/${t.id}/cancel`, { reason: String(v.reason) }),
@@ -504,8 +551,21 @@ export class LiveView extends LitElement {
       heading: msg('绿色通道取号'),
       sub: msg('为导办台前的老年人、残疾人、军人、孕妇等群众取优先号；号码会优先叫（在公平规则的限度内）。'),
       fields: [
-        { name: 'serviceId', label: msg('事项'), kind: 'select', options: s.services.filter((x) => x.enabled).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })) },
-        { name: 'priority', label: msg('类别'), kind: 'select', options: PRIORITY_KINDS.filter((p) => p !== 'normal' && p !== 'appointment').map((p) => ({ value: p, label: priorityKindLabel(p) })) },
+        {
+          name: 'serviceId',
+          label: msg('事项'),
+          kind: 'select',
+          options: s.services.filter((x) => x.enabled).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })),
+        },
+        {
+          name: 'priority',
+          label: msg('类别'),
+          kind: 'select',
+          options: PRIORITY_KINDS.filter((p) => p !== 'normal' && p !== 'appointment').map((p) => ({
+            value: p,
+            label: priorityKindLabel(p),
+          })),
+        },
         {
           name: 'printerId',
           label: msg('打印号票'),
@@ -513,14 +573,25 @@ export class LiveView extends LitElement {
           options: printerOptions(printers, msg('不打印，告知群众号码')),
         },
       ],
-      values: { serviceId: String(s.services.find((x) => x.enabled)?.id ?? ''), priority: 'elderly', printerId: printers.some((p) => String(p.id) === remembered) ? remembered : '' },
+      values: {
+        serviceId: String(s.services.find((x) => x.enabled)?.id ?? ''),
+        priority: 'elderly',
+        printerId: printers.some((p) => String(p.id) === remembered) ? remembered : '',
+      },
       confirm: msg('取号'),
       submit: async (v) => {
         const printerId = v.printerId ? Number(v.printerId) : undefined;
-        const issued = await this.api.post<{ ticket: TicketView; ahead: number; estimateMinutes: number }>(`/api/halls/${s.hall.id}/tickets`, { serviceId: Number(v.serviceId), priority: v.priority, ...(printerId ? { printerId } : {}) });
+        const issued = await this.api.post<{ ticket: TicketView; ahead: number; estimateMinutes: number }>(
+          `/api/halls/${s.hall.id}/tickets`,
+          { serviceId: Number(v.serviceId), priority: v.priority, ...(printerId ? { printerId } : {}) },
+        );
         localStorage.setItem(GUIDE_PRINTER_KEY, String(v.printerId ?? ''));
         const where = printerId ? msg('号票正在打印。') : msg('请告知群众号码。');
-        await act(this, async () => {}, msg(str`已取号 ${issued.ticket.number}，前面 ${issued.ahead} 人，预计 ${issued.estimateMinutes} 分钟。${where}`));
+        await act(
+          this,
+          async () => {},
+          msg(str`已取号 ${issued.ticket.number}，前面 ${issued.ahead} 人，预计 ${issued.estimateMinutes} 分钟。${where}`),
+        );
       },
     });
   };

@@ -94,8 +94,13 @@ export class ManagerApp extends LitElement {
     `,
   ];
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.prepare();
+  }
+
+  /** The language first, then the hall this browser chose last time. */
+  private async prepare() {
     await initLocale();
     try {
       this.chosenHall = Number(localStorage.getItem(HALL_KEY)) || null;
@@ -107,13 +112,17 @@ export class ManagerApp extends LitElement {
 
   override render() {
     if (!this.ready) return html``;
-    const gate = sessionGate(this.session, { heading: msg('管理后台 · 登录'), wrongRole: msg('此账号不是大厅管理员账号，管理后台只供大厅管理员和系统管理员使用。') });
+    const gate = sessionGate(this.session, {
+      heading: msg('管理后台 · 登录'),
+      wrongRole: msg('此账号不是大厅管理员账号，管理后台只供大厅管理员和系统管理员使用。'),
+    });
     return gate ?? this.renderConsole();
   }
 
   private renderConsole() {
     const user = this.session.user!;
-    if (user.hallId !== null) return html`<hq-manager-shell .session=${this.session} .hallId=${user.hallId} ?watchHall=${false}></hq-manager-shell>`;
+    if (user.hallId !== null)
+      return html`<hq-manager-shell .session=${this.session} .hallId=${user.hallId} ?watchHall=${false}></hq-manager-shell>`;
     if (!this.halls) {
       if (!this.hallsError) void this.loadHalls();
       return html`<div class="center" role="status">${this.hallsError ? msg('无法读取大厅列表，请检查网络后刷新页面。') : msg('正在加载…')}</div>`;

@@ -324,9 +324,11 @@ export class ManagerShell extends LitElement {
             (s, i) => html`<li>
               <a href="#/${s}" aria-current=${section === s ? 'page' : 'false'} aria-keyshortcuts=${`Alt+${i + 1}`}>
                 <span class="icon" aria-hidden="true">${ICONS[s]}</span>${sectionTitle(s)}
-                ${s === 'cases' && cases && cases.open > 0
-                  ? html`<span class="badge" title=${msg(str`${cases.open} 件未办结，${cases.overdue} 件逾期`)}>${cases.overdue || cases.open}</span>`
-                  : html`<span class="key">Alt+${i + 1}</span>`}
+                ${
+                  s === 'cases' && cases && cases.open > 0
+                    ? html`<span class="badge" title=${msg(str`${cases.open} 件未办结，${cases.overdue} 件逾期`)}>${cases.overdue || cases.open}</span>`
+                    : html`<span class="key">Alt+${i + 1}</span>`
+                }
               </a>
             </li>`,
           )}

@@ -8,7 +8,7 @@ import { msg, str } from '@lit/localize';
 import type { TicketLookupView } from '../../common/manager-protocol.js';
 import type { TicketView } from '../../common/protocol.js';
 import type { ApiClient } from '../../common/ui/api.js';
-import type { PrintResult } from '../../server/services/print-service.js';
+import type { PrintResult } from '../../common/printing.js';
 import { toast } from './act.js';
 import { activePrinters, printerOptions } from './device-dialog.js';
 import { FieldError, type Dialogs } from './dialogs.js';
@@ -16,11 +16,26 @@ import type { FieldSpec } from './form-dialog.js';
 import type { HallStore } from './hall-store.js';
 import { printProblemLabel } from './labels.js';
 
-export async function openReprint(host: HTMLElement, api: ApiClient, dialogs: Dialogs, store: HallStore, ticket: Pick<TicketView, 'id' | 'number' | 'status'> | null): Promise<void> {
+export async function openReprint(
+  host: HTMLElement,
+  api: ApiClient,
+  dialogs: Dialogs,
+  store: HallStore,
+  ticket: Pick<TicketView, 'id' | 'number' | 'status'> | null,
+): Promise<void> {
   if (!store.config) await store.loadConfig();
   const printers = store.config ? activePrinters(store.config) : [];
   const fields: FieldSpec[] = [];
-  if (!ticket) fields.push({ name: 'number', label: msg('号码'), kind: 'text', required: true, maxLength: 10, placeholder: 'A012', hint: msg('今天取的号；号码每天从头开始') });
+  if (!ticket)
+    fields.push({
+      name: 'number',
+      label: msg('号码'),
+      kind: 'text',
+      required: true,
+      maxLength: 10,
+      placeholder: 'A012',
+      hint: msg('今天取的号；号码每天从头开始'),
+    });
   fields.push(
     {
       name: 'kind',
@@ -49,11 +64,17 @@ export async function openReprint(host: HTMLElement, api: ApiClient, dialogs: Di
       let id = ticket?.id ?? 0;
       let number = ticket?.number ?? '';
       if (!ticket) {
-        const found = await api.get<TicketLookupView>(`/api/halls/${store.hallId}/tickets/lookup?number=${encodeURIComponent(String(v.number).trim())}`);
+        const found = await api.get<TicketLookupView>(
+          `/api/halls/${store.hallId}/tickets/lookup?number=${encodeURIComponent(String(v.number).trim())}`,
+        );
         id = found.ticket.id;
         number = found.ticket.number;
       }
-      const result = await api.post<PrintResult>(`/api/tickets/${id}/reprint`, { kind: v.kind, ...(v.printerId ? { printerId: Number(v.printerId) } : {}) }, { timeoutMs: 30_000 });
+      const result = await api.post<PrintResult>(
+        `/api/tickets/${id}/reprint`,
+        { kind: v.kind, ...(v.printerId ? { printerId: Number(v.printerId) } : {}) },
+        { timeoutMs: 30_000 },
+      );
       if (!result.printed) throw new FieldError(msg(str`${number} 没有打印出来：${printProblemLabel(result.problem)}`), 'printerId');
       const printer = store.config?.devices.find((d) => d.id === result.printerId)?.name ?? '';
       toast(host, v.kind === 'slip' ? msg(str`已补打 ${number} 的评价提示单（${printer}）`) : msg(str`已补打 ${number}（${printer}）`));

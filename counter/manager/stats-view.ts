@@ -1,10 +1,16 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { STAT_DIMENSIONS, type StatDimension, type StatFigures, type StatRowView, type StatsReport } from '../../common/manager-protocol.js';
+import {
+  STAT_DIMENSIONS,
+  type StatDimension,
+  type StatFigures,
+  type StatRowView,
+  type StatsReport,
+} from '../../common/manager-protocol.js';
 import { errorMessage, type ApiClient } from '../../common/ui/api.js';
 import { getLocale } from '../../common/ui/i18n.js';
-import { addDays, weekdayOf } from '../../server/domain/calendar.js';
+import { addDays, weekdayOf } from '../../common/domain/calendar.js';
 import './chart.js';
 import type { HallStore } from './hall-store.js';
 import { isEnglish, named, ratingLevelLabel } from './labels.js';
@@ -13,8 +19,17 @@ import { viewStyles } from './styles.js';
 type Range = 'today' | 'yesterday' | 'week' | 'month' | 'days30' | 'custom';
 
 const dimensionLabel = (d: StatDimension) =>
-  d === 'service' ? msg('按事项') : d === 'window' ? msg('按窗口') : d === 'clerk' ? msg('按人员') : d === 'hour' ? msg('按时段') : msg('按日期');
-const keyHeader = (d: StatDimension) => (d === 'service' ? msg('事项') : d === 'window' ? msg('窗口') : d === 'clerk' ? msg('人员') : d === 'hour' ? msg('时段') : msg('日期'));
+  d === 'service'
+    ? msg('按事项')
+    : d === 'window'
+      ? msg('按窗口')
+      : d === 'clerk'
+        ? msg('按人员')
+        : d === 'hour'
+          ? msg('按时段')
+          : msg('按日期');
+const keyHeader = (d: StatDimension) =>
+  d === 'service' ? msg('事项') : d === 'window' ? msg('窗口') : d === 'clerk' ? msg('人员') : d === 'hour' ? msg('时段') : msg('日期');
 /** Minutes and percentages always with one decimal, so a column reads evenly. */
 const fixed = (n: number | null) => (n === null ? '—' : n.toFixed(1));
 const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(1)}%`);
@@ -209,7 +224,11 @@ export class StatsView extends LitElement {
       ['month', msg('本月')],
       ['days30', msg('近30天')],
     ];
-    const select = (name: 'serviceId' | 'windowId' | 'clerkId', label: string, options: { value: string; label: string }[]) => html`<label class="field"
+    const select = (
+      name: 'serviceId' | 'windowId' | 'clerkId',
+      label: string,
+      options: { value: string; label: string }[],
+    ) => html`<label class="field"
       >${label}
       <select
         name=${name}
@@ -248,15 +267,28 @@ export class StatsView extends LitElement {
             void this.load();
           }}
       /></label>
-      ${select('serviceId', msg('事项'), (s?.services ?? []).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })))}
-      ${select('windowId', msg('窗口'), (s?.windows ?? []).map((w) => ({ value: String(w.id), label: msg(str`${w.number}号窗口`) })))}
-      ${select('clerkId', msg('人员'), users.map((u) => ({ value: String(u.id), label: u.displayName })))}
+      ${select(
+        'serviceId',
+        msg('事项'),
+        (s?.services ?? []).map((x) => ({ value: String(x.id), label: `${x.prefix} ${named(x)}` })),
+      )}
+      ${select(
+        'windowId',
+        msg('窗口'),
+        (s?.windows ?? []).map((w) => ({ value: String(w.id), label: msg(str`${w.number}号窗口`) })),
+      )}
+      ${select(
+        'clerkId',
+        msg('人员'),
+        users.map((u) => ({ value: String(u.id), label: u.displayName })),
+      )}
     </div>`;
   }
 
   private renderKpis(r: StatsReport) {
     const t = r.totals;
-    const kpi = (name: string, label: string, value: string, unit = '') => html`<div class="kpi" data-kpi=${name}><span>${label}</span><b>${value}</b>${unit ? html`<small>${unit}</small>` : nothing}</div>`;
+    const kpi = (name: string, label: string, value: string, unit = '') =>
+      html`<div class="kpi" data-kpi=${name}><span>${label}</span><b>${value}</b>${unit ? html`<small>${unit}</small>` : nothing}</div>`;
     return html`<div class="kpis">
       ${kpi('issued', msg('取号', { id: 'stat-issued' }), String(t.issued))} ${kpi('served', msg('办结数'), String(t.served))} ${kpi('noShows', msg('过号'), String(t.noShows))}
       ${kpi('waitAvgMinutes', msg('平均等候'), fixed(t.waitAvgMinutes), msg('分钟'))} ${kpi('waitP90Minutes', msg('90%等候不超过'), fixed(t.waitP90Minutes), msg('分钟'))}
@@ -278,14 +310,17 @@ export class StatsView extends LitElement {
     return html`<div class="charts ${manyDays ? 'four' : ''}">
       <section class="card" data-chart="arrivals">
         <h3>${msg('到访时段分布（取号人数）')}</h3>
-        ${hours.length
-          ? html`<hq-chart .labels=${hourLabels} .series=${[{ label: msg('取号', { id: 'stat-issued' }), values: hours.map((h) => h?.issued ?? 0), color: '#1b5fc1', bars: true }]} .unit=${msg('人')}></hq-chart>`
-          : html`<div class="empty">${msg('没有数据')}</div>`}
+        ${
+          hours.length
+            ? html`<hq-chart .labels=${hourLabels} .series=${[{ label: msg('取号', { id: 'stat-issued' }), values: hours.map((h) => h?.issued ?? 0), color: '#1b5fc1', bars: true }]} .unit=${msg('人')}></hq-chart>`
+            : html`<div class="empty">${msg('没有数据')}</div>`
+        }
       </section>
       <section class="card" data-chart="wait">
         <h3>${msg('等候时长（按取号时段）')}</h3>
-        ${hours.length
-          ? html`<hq-chart
+        ${
+          hours.length
+            ? html`<hq-chart
               .labels=${hourLabels}
               .unit=${msg('分钟')}
               .series=${[
@@ -294,10 +329,12 @@ export class StatsView extends LitElement {
                 { label: msg(str`目标 ${target} 分钟`), values: hours.map(() => target), color: '#c8261c', dashed: true },
               ]}
             ></hq-chart>`
-          : html`<div class="empty">${msg('没有数据')}</div>`}
+            : html`<div class="empty">${msg('没有数据')}</div>`
+        }
       </section>
-      ${manyDays
-        ? html`<section class="card" data-chart="days">
+      ${
+        manyDays
+          ? html`<section class="card" data-chart="days">
             <h3>${msg('每日取号与办结')}</h3>
             <hq-chart
               .labels=${days.map((d) => String(d.key).slice(5))}
@@ -308,7 +345,8 @@ export class StatsView extends LitElement {
               ]}
             ></hq-chart>
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.renderMix(r.totals)}
     </div>`;
   }
@@ -318,9 +356,15 @@ export class StatsView extends LitElement {
     return html`<section class="card" data-chart="ratings">
       <h3>${msg('评价构成')}</h3>
       <div class="mix" role="img" aria-label=${msg(str`共 ${total} 条评价`)}>
-        ${total
-          ? t.ratings.map((n, i) => (n ? html`<span style="flex:${n};background:${LEVEL_COLORS[i]}" title=${`${ratingLevelLabel(5 - i)} ${n}`}>${n / total >= 0.08 ? `${Math.round((n / total) * 100)}%` : ''}</span>` : nothing))
-          : nothing}
+        ${
+          total
+            ? t.ratings.map((n, i) =>
+                n
+                  ? html`<span style="flex:${n};background:${LEVEL_COLORS[i]}" title=${`${ratingLevelLabel(5 - i)} ${n}`}>${n / total >= 0.08 ? `${Math.round((n / total) * 100)}%` : ''}</span>`
+                  : nothing,
+              )
+            : nothing
+        }
       </div>
       <div class="mix-legend">
         ${t.ratings.map(

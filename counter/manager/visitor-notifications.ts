@@ -79,11 +79,12 @@ export class VisitorNotifications extends LitElement {
       </div>
       ${this.error ? html`<p class="error-line" role="alert">${this.error}</p>` : nothing}
       <div class="table-wrap">
-        ${this.list === null
-          ? html`<div class="empty" role="status">${this.error ? '' : msg('正在加载…')}</div>`
-          : shown.length === 0
-            ? html`<div class="empty">${this.failedOnly ? msg('没有发送失败的通知。') : msg('还没有发出过通知。')}</div>`
-            : html`<table>
+        ${
+          this.list === null
+            ? html`<div class="empty" role="status">${this.error ? '' : msg('正在加载…')}</div>`
+            : shown.length === 0
+              ? html`<div class="empty">${this.failedOnly ? msg('没有发送失败的通知。') : msg('还没有发出过通知。')}</div>`
+              : html`<table>
                 <thead>
                   <tr>
                     <th>${msg('时间')}</th>
@@ -104,7 +105,8 @@ export class VisitorNotifications extends LitElement {
                     </tr>`,
                   )}
                 </tbody>
-              </table>`}
+              </table>`
+        }
       </div>
       <p class="hint-line note">${msg('群众手机收到的通知：预约成功、预约提醒、“还有几位叫到您”、叫号。发送渠道（短信网关）由服务器的 NOTIFY_WEBHOOK_URL 设置；未设置时只写入服务器日志。')}</p>`;
   }
@@ -118,7 +120,15 @@ export class VisitorNotifications extends LitElement {
   }
 
   private when(ms: number): string {
-    return new Date(ms).toLocaleString(isEnglish() ? 'en-GB' : 'zh-CN', { timeZone: this.timezone, hour12: false, month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    return new Date(ms).toLocaleString(isEnglish() ? 'en-GB' : 'zh-CN', {
+      timeZone: this.timezone,
+      hour12: false,
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
   }
 }
 

@@ -312,8 +312,8 @@ export class VisitorPoster extends LitElement {
       <div class="stage">${this.links ? this.renderSheet(page, url, svg) : html`<div class="empty" role="status">${this.error || msg('正在生成海报…')}</div>`}</div>
       <aside class="side" aria-label=${msg('海报')}>
         <div class="chips" role="radiogroup" aria-label=${msg('海报')}>
-          <button class="chip" role="radio" data-poster="take" aria-pressed=${page === 'take' ? 'true' : 'false'} aria-checked=${page === 'take' ? 'true' : 'false'} @click=${() => navigate(this, 'bookings/poster/take')}>${msg('扫码取号海报')}</button>
-          <button class="chip" role="radio" data-poster="book" aria-pressed=${page === 'book' ? 'true' : 'false'} aria-checked=${page === 'book' ? 'true' : 'false'} @click=${() => navigate(this, 'bookings/poster/book')}>${msg('预约海报')}</button>
+          <button class="chip" role="radio" data-poster="take" aria-checked=${page === 'take' ? 'true' : 'false'} @click=${() => navigate(this, 'bookings/poster/take')}>${msg('扫码取号海报')}</button>
+          <button class="chip" role="radio" data-poster="book" aria-checked=${page === 'book' ? 'true' : 'false'} @click=${() => navigate(this, 'bookings/poster/book')}>${msg('预约海报')}</button>
         </div>
         <div class="actions">
           <button class="btn primary" data-print ?disabled=${!url} @click=${() => window.print()}>${msg('打印海报')}</button>
@@ -337,16 +337,20 @@ export class VisitorPoster extends LitElement {
     const s = this.config.settings;
     const off = this.page === 'take' ? s.issuing?.phoneTaking === false : s.appointment?.enabled === false;
     const reach = url ? linkReach(url) : 'public';
-    return html`${off
-      ? html`<p class="warn bad" role="alert">
+    return html`${
+      off
+        ? html`<p class="warn bad" role="alert">
           ${this.page === 'take' ? msg('大厅目前未开启扫码取号：群众扫码后只能看排队情况，不能取号。可在“配置 › 提醒与取号”中开启。') : msg('大厅目前未开放预约：群众扫码后无法预约。')}
         </p>`
-      : nothing}
-    ${reach === 'local'
-      ? html`<p class="warn bad" role="alert">${msg('二维码里的地址是服务器本机地址，群众的手机打不开。请在服务器上设置 PUBLIC_URL 为手机能访问的网址后再打印。')}</p>`
-      : reach === 'lan'
-        ? html`<p class="warn">${msg('二维码里的地址是大厅局域网地址：只有连上大厅 Wi-Fi 的手机能打开。要让所有手机都能用，请设置 PUBLIC_URL 为公网网址。')}</p>`
-        : nothing}`;
+        : nothing
+    }
+    ${
+      reach === 'local'
+        ? html`<p class="warn bad" role="alert">${msg('二维码里的地址是服务器本机地址，群众的手机打不开。请在服务器上设置 PUBLIC_URL 为手机能访问的网址后再打印。')}</p>`
+        : reach === 'lan'
+          ? html`<p class="warn">${msg('二维码里的地址是大厅局域网地址：只有连上大厅 Wi-Fi 的手机能打开。要让所有手机都能用，请设置 PUBLIC_URL 为公网网址。')}</p>`
+          : nothing
+    }`;
   }
 
   private renderSheet(page: PosterPage, url: string, svg: string) {

@@ -15,7 +15,13 @@ export const THANKS_MS = 4000;
 /** A refusal (expired, already rated) stays this long before the pad returns to idle. */
 const REFUSAL_MS = 4000;
 /** Refusals after which this request cannot be answered any more. */
-const REQUEST_OVER = new Set(['rating_expired', 'rating_not_pending', 'rating_already_rated', 'rating_wrong_window', 'rating_not_finished']);
+const REQUEST_OVER = new Set([
+  'rating_expired',
+  'rating_not_pending',
+  'rating_already_rated',
+  'rating_wrong_window',
+  'rating_not_finished',
+]);
 /** Events after which the pad reloads its window and clerk. */
 const RELOAD_ON = new Set<RealtimeEvent['type']>(['window:clerk', 'window:status', 'window:updated', 'config:changed', 'hall:updated']);
 

@@ -410,7 +410,7 @@ export class PadView extends LitElement {
   ];
 
   protected override willUpdate(changed: PropertyValues<this>) {
-    if (changed.has('request') && this.request?.ticketId !== (changed.get('request') as RatingRequestView | null | undefined)?.ticketId) {
+    if (changed.has('request') && this.request?.ticketId !== changed.get('request')?.ticketId) {
       // A new service to rate: nothing chosen, nothing carried over.
       this.level = null;
       this.reasons = [];
@@ -442,9 +442,11 @@ export class PadView extends LitElement {
     }
     const initial = [...clerk.name.trim()][0] ?? '';
     return html`<div class="idle">
-      ${clerk.photoUrl
-        ? html`<img class="photo" src=${clerk.photoUrl} alt=${clerk.name} />`
-        : html`<div class="photo placeholder" aria-hidden="true">${initial}</div>`}
+      ${
+        clerk.photoUrl
+          ? html`<img class="photo" src=${clerk.photoUrl} alt=${clerk.name} />`
+          : html`<div class="photo placeholder" aria-hidden="true">${initial}</div>`
+      }
       <div class="clerk">
         <h1>${clerk.name}</h1>
         <div class="staff">${msg('工号')} ${clerk.staffNo}</div>
@@ -492,19 +494,23 @@ export class PadView extends LitElement {
       <h2 id="why">${msg('请选择不满意的原因（可多选）')}</h2>
       <div class="chips">
         ${all.map(
-          (r) => html`<button class="chip" data-reason=${r} aria-pressed=${this.reasons.includes(r) ? 'true' : 'false'} @click=${() => this.toggle(r)}>
+          (
+            r,
+          ) => html`<button class="chip" data-reason=${r} aria-pressed=${this.reasons.includes(r) ? 'true' : 'false'} @click=${() => this.toggle(r)}>
             ${reasonLabel(r)}
           </button>`,
         )}
       </div>
-      ${this.reasons.includes(OTHER_RATING_REASON)
-        ? html`<textarea
+      ${
+        this.reasons.includes(OTHER_RATING_REASON)
+          ? html`<textarea
             maxlength="200"
             placeholder=${msg('请写下您的意见')}
             .value=${this.comment}
             @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}
           ></textarea>`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 

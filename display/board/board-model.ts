@@ -149,7 +149,11 @@ export function boardModel(snapshot: HallSnapshot, options: BoardOptions): Board
   const missed = snapshot.missed
     .filter((t) => shownServices.has(t.serviceId) && t.noShowAt !== null && t.noShowAt + graceMs >= now)
     .sort((a, b) => (b.noShowAt ?? 0) - (a.noShowAt ?? 0))
-    .map((t): MissedRow => ({ ticketId: t.id, number: t.number, windowNumber: t.windowId ? windowNumber.get(t.windowId) ?? null : null }));
+    .map((t): MissedRow => ({
+      ticketId: t.id,
+      number: t.number,
+      windowNumber: t.windowId ? (windowNumber.get(t.windowId) ?? null) : null,
+    }));
 
   const zone = zoneId === null ? null : snapshot.zones.find((z) => z.id === zoneId);
   return {
@@ -174,7 +178,11 @@ export function boardModel(snapshot: HallSnapshot, options: BoardOptions): Board
  * services than fit (a visitor finds their zone, then its windows). Order follows the hall's own
  * order of zones and services, never the counts, so rows do not jump around.
  */
-export function waitingRows(snapshot: HallSnapshot, zoneId: number | null, locale: string): { waitingBy: 'service' | 'zone'; rows: WaitingRow[] } {
+export function waitingRows(
+  snapshot: HallSnapshot,
+  zoneId: number | null,
+  locale: string,
+): { waitingBy: 'service' | 'zone'; rows: WaitingRow[] } {
   const services = snapshot.services.filter((s) => s.enabled);
   const queue = new Map(snapshot.queues.map((q) => [q.serviceId, q]));
   const stats = (s: ServiceView) => {
@@ -186,7 +194,13 @@ export function waitingRows(snapshot: HallSnapshot, zoneId: number | null, local
       waitingBy: 'service',
       rows: services.map((s) => {
         const { waiting, estimate, open } = stats(s);
-        return { key: `s${s.id}`, name: localName(s, locale), waiting, estimateMinutes: waiting ? estimate : 0, noWindow: waiting > 0 && open === 0 };
+        return {
+          key: `s${s.id}`,
+          name: localName(s, locale),
+          waiting,
+          estimateMinutes: waiting ? estimate : 0,
+          noWindow: waiting > 0 && open === 0,
+        };
       }),
     };
   }

@@ -56,9 +56,11 @@ export class BoardView extends LitElement {
       </div>
       <div class="status">
         ${this.offline ? html`<hq-offline-mark .since=${this.offlineSince} .timezone=${m.timezone}></hq-offline-mark>` : nothing}
-        ${this.sound === 'blocked'
-          ? html`<button class="badge warn sound-blocked" @click=${this.unlock}>${mutedIcon()}${msg('点击屏幕启用声音')}</button>`
-          : nothing}
+        ${
+          this.sound === 'blocked'
+            ? html`<button class="badge warn sound-blocked" @click=${this.unlock}>${mutedIcon()}${msg('点击屏幕启用声音')}</button>`
+            : nothing
+        }
         ${this.sound === 'silent' ? html`<span class="badge silent">${mutedIcon()}${msg('静音')}</span>` : nothing}
         ${this.voiceMissing && this.sound !== 'silent' ? html`<span class="badge voice-missing">${noVoiceIcon()}${msg('无语音，仅提示音')}</span>` : nothing}
       </div>
@@ -73,15 +75,17 @@ export class BoardView extends LitElement {
     const call = m.hero;
     return html`<section class="hero ${this.highlight ? 'lit' : ''}" style="--chars: ${Math.max(4, call?.number.length ?? 4)}">
       <h2>${msg('正在呼叫')} ${call?.recall ? html`<span class="recall">${msg('重呼')}</span>` : nothing}</h2>
-      ${call
-        ? html`<div class="number num">${call.number}</div>
+      ${
+        call
+          ? html`<div class="number num">${call.number}</div>
             <div class="go">${msg(html`请到 <span class="window">${call.windowNumber}号窗口</span>`)}</div>
             <div class="wname ellipsis">${call.windowName}</div>
             <p class="sr-only" aria-live="assertive">${call.caption}</p>`
-        : html`<div class="idle">
+          : html`<div class="idle">
             <strong>${msg('暂无叫号')}</strong>
             <span>${msg('取号后请留意屏幕显示和语音叫号')}</span>
-          </div>`}
+          </div>`
+      }
     </section>`;
   }
 
@@ -95,9 +99,11 @@ export class BoardView extends LitElement {
     return html`<section class="recent">
       <h2>${msg('最近叫号')}</h2>
       <ol>
-        ${m.recent.length === 0
-          ? html`<li class="none">${m.hero ? msg('暂无更早的叫号') : msg('今日暂无叫号')}</li>`
-          : m.recent.slice(0, RECENT_ROWS).map(row)}
+        ${
+          m.recent.length === 0
+            ? html`<li class="none">${m.hero ? msg('暂无更早的叫号') : msg('今日暂无叫号')}</li>`
+            : m.recent.slice(0, RECENT_ROWS).map(row)
+        }
       </ol>
     </section>`;
   }
@@ -124,9 +130,11 @@ export class BoardView extends LitElement {
             (r) => html`<tr data-key=${r.key}>
               <td>${r.name}</td>
               <td class="count"><b class="num">${r.waiting}</b> ${msg('人')}</td>
-              ${r.noWindow
-                ? html`<td class="estimate nowindow">${msg('暂无窗口受理')}</td>`
-                : html`<td class="estimate">${r.waiting ? msg(str`约 ${r.estimateMinutes} 分钟`) : '—'}</td>`}
+              ${
+                r.noWindow
+                  ? html`<td class="estimate nowindow">${msg('暂无窗口受理')}</td>`
+                  : html`<td class="estimate">${r.waiting ? msg(str`约 ${r.estimateMinutes} 分钟`) : '—'}</td>`
+              }
             </tr>`,
           )}
         </tbody>
@@ -138,8 +146,9 @@ export class BoardView extends LitElement {
   private missed(m: BoardModel) {
     return html`<section class="missed">
       <h2>${msg('过号')} <small>${msg(str`过号 ${m.graceMinutes} 分钟内可到原窗口重新排队`)}</small></h2>
-      ${m.missed.length
-        ? html`<ul>
+      ${
+        m.missed.length
+          ? html`<ul>
             ${m.missed.map(
               (t) => html`<li>
                 <span class="no num">${t.number}</span>
@@ -148,7 +157,8 @@ export class BoardView extends LitElement {
             )}
             ${m.missedMore ? html`<li class="more">${msg(str`另有 ${m.missedMore} 个过号`)}</li>` : nothing}
           </ul>`
-        : html`<div class="none">${msg('暂无过号')}</div>`}
+          : html`<div class="none">${msg('暂无过号')}</div>`
+      }
     </section>`;
   }
 
@@ -158,9 +168,11 @@ export class BoardView extends LitElement {
     return html`<footer>
       <span class="label">${noticeIcon()}${msg('通知')}</span>
       <div class="viewport">
-        ${m.noticeText
-          ? keyed(m.noticeText, html`<span class="track" style="--duration: ${seconds}s">${m.noticeText}</span>`)
-          : html`<span class="static">${msg(str`办公时间 ${m.openingHours}`)}</span>`}
+        ${
+          m.noticeText
+            ? keyed(m.noticeText, html`<span class="track" style="--duration: ${seconds}s">${m.noticeText}</span>`)
+            : html`<span class="static">${msg(str`办公时间 ${m.openingHours}`)}</span>`
+        }
       </div>
     </footer>`;
   }

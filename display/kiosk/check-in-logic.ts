@@ -46,7 +46,8 @@ export function entryProblem(entry: Entry): EntryProblem {
 }
 
 /** The entry can be sent: all its digits, and nothing wrong with them. */
-export const entryComplete = (entry: Entry): boolean => entry.digits.length === ENTRY_LENGTH[entry.mode] && /^\d+$/.test(entry.digits) && entryProblem(entry) === null;
+export const entryComplete = (entry: Entry): boolean =>
+  entry.digits.length === ENTRY_LENGTH[entry.mode] && /^\d+$/.test(entry.digits) && entryProblem(entry) === null;
 
 /** The digit boxes in groups, as the visitor reads the number: a code 4+4, a phone number 3+4+4; empty boxes are ''. */
 export function entryGroups(entry: Entry): string[][] {
@@ -103,7 +104,9 @@ export function checkInOutcome(code: string | null, details: Record<string, unkn
 
 function isChoice(value: unknown): value is BookingChoice {
   const v = value as BookingChoice | null;
-  return !!v && typeof v.serviceId === 'number' && typeof v.serviceName === 'string' && typeof v.start === 'string' && typeof v.end === 'string';
+  return (
+    !!v && typeof v.serviceId === 'number' && typeof v.serviceName === 'string' && typeof v.start === 'string' && typeof v.end === 'string'
+  );
 }
 
 /** The booking in a refusal's details, when they name one completely. */
@@ -133,7 +136,9 @@ export function refusedBooking(details: Record<string, unknown> | undefined): Ch
  * the server named the service. Not for a booking already checked in: that visitor has a number.
  */
 export function offersNormalNumber(kind: NoticeKind, booking: CheckInRefusalBooking | null): boolean {
-  return booking !== null && ['check_in_early', 'check_in_late', 'check_in_other_day', 'booking_missed', 'booking_cancelled'].includes(kind);
+  return (
+    booking !== null && ['check_in_early', 'check_in_late', 'check_in_other_day', 'booking_missed', 'booking_cancelled'].includes(kind)
+  );
 }
 
 /** Whole minutes until check-in opens (at least 1 while it has not), for "还有 25 分钟可以签到". */

@@ -1,7 +1,17 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { entryComplete, entryGroups, entryProblem, KEYPAD, pressKey, type BookingChoice, type Entry, type EntryMode, type KeypadKey } from './check-in-logic.js';
+import {
+  entryComplete,
+  entryGroups,
+  entryProblem,
+  KEYPAD,
+  pressKey,
+  type BookingChoice,
+  type Entry,
+  type EntryMode,
+  type KeypadKey,
+} from './check-in-logic.js';
 import { checkInIcon } from './icons.js';
 import { kioskStyles } from './kiosk-styles.js';
 
@@ -92,7 +102,7 @@ export class KioskCheckIn extends LitElement {
         white-space: normal;
         line-height: 1.2;
       }
-      .modes .btn[aria-pressed='true'] {
+      .modes .btn[aria-checked='true'] {
         background: var(--hq-accent);
         border-color: var(--hq-accent);
         color: var(--hq-accent-text);
@@ -295,7 +305,7 @@ export class KioskCheckIn extends LitElement {
   }
 
   private modeButton(mode: EntryMode, label: string) {
-    return html`<button class="btn" role="radio" data-mode=${mode} aria-checked=${String(this.entry.mode === mode)} aria-pressed=${String(this.entry.mode === mode)} ?disabled=${this.sending} @click=${() => this.setMode(mode)}>
+    return html`<button class="btn" role="radio" data-mode=${mode} aria-checked=${String(this.entry.mode === mode)} ?disabled=${this.sending} @click=${() => this.setMode(mode)}>
       ${label}
     </button>`;
   }
@@ -304,8 +314,10 @@ export class KioskCheckIn extends LitElement {
   private renderMessage() {
     if (this.error && !this.errorHidden) return html`<p class="problem stop" role="alert" data-error>${this.error.message}</p>`;
     const problem = entryProblem(this.entry);
-    if (problem === 'code_starts_with_zero') return html`<p class="problem warn" role="alert" data-problem>${msg('预约码不以 0 开头，请核对后重新输入。')}</p>`;
-    if (problem === 'phone_starts_with_one') return html`<p class="problem warn" role="alert" data-problem>${msg('手机号码以 1 开头，请核对后重新输入。')}</p>`;
+    if (problem === 'code_starts_with_zero')
+      return html`<p class="problem warn" role="alert" data-problem>${msg('预约码不以 0 开头，请核对后重新输入。')}</p>`;
+    if (problem === 'phone_starts_with_one')
+      return html`<p class="problem warn" role="alert" data-problem>${msg('手机号码以 1 开头，请核对后重新输入。')}</p>`;
     return html`<p class="hint">${this.entry.mode === 'code' ? msg('预约码是 8 位数字，在预约成功的页面和短信里。') : msg('请输入预约时填写的 11 位手机号码。')}</p>`;
   }
 
@@ -314,8 +326,10 @@ export class KioskCheckIn extends LitElement {
     const del = html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M22 3H7c-.7 0-1.2.3-1.6.9L0 12l5.4 8.1c.4.5.9.9 1.6.9h15a2 2 0 0 0 2-2V5a2 2 0 0 0-2-2m-3 12.6L17.6 17 14 13.4 10.4 17 9 15.6l3.6-3.6L9 8.4 10.4 7l3.6 3.6L17.6 7 19 8.4 15.4 12z" /></svg>`;
     return html`<div class="pad" role="group" aria-label=${msg('数字键盘')}>
       ${KEYPAD.map((key) => {
-        if (key === 'clear') return html`<button class="key word" data-key="clear" ?disabled=${this.sending} @click=${() => this.press(key)}>${msg('清空')}</button>`;
-        if (key === 'delete') return html`<button class="key word" data-key="delete" aria-label=${msg('删除一位')} ?disabled=${this.sending} @click=${() => this.press(key)}>${del}</button>`;
+        if (key === 'clear')
+          return html`<button class="key word" data-key="clear" ?disabled=${this.sending} @click=${() => this.press(key)}>${msg('清空')}</button>`;
+        if (key === 'delete')
+          return html`<button class="key word" data-key="delete" aria-label=${msg('删除一位')} ?disabled=${this.sending} @click=${() => this.press(key)}>${del}</button>`;
         return html`<button class="key" data-key=${key} ?disabled=${this.sending} @click=${() => this.press(key)}>${key}</button>`;
       })}
       ${this.backButton()}

@@ -5,7 +5,7 @@
  */
 import type { QueueView, ServiceView, ZoneView } from '../../common/protocol.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
-import { localTime, withinHours } from '../../server/domain/calendar.js';
+import { localTime, withinHours } from '../../common/domain/calendar.js';
 
 /** Seconds without a touch before the start screen resets (zone, search, large text). */
 export const IDLE_RESET_S = 60;
@@ -34,7 +34,13 @@ export interface Tile {
 }
 
 /** What the tile of a service shows now. The server still decides when it is tapped. */
-export function tileOf(service: ServiceView, queue: QueueView | undefined, now: number, timezone: string, allowWhenNoWindowOpen: boolean): Tile {
+export function tileOf(
+  service: ServiceView,
+  queue: QueueView | undefined,
+  now: number,
+  timezone: string,
+  allowWhenNoWindowOpen: boolean,
+): Tile {
   const waiting = queue?.waiting ?? 0;
   const left = service.dailyQuota === null ? null : Math.max(0, service.dailyQuota - service.issuedToday);
   let state: TileState = 'open';
@@ -48,7 +54,8 @@ export function tileOf(service: ServiceView, queue: QueueView | undefined, now: 
 export const tileTakesNumbers = (state: TileState): boolean => state === 'open' || state === 'no_window';
 
 /** The services of a zone, in the hall's order. */
-export const servicesOfZone = (services: ServiceView[], zoneId: number | null): ServiceView[] => services.filter((s) => s.enabled && s.zoneId === zoneId);
+export const servicesOfZone = (services: ServiceView[], zoneId: number | null): ServiceView[] =>
+  services.filter((s) => s.enabled && s.zoneId === zoneId);
 
 const fold = (text: string): string => text.toLowerCase().replace(/\s+/g, '');
 
@@ -135,7 +142,8 @@ export const canRetry = (kind: NoticeKind): boolean => kind === 'offline' || kin
 export type PrintState = 'printing' | 'printed' | 'failed' | 'none' | 'unknown';
 
 /** The state after the issue answer: a print pending, or no printer (an e-ticket). */
-export const printStateOf = (status: string): PrintState => (status === 'pending' ? 'printing' : status === 'printed' ? 'printed' : status === 'failed' ? 'failed' : 'none');
+export const printStateOf = (status: string): PrintState =>
+  status === 'pending' ? 'printing' : status === 'printed' ? 'printed' : status === 'failed' ? 'failed' : 'none';
 
 /** An e-ticket is what the visitor keeps when no paper came out (or none is known to have). */
 export const isETicket = (state: PrintState): boolean => state === 'failed' || state === 'none' || state === 'unknown';
@@ -146,7 +154,9 @@ export const ticketSeconds = (state: PrintState): number => (isETicket(state) ? 
 /** The printer problems a kiosk shows on its start screen (from GET /api/kiosk or a print outcome). */
 export type PrinterNotice = 'paper_out' | 'offline' | 'fault' | null;
 
-export function printerNotice(printer: { online: boolean | null; paper: string | null; coverOpen: boolean; problem: string | null } | null): PrinterNotice {
+export function printerNotice(
+  printer: { online: boolean | null; paper: string | null; coverOpen: boolean; problem: string | null } | null,
+): PrinterNotice {
   if (!printer) return null;
   if (printer.paper === 'out' || printer.problem === 'paper_out') return 'paper_out';
   if (printer.online === false || printer.problem === 'offline' || printer.problem === 'timeout') return 'offline';

@@ -198,22 +198,22 @@ export class KioskNotice extends LitElement {
     const offline = this.kind === 'offline';
     return html`<div class="card" role="alert" data-kind=${this.kind}>
       <div class="mark">
-        ${offline
-          ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M22.99 9C19.15 5.16 13.8 3.76 8.84 4.78l2.52 2.52c3.47-.17 6.99 1.05 9.63 3.7l2-2zm-4 4a9.79 9.79 0 0 0-4.49-2.56l3.53 3.53.96-.97zM2 3.05 5.07 6.1C3.6 6.82 2.22 7.78 1 9l1.99 2c1.24-1.24 2.67-2.16 4.2-2.77l2.24 2.24A9.68 9.68 0 0 0 5 13v.01L6.99 15a7.04 7.04 0 0 1 4.92-2.06L18.98 20l1.27-1.26L3.29 1.79zM9 17l3 3 3-3a4.24 4.24 0 0 0-6 0" /></svg>`
-          : html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20m-1 5v7h2V7zm0 9v2h2v-2z" /></svg>`}
+        ${
+          offline
+            ? html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M22.99 9C19.15 5.16 13.8 3.76 8.84 4.78l2.52 2.52c3.47-.17 6.99 1.05 9.63 3.7l2-2zm-4 4a9.79 9.79 0 0 0-4.49-2.56l3.53 3.53.96-.97zM2 3.05 5.07 6.1C3.6 6.82 2.22 7.78 1 9l1.99 2c1.24-1.24 2.67-2.16 4.2-2.77l2.24 2.24A9.68 9.68 0 0 0 5 13v.01L6.99 15a7.04 7.04 0 0 1 4.92-2.06L18.98 20l1.27-1.26L3.29 1.79zM9 17l3 3 3-3a4.24 4.24 0 0 0-6 0" /></svg>`
+            : html`<svg viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M12 2a10 10 0 1 1 0 20 10 10 0 0 1 0-20m-1 5v7h2V7zm0 9v2h2v-2z" /></svg>`
+        }
       </div>
       ${this.serviceName && !this.booking ? html`<p class="service">${this.serviceName}</p>` : nothing}
       <h1>${TITLES()[this.kind]}</h1>
-      ${this.booking
-        ? this.renderBooking(this.booking)
-        : this.message && !offline
-          ? html`<p class="message">${this.message}</p>`
-          : nothing}
+      ${this.booking ? this.renderBooking(this.booking) : this.message && !offline ? html`<p class="message">${this.message}</p>` : nothing}
       <p class="advice">${ADVICE()[this.kind]}</p>
       <div class="buttons">
-        ${this.retry
-          ? html`<button class="btn primary" data-retry ?disabled=${this.sending} @click=${() => this.fire('kiosk-retry')}>${this.sending ? msg('正在重试…') : msg('重试')}</button>`
-          : nothing}
+        ${
+          this.retry
+            ? html`<button class="btn primary" data-retry ?disabled=${this.sending} @click=${() => this.fire('kiosk-retry')}>${this.sending ? msg('正在重试…') : msg('重试')}</button>`
+            : nothing
+        }
         ${this.normal ? html`<button class="btn primary" data-normal @click=${() => this.fire('kiosk-normal')}>${msg('现在取普通号')}</button>` : nothing}
         <button class="btn ${this.retry || this.normal ? '' : 'primary'}" data-back @click=${() => this.fire('kiosk-back')}>${msg('返回首页')}</button>
       </div>

@@ -92,9 +92,11 @@ export class KioskPriority extends LitElement {
         ${DECLARABLE.map((p) => html`<button class="btn" data-priority=${p} @click=${() => this.choose(p)}>${priorityLabel(p)}</button>`)}
       </div>
       <p class="note">
-        ${this.staff
-          ? msg('导办台工作人员代为取号：请核验有关证件后选择。')
-          : msg('绿色通道为老年人、残疾人、军人和孕妇等群众提供优先办理，请如实选择，工作人员将在窗口核验有关证件。')}
+        ${
+          this.staff
+            ? msg('导办台工作人员代为取号：请核验有关证件后选择。')
+            : msg('绿色通道为老年人、残疾人、军人和孕妇等群众提供优先办理，请如实选择，工作人员将在窗口核验有关证件。')
+        }
       </p>
       <button class="btn back" data-back @click=${() => this.dispatchEvent(new CustomEvent('kiosk-back', { bubbles: true, composed: true }))}>${msg('返回')}</button>
     </div>`;

@@ -13,8 +13,16 @@ import '../../common/ui/login-form.js';
 import { RealtimeController } from '../../common/ui/realtime.js';
 import { SessionController } from '../../common/ui/session.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
-import { speakNumber } from '../../server/domain/announcement.js';
-import { CHECK_IN_IDLE_S, checkInOutcome, lookupOf, offersNormalNumber, type BookingChoice, type CheckInLookup, type Entry } from './check-in-logic.js';
+import { speakNumber } from '../../common/domain/announcement.js';
+import {
+  CHECK_IN_IDLE_S,
+  checkInOutcome,
+  lookupOf,
+  offersNormalNumber,
+  type BookingChoice,
+  type CheckInLookup,
+  type Entry,
+} from './check-in-logic.js';
 import './kiosk-check-in.js';
 import type { KioskCheckInRequest } from './kiosk-check-in.js';
 import {
@@ -76,7 +84,13 @@ type Phase =
   | { name: 'start' }
   | { name: 'choose'; serviceId: number }
   | { name: 'issuing'; attempt: IssueAttempt }
-  | { name: 'checkin'; sending: CheckInAttempt | null; error: { message: string } | null; choices: BookingChoice[] | null; initial: Entry | null }
+  | {
+      name: 'checkin';
+      sending: CheckInAttempt | null;
+      error: { message: string } | null;
+      choices: BookingChoice[] | null;
+      initial: Entry | null;
+    }
   | { name: 'ticket'; ticket: KioskTicket; print: PrintState; endsAt: number; printDeadline: number }
   | {
       name: 'notice';
@@ -350,7 +364,8 @@ export class KioskScreen extends LitElement {
     const idle = (now - this.lastTouch) / 1000;
     const p = this.phase;
     if (p.name === 'ticket') {
-      if (p.print === 'printing' && now > p.printDeadline) this.phase = { ...p, print: 'unknown', endsAt: now + ticketSeconds('unknown') * 1000 };
+      if (p.print === 'printing' && now > p.printDeadline)
+        this.phase = { ...p, print: 'unknown', endsAt: now + ticketSeconds('unknown') * 1000 };
       else if (now > p.endsAt) this.toStart();
     } else if (p.name === 'notice' && now > p.endsAt) this.toStart();
     else if (p.name === 'choose' && idle > NOTICE_S) this.toStart();
@@ -388,9 +403,11 @@ export class KioskScreen extends LitElement {
           <button class="btn" data-tool="elder" aria-pressed=${String(this.elder)} @click=${() => (this.elder = !this.elder)}>
             ${this.elder ? msg('标准字号') : msg('大字模式')}
           </button>
-          ${voiceAvailable
-            ? html`<button class="btn" data-tool="voice" aria-pressed=${String(this.voiceOn)} @click=${this.toggleVoice}>${this.voiceOn ? msg('语音：开') : msg('语音：关')}</button>`
-            : nothing}
+          ${
+            voiceAvailable
+              ? html`<button class="btn" data-tool="voice" aria-pressed=${String(this.voiceOn)} @click=${this.toggleVoice}>${this.voiceOn ? msg('语音：开') : msg('语音：关')}</button>`
+              : nothing
+          }
           <button class="btn" data-tool="language" @click=${() => void switchLocale(locale === 'en' ? 'zh-CN' : 'en')}>${locale === 'en' ? '中文' : 'English'}</button>
         </div>
       </header>
@@ -398,12 +415,14 @@ export class KioskScreen extends LitElement {
       <main>
         ${this.renderServices(this.phase.name !== 'start' && this.phase.name !== 'issuing')}${this.renderPhase()}
         ${this.phase.name === 'issuing' ? html`<div class="busy" role="status"><div class="spinner"></div>${msg('正在取号，请稍候…')}</div>` : nothing}
-        ${this.staffLogin
-          ? html`<div class="login">
+        ${
+          this.staffLogin
+            ? html`<div class="login">
               <hq-login-form .session=${this.session} heading=${msg('导办台工作人员登录')}></hq-login-form>
               <button class="btn" @click=${() => (this.staffLogin = false)}>${msg('返回取号')}</button>
             </div>`
-          : nothing}
+            : nothing
+        }
       </main>
       <footer>
         <span class="hint">${this.realtime.offline ? html`<span class="offline-dot">● ${msg('网络重连中')}</span> · ` : nothing}${msg('取号后请留意大厅屏幕和语音叫号；过号请到窗口申请重新排队。')}</span>
@@ -415,12 +434,18 @@ export class KioskScreen extends LitElement {
   private renderBanners() {
     const banners = [];
     if (this.realtime.offline && this.snapshot) {
-      banners.push(html`<div class="banner stop" role="alert" data-banner="offline">${msg('网络连接中断，正在自动重连。重连前取号可能失败，请稍候或到导办台咨询。')}</div>`);
+      banners.push(
+        html`<div class="banner stop" role="alert" data-banner="offline">${msg('网络连接中断，正在自动重连。重连前取号可能失败，请稍候或到导办台咨询。')}</div>`,
+      );
     }
     if (this.printer === 'paper_out') {
-      banners.push(html`<div class="banner warn" role="status" data-banner="printer">${msg('打印机缺纸：取号后请用手机扫码保存电子号票，工作人员正在处理。')}</div>`);
+      banners.push(
+        html`<div class="banner warn" role="status" data-banner="printer">${msg('打印机缺纸：取号后请用手机扫码保存电子号票，工作人员正在处理。')}</div>`,
+      );
     } else if (this.printer) {
-      banners.push(html`<div class="banner warn" role="status" data-banner="printer">${msg('打印机暂时无法出票：取号后请用手机扫码保存电子号票。')}</div>`);
+      banners.push(
+        html`<div class="banner warn" role="status" data-banner="printer">${msg('打印机暂时无法出票：取号后请用手机扫码保存电子号票。')}</div>`,
+      );
     }
     if (this.staff) {
       const user = this.session.user!;
@@ -519,7 +544,10 @@ export class KioskScreen extends LitElement {
     this.phase = { name: 'issuing', attempt };
     const body = { serviceId, ...(priority !== 'normal' ? { priority } : {}), ...this.guideDeskPrinter() };
     try {
-      const res = await this.api.post<KioskIssueView>(`/api/halls/${this.hallId}/tickets`, body, { idempotencyKey: key, timeoutMs: ISSUE_TIMEOUT_MS });
+      const res = await this.api.post<KioskIssueView>(`/api/halls/${this.hallId}/tickets`, body, {
+        idempotencyKey: key,
+        timeoutMs: ISSUE_TIMEOUT_MS,
+      });
       this.showTicket(res, null);
     } catch (err) {
       this.showRefusal(err, attempt);
@@ -542,7 +570,11 @@ export class KioskScreen extends LitElement {
     const attempt: CheckInAttempt = { kind: 'check_in', entry, lookup: lookupOf(entry, serviceId), key };
     this.phase = { name: 'checkin', sending: attempt, error: null, choices: p.name === 'checkin' ? p.choices : null, initial: entry };
     try {
-      const res = await this.api.post<KioskCheckInView>(`/api/halls/${this.hallId}/bookings/check-in`, { ...attempt.lookup, ...this.guideDeskPrinter() }, { idempotencyKey: key, timeoutMs: ISSUE_TIMEOUT_MS });
+      const res = await this.api.post<KioskCheckInView>(
+        `/api/halls/${this.hallId}/bookings/check-in`,
+        { ...attempt.lookup, ...this.guideDeskPrinter() },
+        { idempotencyKey: key, timeoutMs: ISSUE_TIMEOUT_MS },
+      );
       this.showTicket(res.issued, { start: res.booking.start, end: res.booking.end });
     } catch (err) {
       this.showCheckInRefusal(err, attempt);
@@ -551,7 +583,8 @@ export class KioskScreen extends LitElement {
 
   private retry(attempt: Attempt | null) {
     if (attempt?.kind === 'issue') void this.issue(attempt.serviceId, attempt.priority, attempt.key);
-    else if (attempt?.kind === 'check_in') void this.checkIn(attempt.entry, 'serviceId' in attempt.lookup ? attempt.lookup.serviceId : undefined, attempt.key);
+    else if (attempt?.kind === 'check_in')
+      void this.checkIn(attempt.entry, 'serviceId' in attempt.lookup ? attempt.lookup.serviceId : undefined, attempt.key);
   }
 
   private get hallId(): number | undefined {
@@ -601,7 +634,8 @@ export class KioskScreen extends LitElement {
   private showCheckInRefusal(err: unknown, attempt: CheckInAttempt) {
     const refusal = this.refusalOf(err);
     if (!refusal) return;
-    const outcome = refusal.status >= 500 ? ({ then: 'notice', kind: 'busy', booking: null } as const) : checkInOutcome(refusal.code, refusal.details);
+    const outcome =
+      refusal.status >= 500 ? ({ then: 'notice', kind: 'busy', booking: null } as const) : checkInOutcome(refusal.code, refusal.details);
     const keypad = { name: 'checkin', sending: null, initial: attempt.entry } as const;
     if (outcome.then === 'retype') {
       this.phase = { ...keypad, error: { message: refusal.message }, choices: null };
@@ -617,19 +651,35 @@ export class KioskScreen extends LitElement {
   }
 
   /** What the server refused (status, code, details, words in the screen's language); null when the device itself was refused. */
-  private refusalOf(err: unknown): { status: number; code: string | null; details: Record<string, unknown> | undefined; message: string } | null {
+  private refusalOf(
+    err: unknown,
+  ): { status: number; code: string | null; details: Record<string, unknown> | undefined; message: string } | null {
     if (!(err instanceof ApiRequestError)) return { status: 0, code: null, details: undefined, message: '' };
     if (['device_revoked', 'device_unknown', 'device_pending'].includes(err.code)) {
       this.device.refuse(err.error);
       return null;
     }
     if (err.code === 'session_expired' || err.code === 'unauthenticated' || err.code === 'csrf') void this.session.refresh();
-    return { status: err.status, code: err.code, details: err.error.details, message: getLocale() === 'en' ? err.error.messageEn : err.error.message };
+    return {
+      status: err.status,
+      code: err.code,
+      details: err.error.details,
+      message: getLocale() === 'en' ? err.error.messageEn : err.error.message,
+    };
   }
 
   private notice(kind: NoticeKind, message: string, serviceName: string, attempt: Attempt, booking: CheckInRefusalBooking | null) {
     const normal = offersNormalNumber(kind, booking);
-    this.phase = { name: 'notice', kind, message, serviceName, attempt: canRetry(kind) ? attempt : null, endsAt: Date.now() + NOTICE_S * 1000, booking, normal };
+    this.phase = {
+      name: 'notice',
+      kind,
+      message,
+      serviceName,
+      attempt: canRetry(kind) ? attempt : null,
+      endsAt: Date.now() + NOTICE_S * 1000,
+      booking,
+      normal,
+    };
     if (this.voiceOn) this.voice.speak(kind === 'offline' ? msg('网络异常，未能取号，请重试') : message, getLocale(), this.rate);
   }
 

@@ -463,25 +463,39 @@ export class KioskServices extends LitElement {
         />
         ${searching ? html`<button class="btn clear" @click=${() => (this.query = '')}>${msg('清除')}</button>` : nothing}
       </label>
-      ${this.checkIn
-        ? html`<button class="checkin" data-check-in @click=${() => this.dispatchEvent(new CustomEvent('kiosk-check-in-open', { bubbles: true, composed: true }))}>
+      ${
+        this.checkIn
+          ? html`<button class="checkin" data-check-in @click=${() => this.dispatchEvent(new CustomEvent('kiosk-check-in-open', { bubbles: true, composed: true }))}>
             ${checkInIcon}
             <span><b>${msg('预约签到')}</b><small>${msg('已预约的群众请点这里')}</small></span>
           </button>`
-        : nothing}
+          : nothing
+      }
       <div class="tiles" role="list">
-        ${list.length
-          ? list.map((s) => this.renderTile(tileOf(s, this.queues.find((q) => q.serviceId === s.id), this.now, this.timezone, this.allowWhenNoWindowOpen), searching ? zoneNames.get(s.zoneId ?? -1) : undefined, en))
-          : html`<p class="empty">${searching ? msg(str`没有找到“${this.query.trim()}”相关的业务。\n请换个词试试，或到导办台咨询。`) : msg('本服务区暂无可取号的业务。')}</p>`}
+        ${
+          list.length
+            ? list.map((s) =>
+                this.renderTile(
+                  tileOf(
+                    s,
+                    this.queues.find((q) => q.serviceId === s.id),
+                    this.now,
+                    this.timezone,
+                    this.allowWhenNoWindowOpen,
+                  ),
+                  searching ? zoneNames.get(s.zoneId ?? -1) : undefined,
+                  en,
+                ),
+              )
+            : html`<p class="empty">${searching ? msg(str`没有找到“${this.query.trim()}”相关的业务。\n请换个词试试，或到导办台咨询。`) : msg('本服务区暂无可取号的业务。')}</p>`
+        }
       </div>
       <ol class="steps" aria-label=${msg('取号指引')}>
         <li><b>1</b><span>${msg('选择业务')}<small>${msg('点击业务即可取号')}</small></span></li>
         <li><b>2</b><span>${msg('取走号票')}<small>${msg('或扫码保存电子号票')}</small></span></li>
         <li><b>3</b><span>${msg('等候叫号')}<small>${msg('留意屏幕和语音叫号')}</small></span></li>
       </ol>
-      ${this.notice
-        ? html`<p class="notice"><strong>${msg('温馨提示')}</strong><span>${this.notice}</span></p>`
-        : nothing}
+      ${this.notice ? html`<p class="notice"><strong>${msg('温馨提示')}</strong><span>${this.notice}</span></p>` : nothing}
     `;
   }
 
@@ -512,9 +526,11 @@ export class KioskServices extends LitElement {
       <span class="prefix" aria-hidden="true">${s.prefix}</span>
       <span class="name">${en && s.nameEn ? s.nameEn : s.name}</span>
       <span class="queue" data-waiting=${tile.waiting}>
-        ${tile.waiting > 0
-          ? html`${msg(html`等候 <b>${tile.waiting}</b> 人`)}${tile.estimateMinutes > 0 ? html` · ${msg(str`约 ${tile.estimateMinutes} 分钟`)}` : nothing}`
-          : msg(html`<b>0</b> 人等候 · 随到随办`)}
+        ${
+          tile.waiting > 0
+            ? html`${msg(html`等候 <b>${tile.waiting}</b> 人`)}${tile.estimateMinutes > 0 ? html` · ${msg(str`约 ${tile.estimateMinutes} 分钟`)}` : nothing}`
+            : msg(html`<b>0</b> 人等候 · 随到随办`)
+        }
       </span>
     </button>`;
   }

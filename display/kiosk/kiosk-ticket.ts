@@ -21,7 +21,9 @@ export interface KioskTicket {
 }
 
 export const priorityLabel = (p: PriorityKind): string =>
-  ({ normal: '', elderly: msg('老年人'), disabled: msg('残疾人'), military: msg('军人'), pregnant: msg('孕妇'), appointment: msg('预约') })[p];
+  ({ normal: '', elderly: msg('老年人'), disabled: msg('残疾人'), military: msg('军人'), pregnant: msg('孕妇'), appointment: msg('预约') })[
+    p
+  ];
 
 /**
  * The ticket the server issued, on screen: the number, the service, people ahead and the
@@ -234,11 +236,13 @@ export class KioskTicketView extends LitElement {
         <p class="label">${t.appointment ? msg('签到成功 · 您的号码') : msg('您的号码')}</p>
         <p class="number" data-number>${t.number}</p>
         <p class="service">${t.serviceName}</p>
-        ${t.appointment
-          ? html`<p class="priority" data-appointment><span class="badge ok">${msg('预约号 · 优先叫号')}</span><span class="slot">${msg(str`预约时段 ${t.appointment.start}–${t.appointment.end}`)}</span></p>`
-          : t.priority !== 'normal'
-            ? html`<p class="priority"><span class="badge ok">${msg(str`绿色通道 · ${priorityLabel(t.priority)}`)}</span></p>`
-            : nothing}
+        ${
+          t.appointment
+            ? html`<p class="priority" data-appointment><span class="badge ok">${msg('预约号 · 优先叫号')}</span><span class="slot">${msg(str`预约时段 ${t.appointment.start}–${t.appointment.end}`)}</span></p>`
+            : t.priority !== 'normal'
+              ? html`<p class="priority"><span class="badge ok">${msg(str`绿色通道 · ${priorityLabel(t.priority)}`)}</span></p>`
+              : nothing
+        }
         <div class="facts">
           <div class="fact">
             <span class="k">${msg('前面等候')}</span>
@@ -249,9 +253,11 @@ export class KioskTicketView extends LitElement {
             <span class="v">${t.ahead > 0 && t.estimateMinutes > 0 ? msg(html`约 <b>${t.estimateMinutes}</b> 分钟`) : msg('即将叫号')}</span>
           </div>
         </div>
-        ${t.warnings.includes('no_open_window')
-          ? html`<p class="warning">${msg('当前暂无窗口办理此事项，窗口开放后将按顺序叫号，请留意大厅屏幕。')}</p>`
-          : nothing}
+        ${
+          t.warnings.includes('no_open_window')
+            ? html`<p class="warning">${msg('当前暂无窗口办理此事项，窗口开放后将按顺序叫号，请留意大厅屏幕。')}</p>`
+            : nothing
+        }
       </section>
       <section class="side">
         <div class="qr">

@@ -61,6 +61,9 @@ export const deviceMemory = {
     save(BOOKINGS, [booking, ...load<RememberedBooking>(BOOKINGS).filter((b) => b.code !== booking.code)]);
   },
   forgetBooking(code: string): void {
-    save(BOOKINGS, load<RememberedBooking>(BOOKINGS).filter((b) => b.code !== code));
+    save(
+      BOOKINGS,
+      load<RememberedBooking>(BOOKINGS).filter((b) => b.code !== code),
+    );
   },
 };

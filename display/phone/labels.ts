@@ -44,7 +44,9 @@ export function dayLabel(date: string): string {
   const at = Date.parse(`${date}T12:00:00Z`);
   return getLocale() === 'en'
     ? new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(at)
-    : new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(at).replace(/(日)(周)/, '$1 $2');
+    : new Intl.DateTimeFormat('zh-CN', { month: 'long', day: 'numeric', weekday: 'short', timeZone: 'UTC' })
+        .format(at)
+        .replace(/(日)(周)/, '$1 $2');
 }
 
 /** "约 10–15 分钟" for an estimate range. */

@@ -4,11 +4,16 @@ import { customElement, property } from 'lit/decorators.js';
 import { phoneStyles } from './phone-styles.js';
 
 /** The digits of what was typed, at most 11 ("138 1234 5678" → "13812345678"). */
-export const phoneDigits = (raw: string): string => raw.replace(/\D/g, '').replace(/^86(?=1\d{10}$)/, '').slice(0, 11);
+export const phoneDigits = (raw: string): string =>
+  raw
+    .replace(/\D/g, '')
+    .replace(/^86(?=1\d{10}$)/, '')
+    .slice(0, 11);
 /** A mainland mobile number: the server checks the same and explains. */
 export const isPhone = (digits: string): boolean => /^1[3-9]\d{9}$/.test(digits);
 /** Grouped for reading: 138 1234 5678. */
-export const groupPhone = (digits: string): string => [digits.slice(0, 3), digits.slice(3, 7), digits.slice(7, 11)].filter(Boolean).join(' ');
+export const groupPhone = (digits: string): string =>
+  [digits.slice(0, 3), digits.slice(3, 7), digits.slice(7, 11)].filter(Boolean).join(' ');
 
 /**
  * The visitor's mobile number, typed on a number pad and shown grouped (138 1234 5678), with what
@@ -69,7 +74,9 @@ export class PhoneNumber extends LitElement {
     const input = e.target as HTMLInputElement;
     this.digits = phoneDigits(input.value);
     input.value = groupPhone(this.digits);
-    this.dispatchEvent(new CustomEvent('phone-input', { detail: { digits: this.digits, valid: isPhone(this.digits) }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('phone-input', { detail: { digits: this.digits, valid: isPhone(this.digits) }, bubbles: true, composed: true }),
+    );
   }
 }
 

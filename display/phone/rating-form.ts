@@ -127,19 +127,24 @@ export class RatingForm extends LitElement {
     const ready = missing === null && !this.sending;
     const hint = missingHint(missing);
     return html`${levelChoices(this.level, (level) => this.choose(level))}
-      ${bad
-        ? html`<section class="reasons" aria-labelledby="why">
+      ${
+        bad
+          ? html`<section class="reasons" aria-labelledby="why">
             <h3 id="why">${msg('请选择不满意的原因（可多选）')}</h3>
             <div class="chips">
               ${reasonChoices(this.reasons).map(
-                (r) => html`<button class="chip" data-reason=${r} aria-pressed=${this.chosen.includes(r) ? 'true' : 'false'} @click=${() => this.toggle(r)}>${reasonLabel(r)}</button>`,
+                (r) =>
+                  html`<button class="chip" data-reason=${r} aria-pressed=${this.chosen.includes(r) ? 'true' : 'false'} @click=${() => this.toggle(r)}>${reasonLabel(r)}</button>`,
               )}
             </div>
-            ${this.chosen.includes(OTHER_RATING_REASON)
-              ? html`<textarea maxlength="200" placeholder=${msg('请写下您的意见')} .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>`
-              : nothing}
+            ${
+              this.chosen.includes(OTHER_RATING_REASON)
+                ? html`<textarea maxlength="200" placeholder=${msg('请写下您的意见')} .value=${this.comment} @input=${(e: Event) => (this.comment = (e.target as HTMLTextAreaElement).value)}></textarea>`
+                : nothing
+            }
           </section>`
-        : nothing}
+          : nothing
+      }
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : html`<p class="hint" role="status">${hint}</p>`}
       <button class="btn send" ?disabled=${!ready} @click=${this.send}>${this.sending ? msg('正在提交…') : msg('提交评价')}</button>`;
   }

@@ -111,8 +111,12 @@ export class StartPage extends LitElement {
     `,
   ];
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.loadPage();
+  }
+
+  private async loadPage() {
     await initLocale();
     this.halls = await new ApiClient().get<HallSummary[]>('/api/halls').catch(() => []);
     this.ready = true;
@@ -141,13 +145,15 @@ export class StartPage extends LitElement {
         ${this.tile(`/window-screen${token(DEMO.window)}`, msg('窗口屏'), msg('窗口上方：正在办理的号码与工作人员'))}
         ${this.tile(`/kiosk${token(DEMO.kiosk)}`, msg('取号机'), msg('入口处触摸取号并打印号票'))}
       </ul>
-      ${this.halls[0]
-        ? html`<h2>${msg('群众手机')}</h2>
+      ${
+        this.halls[0]
+          ? html`<h2>${msg('群众手机')}</h2>
             <ul>
               ${this.tile(`/h/${encodeURIComponent(this.halls[0].code)}`, msg('扫码取号'), msg('大厅二维码：手机取号、查看排队进度'))}
               ${this.tile(`/h/${encodeURIComponent(this.halls[0].code)}/book`, msg('预约办理'), msg('预约时段，到厅签到优先叫号'))}
             </ul>`
-        : ''}
+          : ''
+      }
       <h2>${msg('窗口与管理')}</h2>
       <ul>
         ${this.tile('/clerk', msg('窗口工作台'), msg('叫号、重呼、过号、挂起、转移、暂停'))}

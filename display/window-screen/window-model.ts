@@ -48,7 +48,9 @@ export function windowScreenModel(snapshot: HallSnapshot, windowId: number, loca
       return s ? [localName(s, locale)] : [];
     }),
     clerk: window.clerk ? { name: window.clerk.name, staffNo: window.clerk.staffNo, photoUrl: window.clerk.photoUrl } : null,
-    current: current ? { ticketId: current.id, number: current.number, status: current.status as 'called' | 'serving', recallCount: current.recallCount } : null,
+    current: current
+      ? { ticketId: current.id, number: current.number, status: current.status as 'called' | 'serving', recallCount: current.recallCount }
+      : null,
   };
 }
 

@@ -258,7 +258,8 @@ export class WindowScreenView extends LitElement {
 
   override render() {
     const m = this.model;
-    if (!m && this.unbound) return html`<div class="connecting" role="alert">${msg('本屏绑定的窗口已不存在，请联系大厅管理员重新设置。')}</div>`;
+    if (!m && this.unbound)
+      return html`<div class="connecting" role="alert">${msg('本屏绑定的窗口已不存在，请联系大厅管理员重新设置。')}</div>`;
     if (!m) return html`<div class="connecting" role="status">${msg('正在连接服务器…')}</div>`;
     return html`<header>
         <div class="badge" aria-label=${msg(str`${m.number}号窗口`)}>
@@ -277,13 +278,15 @@ export class WindowScreenView extends LitElement {
         <span class="v">${m.mode === 'hall' ? msg('本大厅全部事项') : m.services.length ? m.services.join(' · ') : msg('暂未设置')}</span>
       </div>
       <footer>
-        ${m.clerk
-          ? html`${m.clerk.photoUrl ? html`<img class="photo" src=${m.clerk.photoUrl} alt="" />` : html`<span class="photo" aria-hidden="true">${[...m.clerk.name][0] ?? ''}</span>`}
+        ${
+          m.clerk
+            ? html`${m.clerk.photoUrl ? html`<img class="photo" src=${m.clerk.photoUrl} alt="" />` : html`<span class="photo" aria-hidden="true">${[...m.clerk.name][0] ?? ''}</span>`}
               <div class="clerk">
                 <span class="name">${m.clerk.name}</span>
                 <span class="staff">${msg(str`工号 ${m.clerk.staffNo}`)}</span>
               </div>`
-          : html`<div class="clerk none">${msg('暂无工作人员')}</div>`}
+            : html`<div class="clerk none">${msg('暂无工作人员')}</div>`
+        }
         ${this.offline ? html`<hq-offline-mark .since=${this.offlineSince} .timezone=${m.timezone}></hq-offline-mark>` : nothing}
         <span class="clock num">${formatTime(this.now, m.timezone)}</span>
       </footer>`;

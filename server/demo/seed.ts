@@ -151,7 +151,10 @@ export interface SeedResult {
   staff: { username: string; role: string; name: string }[];
 }
 
-export async function seedDemoHall(store: Store, options: { timezone: string; virtualPrinterAddress: string | null; now?: number }): Promise<SeedResult> {
+export async function seedDemoHall(
+  store: Store,
+  options: { timezone: string; virtualPrinterAddress: string | null; now?: number },
+): Promise<SeedResult> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = options.now ?? Date.now();
   return store.transact(async (tx) => {
@@ -161,7 +164,8 @@ export async function seedDemoHall(store: Store, options: { timezone: string; vi
       timezone: options.timezone,
       // The demo opens all day, every day, so it works whenever someone tries it.
       openingHours: '00:00-24:00',
-      notice: '欢迎来到示范县政务服务中心。请留意屏幕叫号，过号请到原窗口申请重新排队。“高效办成一件事”，办事不满意请扫码评价或到“办不成事”反映窗口。',
+      notice:
+        '欢迎来到示范县政务服务中心。请留意屏幕叫号，过号请到原窗口申请重新排队。“高效办成一件事”，办事不满意请扫码评价或到“办不成事”反映窗口。',
       settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] } },
     });
 
@@ -217,7 +221,16 @@ export async function seedDemoHall(store: Store, options: { timezone: string; vi
     });
     const clerkIds: number[] = [];
     for (const [username, name, staffNo] of DEMO_CLERKS) {
-      const user = await tx.users.insert({ hallId: hall.id, username, displayName: name, staffNo, role: 'clerk', passwordHash, photoUrl: null, disabled: false });
+      const user = await tx.users.insert({
+        hallId: hall.id,
+        username,
+        displayName: name,
+        staffNo,
+        role: 'clerk',
+        passwordHash,
+        photoUrl: null,
+        disabled: false,
+      });
       clerkIds.push(user.id);
     }
 
@@ -254,7 +267,12 @@ export async function seedDemoHall(store: Store, options: { timezone: string; vi
       await tx.windows.setPermittedWindowIds(userId, allowed);
     }
 
-    const device = async (kind: 'board' | 'window_screen' | 'kiosk' | 'pad' | 'printer', name: string, token: string | null, extra: { windowId?: number; zoneId?: number; address?: string; printerId?: number } = {}) =>
+    const device = async (
+      kind: 'board' | 'window_screen' | 'kiosk' | 'pad' | 'printer',
+      name: string,
+      token: string | null,
+      extra: { windowId?: number; zoneId?: number; address?: string; printerId?: number } = {},
+    ) =>
       tx.devices.insert({
         hallId: hall.id,
         kind,
@@ -270,7 +288,9 @@ export async function seedDemoHall(store: Store, options: { timezone: string; vi
         settings: {},
         state: {},
       });
-    const printer = options.virtualPrinterAddress ? await device('printer', '取号机打印机（虚拟）', null, { address: options.virtualPrinterAddress }) : null;
+    const printer = options.virtualPrinterAddress
+      ? await device('printer', '取号机打印机（虚拟）', null, { address: options.virtualPrinterAddress })
+      : null;
     await device('board', '大厅综合屏', DEMO_TOKENS.board);
     await device('board', '社会保障服务区屏', DEMO_TOKENS.zoneBoard, { zoneId: zoneIds[0]! });
     await device('kiosk', '入口取号机', DEMO_TOKENS.kiosk, printer ? { printerId: printer.id } : {});

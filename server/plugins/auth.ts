@@ -8,8 +8,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { DeviceKind, Role } from '../../common/vocabulary.js';
-import { DomainError, errors } from '../domain/errors.js';
-import type { Actor, Device, User } from '../domain/types.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import type { Actor, Device, User } from '../../common/domain/types.js';
 import { deviceActor, SESSION_HOURS, userActor } from '../services/auth-service.js';
 import type { Session } from '../store/store.js';
 
@@ -26,10 +26,6 @@ declare module 'fastify' {
   }
 }
 
-export interface AuthOptions {
-  cookieSecure: boolean;
-}
-
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function bearerToken(request: FastifyRequest): string | null {
@@ -39,8 +35,8 @@ export function bearerToken(request: FastifyRequest): string | null {
   return m ? m[1]! : null;
 }
 
-export default fp<AuthOptions>(
-  async function authPlugin(app: FastifyInstance, opts) {
+export default fp(
+  async function authPlugin(app: FastifyInstance) {
     app.decorateRequest('actor', null);
     app.decorateRequest('user', null);
     app.decorateRequest('session', null);

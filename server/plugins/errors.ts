@@ -7,10 +7,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiError } from '../../common/protocol.js';
-import { DomainError, errors } from '../domain/errors.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+
+/** An Ajv error parameter (a field name, a limit) as text. */
+const paramText = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '');
 
 const KEYWORD_ZH: Record<string, (p: Record<string, unknown>) => string> = {
-  required: (p) => `缺少必填字段 ${String(p.missingProperty ?? '')}`,
+  required: (p) => `缺少必填字段 ${paramText(p.missingProperty)}`,
   type: (p) => `类型应为 ${TYPE_ZH[String(p.type)] ?? String(p.type)}`,
   minimum: (p) => `不能小于 ${String(p.limit)}`,
   maximum: (p) => `不能大于 ${String(p.limit)}`,
@@ -23,7 +26,7 @@ const KEYWORD_ZH: Record<string, (p: Record<string, unknown>) => string> = {
   format: (p) => `格式应为 ${String(p.format)}`,
   enum: (p) => `只能是 ${(p.allowedValues as unknown[] | undefined)?.join(' / ') ?? ''} 之一`,
   const: (p) => `只能是 ${String(p.allowedValue)}`,
-  additionalProperties: (p) => `不允许的字段 ${String(p.additionalProperty ?? '')}`,
+  additionalProperties: (p) => `不允许的字段 ${paramText(p.additionalProperty)}`,
   anyOf: () => '不符合任何允许的格式',
   oneOf: () => '不符合允许的格式',
 };
@@ -94,7 +97,9 @@ const UNAVAILABLE = /^SQLITE_(BUSY|LOCKED|FULL|IOERR|READONLY|CANTOPEN|PROTOCOL)
 
 function isApiError(value: unknown): value is ApiError {
   const v = value as ApiError | null;
-  return typeof v?.statusCode === 'number' && typeof v.code === 'string' && typeof v.message === 'string' && typeof v.messageEn === 'string';
+  return (
+    typeof v?.statusCode === 'number' && typeof v.code === 'string' && typeof v.message === 'string' && typeof v.messageEn === 'string'
+  );
 }
 
 export function toApiError(error: unknown): ApiError | null {

@@ -65,7 +65,9 @@ export default fp<{ runJobs: boolean }>(
     });
 
     // Housekeeping of the core: retries older than a day cannot come back; sessions expire.
-    app.jobs.every('purge-idempotency-keys', 3600_000, () => app.store.transact((tx) => tx.idempotency.purgeBefore(app.clock() - 24 * 3600_000)));
+    app.jobs.every('purge-idempotency-keys', 3600_000, () =>
+      app.store.transact((tx) => tx.idempotency.purgeBefore(app.clock() - 24 * 3600_000)),
+    );
     app.jobs.every('purge-sessions', 3600_000, () => app.store.transact((tx) => tx.sessions.purgeExpired(app.clock())));
     // After local midnight, yesterday's waiting and missed tickets are closed (server/services/day-close.ts).
     app.jobs.every('close-past-days', 60_000, async () => {

@@ -23,7 +23,7 @@ import type {
   SyncReply,
 } from '../../common/protocol.js';
 import { RECENT_CALLS } from '../../common/hall-state.js';
-import { DomainError, errors } from '../domain/errors.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
 import { sha256 } from '../services/auth-service.js';
 import { audienceOf, type PublishedEvent } from '../services/event-bus.js';
 import type { EventRecord } from '../store/store.js';
@@ -129,14 +129,14 @@ export default fp(
     });
     app.decorate('io', io);
 
-    io.use(async (socket, next) => {
-      try {
-        const identity = await identify(app, socket as HallSocket);
-        socket.data = identity;
-        next();
-      } catch (err) {
-        next(refusal(err instanceof DomainError ? err : errors.unauthenticated()));
-      }
+    io.use((socket, next) => {
+      identify(app, socket).then(
+        (identity) => {
+          socket.data = identity;
+          next();
+        },
+        (err) => next(refusal(err instanceof DomainError ? err : errors.unauthenticated())),
+      );
     });
 
     io.on('connection', (socket) => {
@@ -145,7 +145,8 @@ export default fp(
       if (deviceId !== null) joined.push(rooms.device(deviceId));
       if (sessionHash) joined.push(rooms.session(sessionHash));
       if (identity.kind === 'staff') joined.push(rooms.hall(identity.hallId), rooms.staff(identity.hallId));
-      else if (identity.kind === 'visitor') joined.push(rooms.ticket(ticketCode!), ...(serviceId !== null ? [rooms.service(serviceId)] : []));
+      else if (identity.kind === 'visitor')
+        joined.push(rooms.ticket(ticketCode!), ...(serviceId !== null ? [rooms.service(serviceId)] : []));
       else if (identity.deviceKind === 'window_screen' || identity.deviceKind === 'pad') joined.push(rooms.window(identity.windowId!));
       else if (identity.deviceKind === 'board' && identity.zoneId) joined.push(rooms.zone(identity.zoneId));
       else joined.push(rooms.hall(identity.hallId));
@@ -154,9 +155,12 @@ export default fp(
       socket.on('hall:sync', async (request, ack) => {
         if (typeof ack !== 'function') return;
         try {
-          ack({ ok: true, data: await sync(app, socket as HallSocket, request?.lastSeq ?? null) });
+          ack({ ok: true, data: await sync(app, socket, request?.lastSeq ?? null) });
         } catch (err) {
-          ack({ ok: false, error: toApiError(err) ?? { statusCode: 500, code: 'internal', message: '同步失败。', messageEn: 'Sync failed.' } });
+          ack({
+            ok: false,
+            error: toApiError(err) ?? { statusCode: 500, code: 'internal', message: '同步失败。', messageEn: 'Sync failed.' },
+          });
         }
       });
 
@@ -165,7 +169,10 @@ export default fp(
           if (deviceId === null) throw errors.wrongDeviceKind();
           const device = await app.store.read((tx) => tx.devices.get(deviceId));
           if (!device || device.status !== 'active') throw errors.deviceRevoked();
-          const result = await app.authService.heartbeat(device, info && typeof info === 'object' ? (info as { state?: unknown }).state : undefined);
+          const result = await app.authService.heartbeat(
+            device,
+            info && typeof info === 'object' ? (info as { state?: unknown }).state : undefined,
+          );
           if (typeof ack === 'function') ack({ ok: true, data: result });
         } catch (err) {
           if (typeof ack === 'function') ack({ ok: false, error: toApiError(err)! });
@@ -279,7 +286,7 @@ async function sync(app: FastifyInstance, socket: HallSocket, lastSeq: number | 
   const board = identity.deviceKind === 'board';
   const snapshot = await app.hallService.snapshot(identity.hallId, {
     // A zone board sees its zone; a phone the zone of its ticket's service (less to load).
-    zoneId: board || identity.kind === 'visitor' ? identity.zoneId ?? null : null,
+    zoneId: board || identity.kind === 'visitor' ? (identity.zoneId ?? null) : null,
     includeWaiting: staff,
     includeDevices: staff,
     // A board lists the recent calls once per ticket, so it needs more than it shows.

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { AUDIT_CATEGORIES } from '../domain/audit.js';
+import { AUDIT_CATEGORIES } from '../../common/domain/audit.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
 import { auditPage, type AuditSearch } from '../services/audit-service.js';
 import { errorResponses, Id } from './common.js';
@@ -15,7 +15,7 @@ const audit: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'The audit log, newest first, a page at a time; search by words, dates, category and person',
-        description: 'What is in it: server/domain/audit.ts. Pass nextBeforeSeq back as beforeSeq for the next page.',
+        description: 'What is in it: common/domain/audit.ts. Pass nextBeforeSeq back as beforeSeq for the next page.',
         params: Type.Object({ hallId: Id }),
         querystring: Type.Object({
           from: Type.Optional(Day),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import { publicUser } from '../services/auth-service.js';
 import { clearSessionCookie, requireUser, setSessionCookie } from '../plugins/auth.js';
 import { errorResponses } from './common.js';
@@ -58,7 +58,13 @@ const auth: FastifyPluginAsync<{ cookieSecure: boolean; loginLimit: number }> = 
 
   app.get(
     '/auth/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in staff member, the windows they may staff, and the CSRF token', response: errorResponses } },
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in staff member, the windows they may staff, and the CSRF token',
+        response: errorResponses,
+      },
+    },
     async (request) => {
       const user = requireUser(request);
       const hallId = user.hallId;
@@ -67,7 +73,14 @@ const auth: FastifyPluginAsync<{ cookieSecure: boolean; loginLimit: number }> = 
         const all = hallId === null ? [] : await tx.windows.list(hallId);
         return all
           .filter((w) => w.enabled && (user.role !== 'clerk' || permitted.has(w.id) || w.backupClerkId === user.id))
-          .map((w) => ({ id: w.id, number: w.number, name: w.name, status: w.status, clerkId: w.clerkId, backup: w.backupClerkId === user.id }));
+          .map((w) => ({
+            id: w.id,
+            number: w.number,
+            name: w.name,
+            status: w.status,
+            clerkId: w.clerkId,
+            backup: w.backupClerkId === user.id,
+          }));
       });
       if (!request.session) throw errors.unauthenticated();
       return {

@@ -3,7 +3,7 @@ import { generate, correction } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
 import { Type } from 'typebox';
 import type { HallLinksView, KioskCheckInView, NotificationView } from '../../common/phone.js';
-import { errors } from '../domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
 import type { CheckInLookup, SlotChange } from '../services/booking-service.js';
 import { assertHall } from '../services/hall-service.js';
@@ -111,7 +111,8 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['bookings'],
         summary: 'Add an appointment slot to a service: weekday, HH:MM–HH:MM, capacity (manager)',
-        description: 'Slots of one service and weekday may not overlap (slot_overlap). `outsideHours` flags a slot outside the service’s opening hours.',
+        description:
+          'Slots of one service and weekday may not overlap (slot_overlap). `outsideHours` flags a slot outside the service’s opening hours.',
         params: HallParams,
         headers: IdempotencyHeader,
         body: Type.Object({ serviceId: Id, weekday: Weekday, start: HHMM, end: HHMM, capacity: Capacity }),
@@ -134,7 +135,12 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         summary: 'Change an appointment slot; bookings already made keep their times (manager)',
         params: SlotParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ weekday: Type.Optional(Weekday), start: Type.Optional(HHMM), end: Type.Optional(HHMM), capacity: Type.Optional(Capacity) }),
+        body: Type.Object({
+          weekday: Type.Optional(Weekday),
+          start: Type.Optional(HHMM),
+          end: Type.Optional(HHMM),
+          capacity: Type.Optional(Capacity),
+        }),
         response: errorResponses,
       },
     },
@@ -194,7 +200,13 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
       const { hallId } = request.params as { hallId: number };
       const { page } = request.query as { page: 'take' | 'book' };
       const url = linksOf(request, await managedHallCode(request, hallId))[page];
-      const svg = toSvgSource(generate(url, { minCorrectionLevel: correction.M }), { on: 'black', off: 'white', padX: 4, padY: 4, xmlDeclaration: true });
+      const svg = toSvgSource(generate(url, { minCorrectionLevel: correction.M }), {
+        on: 'black',
+        off: 'white',
+        padX: 4,
+        padY: 4,
+        xmlDeclaration: true,
+      });
       return reply.type('image/svg+xml').header('cache-control', 'no-cache').send(svg);
     },
   );
@@ -204,7 +216,8 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
     {
       schema: {
         tags: ['bookings'],
-        summary: 'The latest 200 notifications sent to visitors and whether they went out, with the ticket number or the booking’s service and slot (manager; no phone numbers)',
+        summary:
+          'The latest 200 notifications sent to visitors and whether they went out, with the ticket number or the booking’s service and slot (manager; no phone numbers)',
         params: HallParams,
         response: errorResponses,
       },
@@ -218,11 +231,17 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         const numbers = new Map<number, string | null>();
         const bookingsById = new Map<number, NotificationView['booking']>();
         for (const row of rows) {
-          if (row.ticketId !== null && !numbers.has(row.ticketId)) numbers.set(row.ticketId, (await tx.tickets.get(row.ticketId))?.number ?? null);
+          if (row.ticketId !== null && !numbers.has(row.ticketId))
+            numbers.set(row.ticketId, (await tx.tickets.get(row.ticketId))?.number ?? null);
           if (row.bookingId !== null && !bookingsById.has(row.bookingId)) {
             const b = await tx.phone.booking(row.bookingId);
             const service = b ? services.get(b.serviceId) : undefined;
-            bookingsById.set(row.bookingId, b ? { serviceName: service?.name ?? '', serviceNameEn: service?.nameEn ?? '', date: b.date, start: b.start, end: b.end } : null);
+            bookingsById.set(
+              row.bookingId,
+              b
+                ? { serviceName: service?.name ?? '', serviceNameEn: service?.nameEn ?? '', date: b.date, start: b.start, end: b.end }
+                : null,
+            );
           }
         }
         return rows.map(({ dedupeKey: _key, hallId: _hall, ...row }) => ({

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { APPEAL_KINDS, CASE_ACTIONS, type AppealKind, type CaseAction } from '../domain/cases.js';
+import { APPEAL_KINDS, CASE_ACTIONS, type AppealKind, type CaseAction } from '../../common/domain/cases.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
 import { CASE_VIEWS, type CaseListView } from '../services/case-service.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
@@ -19,7 +19,13 @@ const cases: FastifyPluginAsync = async (app) => {
         tags: ['cases'],
         summary: '差评 cases with their deadlines (working days), newest first: active, overdue, appeals waiting, closed, or all',
         params: Type.Object({ hallId: Id }),
-        querystring: Type.Object({ view: Type.Union(CASE_VIEWS.map((v) => Type.Literal(v)), { default: 'active' }), beforeId: Type.Optional(Id) }),
+        querystring: Type.Object({
+          view: Type.Union(
+            CASE_VIEWS.map((v) => Type.Literal(v)),
+            { default: 'active' },
+          ),
+          beforeId: Type.Optional(Id),
+        }),
         response: errorResponses,
       },
     },
@@ -44,7 +50,8 @@ const cases: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['cases'],
-        summary: 'The next step, with a note: rectify (open → rectifying), reply (→ replied), follow_up 回访 (→ followed_up), close (→ closed)',
+        summary:
+          'The next step, with a note: rectify (open → rectifying), reply (→ replied), follow_up 回访 (→ followed_up), close (→ closed)',
         params: CaseParams,
         headers: IdempotencyHeader,
         body: Type.Object({ action: Type.Union(CASE_ACTIONS.map((a) => Type.Literal(a))), note: Note }),

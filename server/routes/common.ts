@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { Type } from 'typebox';
-import { errors } from '../domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import { rateLimitLogger } from '../plugins/rate-limit-log.js';
 import type { Idempotency } from '../services/hall-service.js';
 
@@ -61,7 +61,9 @@ export function idempotencyOf(request: FastifyRequest): Idempotency | undefined 
     throw errors.invalidInput('Idempotency-Key 格式不正确（8–128 位字母数字）。', 'Idempotency-Key must be 8–128 letters, digits or _.:-');
   }
   const requestHash = createHash('sha256')
-    .update(`${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params ?? {})}\n${JSON.stringify(request.body ?? null)}`)
+    .update(
+      `${request.method} ${request.routeOptions.url ?? request.url}\n${JSON.stringify(request.params ?? {})}\n${JSON.stringify(request.body ?? null)}`,
+    )
     .digest('hex');
   return { key, requestHash };
 }
@@ -96,7 +98,11 @@ export function ticketReadLimits(app: FastifyInstance, perTicket: number): Pick<
   const logBreach = rateLimitLogger();
   return {
     config: {
-      rateLimit: { max: perTicket, timeWindow: 60_000, keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { code?: string }).code ?? ''}` },
+      rateLimit: {
+        max: perTicket,
+        timeWindow: 60_000,
+        keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { code?: string }).code ?? ''}`,
+      },
     },
     onRequest: async (request, reply) => {
       const answer = await ceiling(request);

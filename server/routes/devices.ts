@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { DEVICE_KINDS } from '../../common/vocabulary.js';
-import { errors } from '../domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import { bearerToken, MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
 import { deviceView, type DeviceSettingsInput } from '../services/auth-service.js';
 import { assertHall } from '../services/hall-service.js';
@@ -78,7 +78,14 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
 
   app.get(
     '/halls/:hallId/devices',
-    { schema: { tags: ['devices'], summary: "The hall's devices with last-seen times and state (manager)", params: Type.Object({ hallId: Id }), response: errorResponses } },
+    {
+      schema: {
+        tags: ['devices'],
+        summary: "The hall's devices with last-seen times and state (manager)",
+        params: Type.Object({ hallId: Id }),
+        response: errorResponses,
+      },
+    },
     async (request) => {
       requireUser(request, MANAGERS);
       const { hallId } = request.params as { hallId: number };
@@ -129,7 +136,9 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
             language: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en'), Type.Null()])),
             silent: Type.Optional(Type.Boolean()),
             // Declared only to be refused with a pointer, not silently dropped: callers of the old route.
-            zoneId: Type.Optional(Type.Unknown({ description: 'Not here: a board’s zone is its binding (PUT /api/halls/:hallId/devices/:deviceId); refused.' })),
+            zoneId: Type.Optional(
+              Type.Unknown({ description: 'Not here: a board’s zone is its binding (PUT /api/halls/:hallId/devices/:deviceId); refused.' }),
+            ),
           },
           { additionalProperties: false },
         ),
@@ -145,7 +154,13 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
           { field: 'zoneId' },
         );
       }
-      return app.authService.updateDeviceSettings(request.actor!, device.hallId, device.id, request.body as DeviceSettingsInput, idempotencyOf(request));
+      return app.authService.updateDeviceSettings(
+        request.actor!,
+        device.hallId,
+        device.id,
+        request.body as DeviceSettingsInput,
+        idempotencyOf(request),
+      );
     },
   );
 

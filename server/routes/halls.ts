@@ -11,14 +11,10 @@ const HallParams = Type.Object({ hallId: Id });
 
 /** Hall-level reads (snapshot, services, events) and the commands that belong to a hall. */
 const halls: FastifyPluginAsync = async (app) => {
-  app.get(
-    '/halls',
-    { schema: { tags: ['halls'], summary: 'Halls on this server (public: id, code, name)' } },
-    async () => {
-      const list = await app.store.read((tx) => tx.halls.list());
-      return list.map((h) => ({ id: h.id, code: h.code, name: h.name }));
-    },
-  );
+  app.get('/halls', { schema: { tags: ['halls'], summary: 'Halls on this server (public: id, code, name)' } }, async () => {
+    const list = await app.store.read((tx) => tx.halls.list());
+    return list.map((h) => ({ id: h.id, code: h.code, name: h.name }));
+  });
 
   app.get(
     '/halls/:hallId/snapshot',

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KioskIssueView } from '../../common/phone.js';
-import { errors } from '../domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import type { IssuedTicket } from '../services/hall-service.js';
 import { statusPath } from '../services/print-service.js';
 
@@ -14,7 +14,12 @@ import { statusPath } from '../services/print-service.js';
  * when it has no usable one, and the visitor gets an e-ticket) and ignores `askedPrinterId`; staff
  * at the guide desk name theirs, and an unknown or unusable one is a 404 before anything is issued.
  */
-export async function issuingPrinter(app: FastifyInstance, request: FastifyRequest, hallId: number, askedPrinterId: number | undefined): Promise<number | null> {
+export async function issuingPrinter(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  hallId: number,
+  askedPrinterId: number | undefined,
+): Promise<number | null> {
   if (request.device) return (await app.printService.usablePrinter(hallId, request.device.printerId))?.id ?? null;
   if (askedPrinterId === undefined) return null;
   const printer = await app.printService.usablePrinter(hallId, askedPrinterId);

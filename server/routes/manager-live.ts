@@ -13,7 +13,8 @@ const managerLive: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['manager'],
         summary: 'Alerts (each with what to do), today’s counts per window, 差评 case counts (manager)',
-        description: 'The console shows this beside the realtime snapshot and reloads it after events and every few seconds (waits grow by themselves).',
+        description:
+          'The console shows this beside the realtime snapshot and reloads it after events and every few seconds (waits grow by themselves).',
         params: Type.Object({ hallId: Id }),
         response: errorResponses,
       },
@@ -30,7 +31,8 @@ const managerLive: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['manager'],
         summary: 'Put a clerk on this window (moving them from another), or take the clerk off with null (manager)',
-        description: 'A clerk must be allowed on the window or be its backup (AB角). A replacement keeps the window open; taking the clerk off closes it. Refused while a visitor is being served.',
+        description:
+          'A clerk must be allowed on the window or be its backup (AB角). A replacement keeps the window open; taking the clerk off closes it. Refused while a visitor is being served.',
         params: Type.Object({ windowId: Id }),
         headers: IdempotencyHeader,
         body: Type.Object({ clerkId: NullableId, reason: Reason }),

@@ -74,7 +74,8 @@ const phone: FastifyPluginAsync<PhoneRouteOptions> = async (app, opts) => {
       ...ticketReadLimits(app, opts.readLimit),
       schema: {
         tags: ['phone'],
-        summary: "The visitor's ticket page: status, people ahead, estimate, window, why others were called first, rating (public, by code)",
+        summary:
+          "The visitor's ticket page: status, people ahead, estimate, window, why others were called first, rating (public, by code)",
         params: Type.Object({ code: SecretCode }),
         response: LimitedErrors,
       },
@@ -204,7 +205,8 @@ const phone: FastifyPluginAsync<PhoneRouteOptions> = async (app, opts) => {
       schema: {
         tags: ['phone'],
         summary: 'Check in on the phone in the hall: issues the ticket with appointment priority (public, by code)',
-        description: 'Within the check-in window only: too early (check_in_too_early) or too late (check_in_too_late) say when, and the visitor may take a normal number.',
+        description:
+          'Within the check-in window only: too early (check_in_too_early) or too late (check_in_too_late) say when, and the visitor may take a normal number.',
         params: Type.Object({ code: SecretCode }),
         headers: IdempotencyHeader,
         response: LimitedErrors,

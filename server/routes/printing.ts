@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
-import { checkPrinterAddress } from '../domain/config.js';
-import { errors } from '../domain/errors.js';
+import { checkPrinterAddress } from '../../common/domain/config.js';
+import { errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
 import { deviceView } from '../services/auth-service.js';
 import { configErrors } from '../services/config-service.js';
@@ -23,13 +23,16 @@ const printing: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['kiosk'],
-        summary: 'What a kiosk needs to know about itself: hall, issuing rules, whether it offers 预约签到, its printer and its state (kiosk)',
+        summary:
+          'What a kiosk needs to know about itself: hall, issuing rules, whether it offers 预约签到, its printer and its state (kiosk)',
         response: errorResponses,
       },
     },
     async (request) => {
       const device = requireDevice(request, ['kiosk']);
-      const [hall, printer] = await app.store.read(async (tx) => [await tx.halls.get(device.hallId), device.printerId ? await tx.devices.get(device.printerId) : null] as const);
+      const [hall, printer] = await app.store.read(
+        async (tx) => [await tx.halls.get(device.hallId), device.printerId ? await tx.devices.get(device.printerId) : null] as const,
+      );
       if (!hall) throw errors.notFound('大厅', 'Hall');
       return {
         now: app.clock(),
@@ -161,7 +164,10 @@ const printing: FastifyPluginAsync = async (app) => {
           ...(body.paperWidth ? { settings: { ...current.settings, paperWidth: body.paperWidth } } : {}),
         });
         const updated = (await tx.devices.get(printerId))!;
-        await emit({ type: 'device:updated', data: { deviceId: printerId, kind: 'printer', action: 'changed' } }, { deviceIds: [printerId] });
+        await emit(
+          { type: 'device:updated', data: { deviceId: printerId, kind: 'printer', action: 'changed' } },
+          { deviceIds: [printerId] },
+        );
         return deviceView(updated);
       });
     },
@@ -184,14 +190,17 @@ const printing: FastifyPluginAsync = async (app) => {
       const printer = await app.store.read((tx) => tx.devices.get(printerId));
       if (!printer || printer.kind !== 'printer') throw errors.notFound('打印机', 'Printer');
       assertHall(request.actor!, printer.hallId);
-      if (!isUsablePrinter(printer, printer.hallId)) throw errors.invalidInput('此打印机已停用或没有地址。', 'This printer is revoked or has no address.');
+      if (!isUsablePrinter(printer, printer.hallId))
+        throw errors.invalidInput('此打印机已停用或没有地址。', 'This printer is revoked or has no address.');
       return app.printService.checkPrinter(printer);
     },
   );
 };
 /** Two active printers at one address would print each other's jobs: refused. */
 async function assertAddressFree(tx: StoreTx, hallId: number, address: string, exceptId: number | null): Promise<void> {
-  const taken = (await tx.devices.list(hallId)).some((d) => d.kind === 'printer' && d.status === 'active' && d.address === address && d.id !== exceptId);
+  const taken = (await tx.devices.list(hallId)).some(
+    (d) => d.kind === 'printer' && d.status === 'active' && d.address === address && d.id !== exceptId,
+  );
   if (taken) throw configErrors.taken('打印机地址', 'printer address', address, 'address');
 }
 

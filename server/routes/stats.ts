@@ -26,8 +26,9 @@ const stats: FastifyPluginAsync = async (app) => {
     {
       schema: {
         tags: ['statistics'],
-        summary: 'Issued, served, no-shows, cancelled; average and P90 wait and service time; waits over target; ratings, 好评率, 参评率 — in total and per service, window, clerk, hour and day',
-        description: 'Rules: server/domain/stats.ts. Filters narrow the tickets before the breakdowns. At most a year.',
+        summary:
+          'Issued, served, no-shows, cancelled; average and P90 wait and service time; waits over target; ratings, 好评率, 参评率 — in total and per service, window, clerk, hour and day',
+        description: 'Rules: common/domain/stats.ts. Filters narrow the tickets before the breakdowns. At most a year.',
         params: Type.Object({ hallId: Id }),
         querystring: Type.Object(RangeQuery),
         response: errorResponses,
@@ -49,7 +50,10 @@ const stats: FastifyPluginAsync = async (app) => {
         querystring: Type.Object({
           ...RangeQuery,
           format: Type.Union([Type.Literal('csv'), Type.Literal('xlsx')], { default: 'xlsx' }),
-          dimension: Type.Union(STAT_DIMENSIONS.map((d) => Type.Literal(d)), { default: 'service' }),
+          dimension: Type.Union(
+            STAT_DIMENSIONS.map((d) => Type.Literal(d)),
+            { default: 'service' },
+          ),
           lang: Type.Union([Type.Literal('zh-CN'), Type.Literal('en')], { default: 'zh-CN' }),
         }),
         response: errorResponses,
@@ -61,7 +65,10 @@ const stats: FastifyPluginAsync = async (app) => {
       const file = await app.statsService.export(r.actor!, (r.params as { hallId: number }).hallId, query(r), format, dimension, lang);
       return reply
         .header('content-type', file.contentType)
-        .header('content-disposition', `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .header(
+          'content-disposition',
+          `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        )
         .header('cache-control', 'no-store')
         .send(file.body);
     },

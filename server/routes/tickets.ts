@@ -1,8 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type } from 'typebox';
 import type { TicketLookupView } from '../../common/manager-protocol.js';
-import { serviceDay } from '../domain/calendar.js';
-import { DomainError, errors } from '../domain/errors.js';
+import { serviceDay } from '../../common/domain/calendar.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
 import { assertHall } from '../services/hall-service.js';
 import { ticketView } from '../services/views.js';
@@ -19,7 +19,8 @@ const tickets: FastifyPluginAsync<{ statusLimit: number }> = async (app, opts) =
       schema: {
         tags: ['tickets'],
         summary: "A visitor's ticket: status, people ahead, estimated wait, where to go (public)",
-        description: 'The code is the unguessable one in the ticket QR, never the ticket id. Rate-limited per client and ticket, under a ceiling per client address ten times higher.',
+        description:
+          'The code is the unguessable one in the ticket QR, never the ticket id. Rate-limited per client and ticket, under a ceiling per client address ten times higher.',
         params: Type.Object({ code: Type.String({ pattern: '^[a-z2-9]{8,40}$' }) }),
         response: { ...errorResponses, 429: Type.Ref('ApiError') },
       },
@@ -58,7 +59,13 @@ const tickets: FastifyPluginAsync<{ statusLimit: number }> = async (app, opts) =
         const day = query.day ?? serviceDay(app.clock(), hall.timezone);
         const ticket = await tx.tickets.byNumber(hallId, day, number);
         if (!ticket) {
-          throw new DomainError(404, 'ticket_number_unknown', `${day} 没有 ${number} 号。请核对号码和日期。`, `There is no ticket ${number} on ${day}; check the number and the date.`, { number, day, field: 'number' });
+          throw new DomainError(
+            404,
+            'ticket_number_unknown',
+            `${day} 没有 ${number} 号。请核对号码和日期。`,
+            `There is no ticket ${number} on ${day}; check the number and the date.`,
+            { number, day, field: 'number' },
+          );
         }
         const service = await tx.services.get(ticket.serviceId);
         const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;

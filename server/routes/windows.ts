@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type, type TSchema } from 'typebox';
 import { WINDOW_MODES } from '../../common/vocabulary.js';
-import { errors } from '../domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireUser, STAFF } from '../plugins/auth.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
@@ -102,7 +102,8 @@ const windows: FastifyPluginAsync = async (app) => {
       status: Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('closed')]),
       reason: Type.Optional(Type.String({ maxLength: 100 })),
     }),
-    (r, id) => app.hallService.setWindowStatus(actor(r), id, r.body as { status: 'open' | 'paused' | 'closed'; reason?: string }, idempotencyOf(r)),
+    (r, id) =>
+      app.hallService.setWindowStatus(actor(r), id, r.body as { status: 'open' | 'paused' | 'closed'; reason?: string }, idempotencyOf(r)),
   );
   command('sign-in', 'A clerk signs in to this window', null, (r, id) => app.hallService.signIn(actor(r), id, idempotencyOf(r)));
   command('sign-out', 'The clerk leaves this window (an open window closes)', null, (r, id) =>
@@ -115,7 +116,8 @@ const windows: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['windows'],
         summary: 'Reassign the services a window serves (manager); effective on the next call',
-        description: 'mode specialist: the listed services; zone: 分领域综合窗口 (all of its zone); hall: 无差别综合窗口. Listed rows set tiers and weights.',
+        description:
+          'mode specialist: the listed services; zone: 分领域综合窗口 (all of its zone); hall: 无差别综合窗口. Listed rows set tiers and weights.',
         params: WindowParams,
         headers: IdempotencyHeader,
         body: Type.Object({

@@ -1,14 +1,14 @@
 /**
- * The audit log (server/domain/audit.ts says what is in it), a page at a time, newest first.
+ * The audit log (common/domain/audit.ts says what is in it), a page at a time, newest first.
  * A search walks the history backwards in slices of events, one short read each, so a search
  * that finds little in a year of events never holds the database for long.
  */
 import type { AuditPage } from '../../common/manager-protocol.js';
-import { AUDIT_CATEGORIES, type AuditCategory } from '../domain/audit.js';
-import { addDays, isValidDate } from '../domain/calendar.js';
-import { errors } from '../domain/errors.js';
-import { localMidnight } from '../domain/stats.js';
-import type { Actor } from '../domain/types.js';
+import { AUDIT_CATEGORIES, type AuditCategory } from '../../common/domain/audit.js';
+import { addDays, isValidDate } from '../../common/domain/calendar.js';
+import { errors } from '../../common/domain/errors.js';
+import { localMidnight } from '../../common/domain/stats.js';
+import type { Actor } from '../../common/domain/types.js';
 import type { EventRecord, Store } from '../store/store.js';
 import { assertHall, isManager } from './hall-service.js';
 import { yieldToEventLoop } from './stats-service.js';
@@ -30,7 +30,8 @@ export interface AuditSearch {
 export async function auditPage(store: Store, actor: Actor, hallId: number, q: AuditSearch): Promise<AuditPage> {
   if (!isManager(actor)) throw errors.forbidden();
   assertHall(actor, hallId);
-  for (const d of [q.from, q.to]) if (d !== undefined && !isValidDate(d)) throw errors.invalidInput('日期格式应为 YYYY-MM-DD。', 'Dates are YYYY-MM-DD.');
+  for (const d of [q.from, q.to])
+    if (d !== undefined && !isValidDate(d)) throw errors.invalidInput('日期格式应为 YYYY-MM-DD。', 'Dates are YYYY-MM-DD.');
   const hall = await store.read((tx) => tx.halls.get(hallId));
   if (!hall) throw errors.notFound('大厅', 'Hall');
   const filter = {
@@ -44,7 +45,9 @@ export async function auditPage(store: Store, actor: Actor, hallId: number, q: A
   const found: EventRecord[] = [];
   for (let before = q.beforeSeq ?? hall.lastSeq + 1; found.length <= q.limit && before > 1; before -= AUDIT_SLICE) {
     const after = Math.max(0, before - AUDIT_SLICE - 1);
-    found.push(...(await store.read((tx) => tx.audit.query({ ...filter, beforeSeq: before, afterSeq: after, limit: q.limit + 1 - found.length }))));
+    found.push(
+      ...(await store.read((tx) => tx.audit.query({ ...filter, beforeSeq: before, afterSeq: after, limit: q.limit + 1 - found.length }))),
+    );
     await yieldToEventLoop();
   }
   const page = found.slice(0, q.limit);

@@ -6,9 +6,9 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { DeviceConfig } from '../../common/manager-protocol.js';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
-import { checkBinding, checkScreenSettings, deviceErrors, heartbeatState } from '../domain/devices.js';
-import { DomainError, errors } from '../domain/errors.js';
-import type { Actor, Device, User } from '../domain/types.js';
+import { checkBinding, checkScreenSettings, deviceErrors, heartbeatState } from '../../common/domain/devices.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import type { Actor, Device, User } from '../../common/domain/types.js';
 import type { Session, Store } from '../store/store.js';
 import type { HallService, Idempotency } from './hall-service.js';
 import { isManager } from './hall-service.js';
@@ -35,7 +35,13 @@ export function userActor(user: User): Actor {
 }
 
 export function deviceActor(device: Device): Actor {
-  return { kind: 'device', id: device.id, name: device.name || `${device.kind}#${device.id}`, deviceKind: device.kind, hallId: device.hallId };
+  return {
+    kind: 'device',
+    id: device.id,
+    name: device.name || `${device.kind}#${device.id}`,
+    deviceKind: device.kind,
+    hallId: device.hallId,
+  };
 }
 
 export interface PublicUser {
@@ -151,7 +157,8 @@ export class AuthService {
    * shows on screen for the manager to approve.
    */
   async requestPairing(hallId: number, kind: DeviceKind): Promise<{ device: DeviceView; token: string }> {
-    if (kind === 'printer') throw errors.invalidInput('打印机由管理员在设备管理中添加，无需配对。', 'Printers are added by a manager, not paired.');
+    if (kind === 'printer')
+      throw errors.invalidInput('打印机由管理员在设备管理中添加，无需配对。', 'Printers are added by a manager, not paired.');
     const token = newToken();
     const now = this.clock();
     const device = await this.store.transact(async (tx) => {
@@ -198,7 +205,12 @@ export class AuthService {
       if (!isManager(actor)) throw errors.forbidden();
       const device = await tx.devices.byPairingCode(hallId, input.code.trim());
       if (!device || (device.pairingExpiresAt !== null && device.pairingExpiresAt < now)) {
-        throw new DomainError(404, 'pairing_code_unknown', '配对码无效或已过期，请在设备上刷新获取新的配对码。', 'Unknown or expired pairing code; reload the device to get a new one.');
+        throw new DomainError(
+          404,
+          'pairing_code_unknown',
+          '配对码无效或已过期，请在设备上刷新获取新的配对码。',
+          'Unknown or expired pairing code; reload the device to get a new one.',
+        );
       }
       const windowId = input.windowId ?? null;
       const zoneId = input.zoneId ?? null;
@@ -208,7 +220,8 @@ export class AuthService {
       if (zoneId !== null && !ctx.zones.some((z) => z.id === zoneId)) throw errors.notFound('服务区', 'Zone');
       if (printerId !== null) {
         const printer = await tx.devices.get(printerId);
-        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw deviceErrors.notAPrinter();
+        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active')
+          throw deviceErrors.notAPrinter();
       }
       await tx.devices.update(device.id, {
         status: 'active',
@@ -220,7 +233,10 @@ export class AuthService {
         printerId,
       });
       const approved = (await tx.devices.get(device.id))!;
-      await emit({ type: 'device:updated', data: { deviceId: device.id, action: 'approved', kind: device.kind } }, { deviceIds: [device.id] });
+      await emit(
+        { type: 'device:updated', data: { deviceId: device.id, action: 'approved', kind: device.kind } },
+        { deviceIds: [device.id] },
+      );
       return deviceView(approved);
     });
   }
@@ -246,7 +262,13 @@ export class AuthService {
    * A screen's language and silent mode. Where a device belongs (a board's zone, a screen's
    * window) is its binding, changed by the configuration's device command, not here.
    */
-  updateDeviceSettings(actor: Actor, hallId: number, deviceId: number, input: DeviceSettingsInput, idempotency?: Idempotency): Promise<DeviceView> {
+  updateDeviceSettings(
+    actor: Actor,
+    hallId: number,
+    deviceId: number,
+    input: DeviceSettingsInput,
+    idempotency?: Idempotency,
+  ): Promise<DeviceView> {
     return this.hallService.command(actor, hallId, idempotency, async ({ tx, emit }) => {
       if (!isManager(actor)) throw errors.forbidden();
       const device = await tx.devices.get(deviceId);
@@ -268,7 +290,11 @@ export class AuthService {
     const now = this.clock();
     const checked = heartbeatState(reported);
     if ('invalidField' in checked) {
-      throw errors.invalidInput(`心跳数据 ${checked.invalidField} 的取值不正确。`, `The heartbeat's ${checked.invalidField} has a value it cannot take.`, { fields: [checked.invalidField] });
+      throw errors.invalidInput(
+        `心跳数据 ${checked.invalidField} 的取值不正确。`,
+        `The heartbeat's ${checked.invalidField} has a value it cannot take.`,
+        { fields: [checked.invalidField] },
+      );
     }
     const state = checked.state as DeviceState;
     const changed = JSON.stringify({ ...device.state, ...state }) !== JSON.stringify(device.state);

@@ -2,7 +2,7 @@
  * 预约 (appointments): slots the manager configures, bookings visitors make on their phone, the
  * check-in (at the kiosk by booking code or phone number, at the guide desk, or on the phone in
  * the hall) that issues a ticket with appointment priority, and the sweep that records bookings
- * nobody checked in as no-shows. The rules are pure functions in server/domain/booking.ts; each
+ * nobody checked in as no-shows. The rules are pure functions in common/domain/booking.ts; each
  * change here is one command of the domain service (one transaction, its events after commit).
  */
 import { randomInt } from 'node:crypto';
@@ -29,16 +29,24 @@ import {
   noShowBlock,
   slotOutsideHours,
   type SlotInput,
-} from '../domain/booking.js';
-import { isWorkingDay, localTime, localToEpoch, serviceDay, weekdayOf } from '../domain/calendar.js';
-import { errors } from '../domain/errors.js';
-import { phoneErrors } from '../domain/phone-errors.js';
-import { normalizePhone } from '../domain/phone.js';
-import type { AppointmentSettings, CalendarSettings } from '../domain/settings.js';
-import { SYSTEM, type Actor, type Hall, type Service } from '../domain/types.js';
+} from '../../common/domain/booking.js';
+import { isWorkingDay, localTime, localToEpoch, serviceDay, weekdayOf } from '../../common/domain/calendar.js';
+import { errors } from '../../common/domain/errors.js';
+import { phoneErrors } from '../../common/domain/phone-errors.js';
+import { normalizePhone } from '../../common/domain/phone.js';
+import type { AppointmentSettings, CalendarSettings } from '../../common/domain/settings.js';
+import { SYSTEM, type Actor, type Hall, type Service } from '../../common/domain/types.js';
 import type { AppointmentSlot, Booking } from '../store/phone-repo.js';
 import type { StoreTx } from '../store/store.js';
-import { assertHall, isManager, issueWithin, newPublicCode, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
+import {
+  assertHall,
+  isManager,
+  issueWithin,
+  newPublicCode,
+  type CommandContext,
+  type HallService,
+  type Idempotency,
+} from './hall-service.js';
 
 /** A visitor on their phone: no account, known by the secret code in the URL. */
 export const VISITOR: Actor = { kind: 'visitor', id: null, name: '群众' };
@@ -107,17 +115,34 @@ export class BookingService {
       if (!isManager(actor)) throw errors.forbidden();
       const services = (await tx.services.list(hall.id)).filter((s) => serviceId === undefined || s.id === serviceId);
       const slots = await tx.phone.slotsOf(services.map((s) => s.id));
-      return slots.map((slot) => slotView(slot, hall, services.find((s) => s.id === slot.serviceId)!));
+      return slots.map((slot) =>
+        slotView(
+          slot,
+          hall,
+          services.find((s) => s.id === slot.serviceId)!,
+        ),
+      );
     });
   }
 
-  createSlot(actor: Actor, hallId: number, input: SlotInput & { serviceId: number }, idempotency?: Idempotency): Promise<AppointmentSlotView> {
+  createSlot(
+    actor: Actor,
+    hallId: number,
+    input: SlotInput & { serviceId: number },
+    idempotency?: Idempotency,
+  ): Promise<AppointmentSlotView> {
     return this.hallService.command(actor, hallId, idempotency, async (c) => {
       if (!isManager(actor)) throw errors.forbidden();
       const service = requireService(c, input.serviceId);
       const others = await c.tx.phone.slotsOf([service.id]);
       checkSlot(input, others);
-      const slot = await c.tx.phone.insertSlot({ serviceId: service.id, weekday: input.weekday, start: input.start, end: input.end, capacity: input.capacity });
+      const slot = await c.tx.phone.insertSlot({
+        serviceId: service.id,
+        weekday: input.weekday,
+        start: input.start,
+        end: input.end,
+        capacity: input.capacity,
+      });
       await emitSlot(c, 'created', slot);
       return slotView(slot, c.hall, service);
     });
@@ -132,7 +157,13 @@ export class BookingService {
         const service = requireService(c, change.serviceId ?? slot.serviceId);
         const merged = { ...slot, ...change, serviceId: service.id };
         checkSlot(merged, await c.tx.phone.slotsOf([service.id]), slot.id);
-        const updated = (await c.tx.phone.updateSlot(slot.id, { serviceId: merged.serviceId, weekday: merged.weekday, start: merged.start, end: merged.end, capacity: merged.capacity }))!;
+        const updated = (await c.tx.phone.updateSlot(slot.id, {
+          serviceId: merged.serviceId,
+          weekday: merged.weekday,
+          start: merged.start,
+          end: merged.end,
+          capacity: merged.capacity,
+        }))!;
         await emitSlot(c, 'updated', updated);
         return slotView(updated, c.hall, service);
       }),
@@ -180,7 +211,12 @@ export class BookingService {
       for (const date of bookingDates(serviceDay(now, hall.timezone), settings.maxDaysAhead, hall.settings.calendar)) {
         const weekday = weekdayOf(date);
         const available = dayAvailability(slots, await tx.phone.bookedCounts(service.id, date), weekday);
-        if (available.length) days.push({ date, weekday, slots: available.map(({ start, end, capacity, remaining }) => ({ start, end, capacity, remaining })) });
+        if (available.length)
+          days.push({
+            date,
+            weekday,
+            slots: available.map(({ start, end, capacity, remaining }) => ({ start, end, capacity, remaining })),
+          });
       }
       return {
         now,
@@ -192,7 +228,7 @@ export class BookingService {
     });
   }
 
-  /** A new booking: every rule of server/domain/booking.ts, the place taken in the same transaction. */
+  /** A new booking: every rule of common/domain/booking.ts, the place taken in the same transaction. */
   async book(hallCode: string, input: BookingRequestInput, idempotency?: Idempotency): Promise<BookingView> {
     const hallId = await this.store.read(async (tx) => (await hallByCode(tx, hallCode)).id);
     return this.hallService.command(VISITOR, hallId, idempotency, async (c) => {
@@ -206,13 +242,17 @@ export class BookingService {
       const today = c.ctx.day;
       const mine = await c.tx.phone.bookingsOfPhone(c.hall.id, phone);
       const openDates = bookingDates(today, settings.maxDaysAhead, c.hall.settings.calendar);
-      const available = openDates.includes(input.date) ? dayAvailability(slots, await c.tx.phone.bookedCounts(service.id, input.date), weekdayOf(input.date)) : [];
+      const available = openDates.includes(input.date)
+        ? dayAvailability(slots, await c.tx.phone.bookedCounts(service.id, input.date), weekdayOf(input.date))
+        : [];
       checkBooking({
         today,
         date: input.date,
         openDates,
         slot: available.find((s) => s.start === input.start),
-        sameDay: mine.filter((b) => b.serviceId === service.id && b.date === input.date && (b.status === 'booked' || b.status === 'checked_in')).length,
+        sameDay: mine.filter(
+          (b) => b.serviceId === service.id && b.date === input.date && (b.status === 'booked' || b.status === 'checked_in'),
+        ).length,
         block: noShowBlock(
           mine.filter((b) => b.status === 'no_show').map((b) => b.date),
           today,
@@ -256,7 +296,8 @@ export class BookingService {
       const booking = (await c.tx.phone.booking(found.id))!;
       assertOpen(booking);
       const { startsAt } = bookingTimes(c.hall, booking);
-      if (!canCancel(c.now, startsAt, c.hall.settings.appointment)) throw phoneErrors.cancelTooLate(dateTime(cancelDeadline(startsAt, c.hall.settings.appointment), c.hall.timezone));
+      if (!canCancel(c.now, startsAt, c.hall.settings.appointment))
+        throw phoneErrors.cancelTooLate(dateTime(cancelDeadline(startsAt, c.hall.settings.appointment), c.hall.timezone));
       const cancelled = await c.tx.phone.updateBooking(booking.id, { status: 'cancelled', cancelledAt: c.now, updatedAt: c.now });
       await emitBooking(c, 'cancelled', cancelled);
       return bookingView(c.hall, requireService(c, booking.serviceId), cancelled, null, c.now);
@@ -270,14 +311,22 @@ export class BookingService {
   async checkInByPublicCode(publicCode: string, idempotency?: Idempotency): Promise<CheckInResult> {
     const found = await this.store.read((tx) => tx.phone.bookingByPublicCode(publicCode));
     if (!found) throw errors.notFound('预约', 'Appointment');
-    return this.hallService.command(VISITOR, found.hallId, idempotency, async (c) => checkInWithin(c, (await c.tx.phone.booking(found.id))!));
+    return this.hallService.command(VISITOR, found.hallId, idempotency, async (c) =>
+      checkInWithin(c, (await c.tx.phone.booking(found.id))!),
+    );
   }
 
   /**
    * At the kiosk or the guide desk: by the 8-digit booking code, or by phone number (and service,
    * when several). `printerId` prints the appointment ticket there, like a number taken at the kiosk.
    */
-  checkIn(actor: Actor, hallId: number, lookup: CheckInLookup, idempotency?: Idempotency, printerId: number | null = null): Promise<CheckInResult> {
+  checkIn(
+    actor: Actor,
+    hallId: number,
+    lookup: CheckInLookup,
+    idempotency?: Idempotency,
+    printerId: number | null = null,
+  ): Promise<CheckInResult> {
     return this.hallService.command(actor, hallId, idempotency, async (c) => {
       let booking: Booking | null = null;
       if (lookup.code !== undefined) {
@@ -289,7 +338,14 @@ export class BookingService {
         );
         const open = today.filter((b) => b.status === 'booked').sort((a, b) => a.start.localeCompare(b.start));
         if (open.length > 1) {
-          throw phoneErrors.chooseBooking(open.map((b) => ({ serviceId: b.serviceId, serviceName: c.ctx.serviceById.get(b.serviceId)?.name ?? '', start: b.start, end: b.end })));
+          throw phoneErrors.chooseBooking(
+            open.map((b) => ({
+              serviceId: b.serviceId,
+              serviceName: c.ctx.serviceById.get(b.serviceId)?.name ?? '',
+              start: b.start,
+              end: b.end,
+            })),
+          );
         }
         booking = open[0] ?? today[0] ?? null;
         if (!booking) throw phoneErrors.noBookingToday();
@@ -344,7 +400,9 @@ export class BookingService {
     let marked = 0;
     for (const hall of await this.store.read((tx) => tx.halls.list())) {
       const now = this.clock();
-      const due = (await this.store.read((tx) => tx.phone.openBookings(hall.id, { until: serviceDay(now, hall.timezone) }))).filter((b) => bookingTimes(hall, b).window.closesAt < now);
+      const due = (await this.store.read((tx) => tx.phone.openBookings(hall.id, { until: serviceDay(now, hall.timezone) }))).filter(
+        (b) => bookingTimes(hall, b).window.closesAt < now,
+      );
       if (due.length === 0) continue;
       marked += await this.hallService.command(SYSTEM, hall.id, undefined, async (c) => {
         let n = 0;
@@ -393,9 +451,17 @@ async function checkInWithin(c: CommandContext, booking: Booking, printerId: num
     printerId,
     reserved: true,
   });
-  const checkedIn = await c.tx.phone.updateBooking(booking.id, { status: 'checked_in', ticketId: issued.ticket.id, checkedInAt: c.now, updatedAt: c.now });
+  const checkedIn = await c.tx.phone.updateBooking(booking.id, {
+    status: 'checked_in',
+    ticketId: issued.ticket.id,
+    checkedInAt: c.now,
+    updatedAt: c.now,
+  });
   await emitBooking(c, 'checked_in', checkedIn, { ticketId: issued.ticket.id, number: issued.ticket.number });
-  return { booking: bookingView(c.hall, service, checkedIn, { publicCode: issued.publicCode, number: issued.ticket.number }, c.now), issued };
+  return {
+    booking: bookingView(c.hall, service, checkedIn, { publicCode: issued.publicCode, number: issued.ticket.number }, c.now),
+    issued,
+  };
 }
 
 /**
@@ -460,7 +526,13 @@ async function uniqueBookingCode(tx: StoreTx): Promise<string> {
   throw new Error('no free booking code after 20 attempts');
 }
 
-export function bookingView(hall: Hall, service: Service, booking: Booking, ticket: { publicCode: string; number: string } | null, now: number): BookingView {
+export function bookingView(
+  hall: Hall,
+  service: Service,
+  booking: Booking,
+  ticket: { publicCode: string; number: string } | null,
+  now: number,
+): BookingView {
   const { startsAt, endsAt, window } = bookingTimes(hall, booking);
   const settings = hall.settings.appointment;
   const cancelUntil = cancelDeadline(startsAt, settings);
@@ -490,13 +562,35 @@ function slotView(slot: AppointmentSlot, hall: Hall, service: Service): Appointm
 }
 
 /** Staff hear about bookings (`booking:updated`, staff only); never the phone number. */
-async function emitBooking(c: CommandContext, action: 'booked' | 'cancelled' | 'checked_in' | 'no_show' | 'hall_closed', booking: Booking, extra: Record<string, unknown> = {}): Promise<void> {
-  const facts = { action, bookingId: booking.id, serviceId: booking.serviceId, date: booking.date, start: booking.start, end: booking.end, status: booking.status, ...extra };
+async function emitBooking(
+  c: CommandContext,
+  action: 'booked' | 'cancelled' | 'checked_in' | 'no_show' | 'hall_closed',
+  booking: Booking,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
+  const facts = {
+    action,
+    bookingId: booking.id,
+    serviceId: booking.serviceId,
+    date: booking.date,
+    start: booking.start,
+    end: booking.end,
+    status: booking.status,
+    ...extra,
+  };
   await c.emit({ type: 'booking:updated', ticketId: booking.ticketId, data: facts }, { publicData: facts });
 }
 
 async function emitSlot(c: CommandContext, action: 'created' | 'updated' | 'deleted', slot: AppointmentSlot): Promise<void> {
-  const facts = { what: 'appointment_slot', action, slotId: slot.id, serviceId: slot.serviceId, weekday: slot.weekday, start: slot.start, end: slot.end, capacity: slot.capacity };
+  const facts = {
+    what: 'appointment_slot',
+    action,
+    slotId: slot.id,
+    serviceId: slot.serviceId,
+    weekday: slot.weekday,
+    start: slot.start,
+    end: slot.end,
+    capacity: slot.capacity,
+  };
   await c.emit({ type: 'config:changed', data: facts }, { publicData: facts });
 }
-

@@ -1,5 +1,5 @@
 /**
- * 差评整改: working the case each bad rating opened (server/domain/cases.ts has the rules).
+ * 差评整改: working the case each bad rating opened (common/domain/cases.ts has the rules).
  * Every step and appeal is one command with a note and who did it, recorded as a case step and
  * as a `case:updated` event (staff only), so the console and the audit log see it at once.
  *
@@ -9,10 +9,18 @@
  */
 import type { CaseStepView, CaseView } from '../../common/manager-protocol.js';
 import type { CaseStatus } from '../../common/vocabulary.js';
-import { serviceDay } from '../domain/calendar.js';
-import { applyAppeal, applyCaseStep, decideAppeal, isOverdue, nextAction, type AppealKind, type CaseAction } from '../domain/cases.js';
-import { DomainError, errors } from '../domain/errors.js';
-import type { Actor, Service } from '../domain/types.js';
+import { serviceDay } from '../../common/domain/calendar.js';
+import {
+  applyAppeal,
+  applyCaseStep,
+  decideAppeal,
+  isOverdue,
+  nextAction,
+  type AppealKind,
+  type CaseAction,
+} from '../../common/domain/cases.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import type { Actor, Service } from '../../common/domain/types.js';
 import type { CaseRecord, CaseStepRecord } from '../store/cases-repo.js';
 import type { StoreTx } from '../store/store.js';
 import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
@@ -24,7 +32,12 @@ export type CaseListView = (typeof CASE_VIEWS)[number];
 const ACTIVE: CaseStatus[] = ['open', 'rectifying', 'replied', 'followed_up'];
 
 const selfDecision = () =>
-  new DomainError(403, 'appeal_self_decision', '申诉须由提出人以外的管理员审核。', 'An appeal is decided by a manager other than the one who filed it.');
+  new DomainError(
+    403,
+    'appeal_self_decision',
+    '申诉须由提出人以外的管理员审核。',
+    'An appeal is decided by a manager other than the one who filed it.',
+  );
 
 export class CaseService {
   constructor(private readonly hallService: HallService) {}
@@ -32,7 +45,15 @@ export class CaseService {
   list(actor: Actor, hallId: number, view: CaseListView, beforeId?: number): Promise<CaseView[]> {
     return this.read(actor, hallId, async (tx, today, services) => {
       const filter =
-        view === 'active' ? { statuses: ACTIVE } : view === 'overdue' ? { deadlineBefore: today } : view === 'appeals' ? { appealStatuses: ['pending' as const] } : view === 'closed' ? { statuses: ['closed' as CaseStatus] } : {};
+        view === 'active'
+          ? { statuses: ACTIVE }
+          : view === 'overdue'
+            ? { deadlineBefore: today }
+            : view === 'appeals'
+              ? { appealStatuses: ['pending' as const] }
+              : view === 'closed'
+                ? { statuses: ['closed' as CaseStatus] }
+                : {};
       const cases = await tx.cases.list({ hallId, ...filter, ...(beforeId !== undefined ? { beforeId } : {}), limit: 200 });
       return cases.map((c) => caseView(c, today, services));
     });
@@ -59,7 +80,14 @@ export class CaseService {
   appeal(actor: Actor, hallId: number, caseId: number, kind: AppealKind, reason: string, idempotency?: Idempotency): Promise<CaseView> {
     return this.command(actor, hallId, caseId, idempotency, async (c, found) => {
       const next = applyAppeal(found, reason);
-      await this.record(c, found, 'appeal', reason.trim(), { appealStatus: next.appealStatus, appealKind: kind, appealReason: reason.trim() }, { kind });
+      await this.record(
+        c,
+        found,
+        'appeal',
+        reason.trim(),
+        { appealStatus: next.appealStatus, appealKind: kind, appealReason: reason.trim() },
+        { kind },
+      );
       return next;
     });
   }
@@ -72,12 +100,26 @@ export class CaseService {
         if (filed?.userId === actor.id) throw selfDecision();
       }
       if (next.excludeRating) await c.tx.cases.setRatingExcluded(found.ratingId, true);
-      await this.record(c, found, approve ? 'appeal_approved' : 'appeal_rejected', note.trim(), { status: next.status, appealStatus: next.appealStatus }, { excluded: next.excludeRating });
+      await this.record(
+        c,
+        found,
+        approve ? 'appeal_approved' : 'appeal_rejected',
+        note.trim(),
+        { status: next.status, appealStatus: next.appealStatus },
+        { excluded: next.excludeRating },
+      );
       return next;
     });
   }
 
-  private async record(c: CommandContext, found: CaseRecord, action: string, note: string, patch: Partial<Pick<CaseRecord, 'status' | 'appealStatus' | 'appealKind' | 'appealReason'>>, extra: Record<string, unknown> = {}) {
+  private async record(
+    c: CommandContext,
+    found: CaseRecord,
+    action: string,
+    note: string,
+    patch: Partial<Pick<CaseRecord, 'status' | 'appealStatus' | 'appealKind' | 'appealReason'>>,
+    extra: Record<string, unknown> = {},
+  ) {
     const user = c.actor.kind === 'user' ? c.actor : null;
     await c.tx.cases.update(found.id, { ...patch, updatedAt: c.now });
     await c.tx.cases.addStep({
@@ -103,7 +145,10 @@ export class CaseService {
       deadline: found.deadline,
       ...extra,
     };
-    await c.emit({ type: 'case:updated', ticketId: found.ticket.id, windowId: found.windowId, reason: note, data: facts }, { publicData: facts });
+    await c.emit(
+      { type: 'case:updated', ticketId: found.ticket.id, windowId: found.windowId, reason: note, data: facts },
+      { publicData: facts },
+    );
   }
 
   private command(
@@ -124,7 +169,11 @@ export class CaseService {
       .then(() => this.get(actor, hallId, caseId));
   }
 
-  private read<T>(actor: Actor, hallId: number, work: (tx: StoreTx, today: string, services: Map<number, Service>) => Promise<T>): Promise<T> {
+  private read<T>(
+    actor: Actor,
+    hallId: number,
+    work: (tx: StoreTx, today: string, services: Map<number, Service>) => Promise<T>,
+  ): Promise<T> {
     return this.hallService.store.read(async (tx) => {
       if (!isManager(actor)) throw errors.forbidden();
       assertHall(actor, hallId);
@@ -158,4 +207,12 @@ function caseView(c: CaseRecord, today: string, services: Map<number, Service>):
   };
 }
 
-const stepView = (s: CaseStepRecord): CaseStepView => ({ id: s.id, action: s.action, fromStatus: s.fromStatus, toStatus: s.toStatus, note: s.note, userName: s.userName, at: s.at });
+const stepView = (s: CaseStepRecord): CaseStepView => ({
+  id: s.id,
+  action: s.action,
+  fromStatus: s.fromStatus,
+  toStatus: s.toStatus,
+  note: s.note,
+  userName: s.userName,
+  at: s.at,
+});

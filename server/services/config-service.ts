@@ -1,7 +1,7 @@
 /**
  * The hall's configuration (配置), changed by managers: services, zones, windows, staff
  * accounts, devices and the settings sections. Every change is one domain command
- * (HallService.command): checked (server/domain/config.ts for the values, here for what needs the
+ * (HallService.command): checked (common/domain/config.ts for the values, here for what needs the
  * database), stored, and recorded as an event with who, when and why, which is also what puts it
  * on the screens at once and in the audit log:
  *
@@ -16,7 +16,6 @@ import type { Role } from '../../common/vocabulary.js';
 import {
   checkHours,
   checkPassword,
-  checkPrinterAddress,
   checkService,
   checkSettingsSection,
   checkUser,
@@ -27,11 +26,11 @@ import {
   type UserInput,
   type WindowInput,
   type ZoneInput,
-} from '../domain/config.js';
-import { checkBinding, deviceErrors, type DeviceBinding } from '../domain/devices.js';
-import { DomainError, errors } from '../domain/errors.js';
-import type { HallSettings } from '../domain/settings.js';
-import type { Actor, Device, Service, User, Window, Zone } from '../domain/types.js';
+} from '../../common/domain/config.js';
+import { checkBinding, deviceErrors, type DeviceBinding } from '../../common/domain/devices.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import type { HallSettings } from '../../common/domain/settings.js';
+import type { Actor, Service, User, Window, Zone } from '../../common/domain/types.js';
 import type { StoreTx } from '../store/store.js';
 import { deviceView, hashPassword, publicUser } from './auth-service.js';
 import { closeBookingsOnClosedDays } from './booking-service.js';
@@ -46,7 +45,13 @@ export interface Why {
 export const configErrors = {
   /** `field`: the field of the form the value came from. */
   taken: (what: string, whatEn: string, value: string, field?: string) =>
-    new DomainError(409, 'already_exists', `${what}“${value}”已被使用，请换一个。`, `The ${whatEn} "${value}" is already in use; choose another.`, { value, ...(field ? { field } : {}) }),
+    new DomainError(
+      409,
+      'already_exists',
+      `${what}“${value}”已被使用，请换一个。`,
+      `The ${whatEn} "${value}" is already in use; choose another.`,
+      { value, ...(field ? { field } : {}) },
+    ),
   zoneInUse: (services: number, windows: number, devices: number) =>
     new DomainError(
       409,
@@ -55,12 +60,37 @@ export const configErrors = {
       `${services} service(s), ${windows} window(s) and ${devices} device(s) still belong to this zone; move them first.`,
       { services, windows, devices },
     ),
-  windowInService: () => new DomainError(409, 'window_in_service', '窗口仍有人员登录或未关闭，请先让人员签退并关闭窗口，再停用。', 'Someone is still signed in or the window is not closed; sign out and close it before taking it out of service.'),
-  self: () => new DomainError(409, 'not_on_yourself', '不能停用自己的账号或修改自己的角色。', 'You cannot disable your own account or change your own role.'),
-  roleNotAllowed: () => new DomainError(403, 'role_not_allowed', '大厅管理员只能管理窗口人员账号；管理员账号由系统管理员管理。', 'Hall managers manage clerk accounts only; manager and admin accounts are managed by an administrator.'),
+  windowInService: () =>
+    new DomainError(
+      409,
+      'window_in_service',
+      '窗口仍有人员登录或未关闭，请先让人员签退并关闭窗口，再停用。',
+      'Someone is still signed in or the window is not closed; sign out and close it before taking it out of service.',
+    ),
+  self: () =>
+    new DomainError(
+      409,
+      'not_on_yourself',
+      '不能停用自己的账号或修改自己的角色。',
+      'You cannot disable your own account or change your own role.',
+    ),
+  roleNotAllowed: () =>
+    new DomainError(
+      403,
+      'role_not_allowed',
+      '大厅管理员只能管理窗口人员账号；管理员账号由系统管理员管理。',
+      'Hall managers manage clerk accounts only; manager and admin accounts are managed by an administrator.',
+    ),
   userBusy: (number: string) =>
-    new DomainError(409, 'user_busy', `该人员正在 ${number} 号窗口办理业务，请先办结当前号票。`, `This person is serving at window ${number}; finish the current ticket first.`, { number }),
-  deviceRevoked: () => new DomainError(409, 'device_revoked', '设备已停用，不能修改；请让设备重新配对。', 'The device was revoked; pair it again instead.'),
+    new DomainError(
+      409,
+      'user_busy',
+      `该人员正在 ${number} 号窗口办理业务，请先办结当前号票。`,
+      `This person is serving at window ${number}; finish the current ticket first.`,
+      { number },
+    ),
+  deviceRevoked: () =>
+    new DomainError(409, 'device_revoked', '设备已停用，不能修改；请让设备重新配对。', 'The device was revoked; pair it again instead.'),
 };
 
 /** What changed, field by field, for the audit log. */
@@ -76,7 +106,17 @@ function changes<T extends object>(before: T | null, after: T, fields: (keyof T)
 
 const why = (input: Why): string | null => input.reason?.trim() || null;
 
-const SERVICE_FIELDS: (keyof ServiceInput)[] = ['name', 'nameEn', 'prefix', 'zoneId', 'dailyQuota', 'openingHours', 'expectedMinutes', 'enabled', 'sortOrder'];
+const SERVICE_FIELDS: (keyof ServiceInput)[] = [
+  'name',
+  'nameEn',
+  'prefix',
+  'zoneId',
+  'dailyQuota',
+  'openingHours',
+  'expectedMinutes',
+  'enabled',
+  'sortOrder',
+];
 const ZONE_FIELDS: (keyof ZoneInput)[] = ['name', 'nameEn', 'kind', 'sortOrder'];
 const WINDOW_FIELDS: (keyof WindowInput)[] = ['number', 'name', 'zoneId', 'printsRatingSlip', 'enabled'];
 
@@ -95,7 +135,12 @@ export interface DeviceChange {
 export class ConfigService {
   constructor(private readonly hallService: HallService) {}
 
-  private command<T>(actor: Actor, hallId: number, idempotency: Idempotency | undefined, work: (c: CommandContext) => Promise<T>): Promise<T> {
+  private command<T>(
+    actor: Actor,
+    hallId: number,
+    idempotency: Idempotency | undefined,
+    work: (c: CommandContext) => Promise<T>,
+  ): Promise<T> {
     return this.hallService.command(actor, hallId, idempotency, async (c) => {
       if (!isManager(actor)) throw errors.forbidden();
       return work(c);
@@ -118,7 +163,14 @@ export class ConfigService {
         tx.devices.list(hallId),
       ]);
       return {
-        hall: { id: hall.id, code: hall.code, name: hall.name, timezone: hall.timezone, openingHours: hall.openingHours, notice: hall.notice },
+        hall: {
+          id: hall.id,
+          code: hall.code,
+          name: hall.name,
+          timezone: hall.timezone,
+          openingHours: hall.openingHours,
+          notice: hall.notice,
+        },
         settings: hall.settings as unknown as ConfigView['settings'],
         zones: zones.map(({ hallId: _h, ...z }) => z),
         services: services.map(({ hallId: _h, ...s }) => s),
@@ -148,20 +200,31 @@ export class ConfigService {
       const patch: { name?: string; openingHours?: string } = {};
       if (input.name !== undefined) {
         const name = input.name.trim();
-        if (!name || [...name].length > 40) throw new DomainError(400, 'invalid_config', '大厅名称为 1–40 个字。', 'The hall name has 1–40 characters.', { field: 'name' });
+        if (!name || [...name].length > 40)
+          throw new DomainError(400, 'invalid_config', '大厅名称为 1–40 个字。', 'The hall name has 1–40 characters.', { field: 'name' });
         patch.name = name;
       }
       if (input.openingHours !== undefined) patch.openingHours = checkHours('openingHours', input.openingHours);
       await c.tx.halls.update(hallId, patch);
       const hall = { ...c.hall, ...patch };
       const changed = changes(c.hall, hall, ['name', 'openingHours']);
-      await c.emit({ type: 'hall:updated', reason: why(input), data: { entity: 'hall', action: 'updated', changes: changed } }, { hall: hallView(hall, c.ctx.day), publicData: { entity: 'hall' } });
+      await c.emit(
+        { type: 'hall:updated', reason: why(input), data: { entity: 'hall', action: 'updated', changes: changed } },
+        { hall: hallView(hall, c.ctx.day), publicData: { entity: 'hall' } },
+      );
       return { hall: { name: hall.name, openingHours: hall.openingHours } };
     });
   }
 
   /** One settings section (voice, fairness, rating, calendar, alerts, issuing), checked whole. */
-  updateSettings<K extends SettingsSection>(actor: Actor, hallId: number, section: K, values: Record<string, unknown>, input: Why, idempotency?: Idempotency) {
+  updateSettings<K extends SettingsSection>(
+    actor: Actor,
+    hallId: number,
+    section: K,
+    values: Record<string, unknown>,
+    input: Why,
+    idempotency?: Idempotency,
+  ) {
     return this.command(actor, hallId, idempotency, async (c) => {
       const current = c.hall.settings[section];
       const next = checkSettingsSection(section, current, values);
@@ -221,7 +284,11 @@ export class ConfigService {
 
   private async emitZone(c: CommandContext, action: 'created' | 'updated', before: Zone | null, zone: Zone, reason: string | null) {
     await c.emit(
-      { type: 'hall:updated', reason, data: { entity: 'zone', action, zoneId: zone.id, name: zone.name, changes: changes(before, zone, ZONE_FIELDS) } },
+      {
+        type: 'hall:updated',
+        reason,
+        data: { entity: 'zone', action, zoneId: zone.id, name: zone.name, changes: changes(before, zone, ZONE_FIELDS) },
+      },
       { zones: [{ id: zone.id, name: zone.name, nameEn: zone.nameEn, kind: zone.kind }], publicData: { entity: 'zone', zoneId: zone.id } },
     );
   }
@@ -251,11 +318,25 @@ export class ConfigService {
     });
   }
 
-  private async emitService(c: CommandContext, action: 'created' | 'updated', before: Service | null, service: Service, reason: string | null) {
+  private async emitService(
+    c: CommandContext,
+    action: 'created' | 'updated',
+    before: Service | null,
+    service: Service,
+    reason: string | null,
+  ) {
     const issued = await c.tx.tickets.countIssued(service.id, c.ctx.day);
     await c.emit(
-      { type: 'hall:updated', reason, data: { entity: 'service', action, serviceId: service.id, name: service.name, changes: changes(before, service, SERVICE_FIELDS) } },
-      { services: [serviceView(c.hall, service, issued)], zoneIds: [service.zoneId, before?.zoneId ?? null], publicData: { entity: 'service', serviceId: service.id } },
+      {
+        type: 'hall:updated',
+        reason,
+        data: { entity: 'service', action, serviceId: service.id, name: service.name, changes: changes(before, service, SERVICE_FIELDS) },
+      },
+      {
+        services: [serviceView(c.hall, service, issued)],
+        zoneIds: [service.zoneId, before?.zoneId ?? null],
+        publicData: { entity: 'service', serviceId: service.id },
+      },
     );
   }
 
@@ -294,7 +375,10 @@ export class ConfigService {
         if (before.clerkId !== null) throw configErrors.windowInService();
       }
       if (before.mode === 'zone' && value.zoneId === null) {
-        throw errors.invalidInput('分领域综合窗口需要服务区；要去掉服务区，请先在“窗口调度”中改为专窗或无差别综合窗口。', 'A zone comprehensive window needs a zone; to remove it, first make the window a specialist or hall-wide one in Reassignment.');
+        throw errors.invalidInput(
+          '分领域综合窗口需要服务区；要去掉服务区，请先在“窗口调度”中改为专窗或无差别综合窗口。',
+          'A zone comprehensive window needs a zone; to remove it, first make the window a specialist or hall-wide one in Reassignment.',
+        );
       }
       const servedBefore = c.ctx.served(windowId).map((s) => s.serviceId);
       const window = await c.tx.windows.update(windowId, value);
@@ -304,19 +388,43 @@ export class ConfigService {
     });
   }
 
-  private async emitWindow(c: CommandContext, action: 'created' | 'updated', before: Window | null, window: Window, reason: string | null, servedBefore: number[] = []) {
-    const data = { entity: 'window', action, windowId: window.id, number: window.number, changes: changes(before, window, [...WINDOW_FIELDS, 'mode']) };
+  private async emitWindow(
+    c: CommandContext,
+    action: 'created' | 'updated',
+    before: Window | null,
+    window: Window,
+    reason: string | null,
+    servedBefore: number[] = [],
+  ) {
+    const data = {
+      entity: 'window',
+      action,
+      windowId: window.id,
+      number: window.number,
+      changes: changes(before, window, [...WINDOW_FIELDS, 'mode']),
+    };
     const queueServiceIds = [...servedBefore, ...c.ctx.served(window.id).map((s) => s.serviceId)];
     if (!window.enabled) {
-      await c.emit({ type: 'window:updated', windowId: window.id, reason, data }, { removedWindowIds: [window.id], windowIds: [window.id], queueServiceIds, publicData: { enabled: false } });
+      await c.emit(
+        { type: 'window:updated', windowId: window.id, reason, data },
+        { removedWindowIds: [window.id], windowIds: [window.id], queueServiceIds, publicData: { enabled: false } },
+      );
     } else {
-      await c.emit({ type: 'window:updated', windowId: window.id, reason, data }, { window, queueServiceIds, publicData: { enabled: true } });
+      await c.emit(
+        { type: 'window:updated', windowId: window.id, reason, data },
+        { window, queueServiceIds, publicData: { enabled: true } },
+      );
     }
   }
 
   // --- staff accounts --------------------------------------------------------------------------------
 
-  async createUser(actor: Actor, hallId: number, input: Partial<UserInput> & { password?: string; windowIds?: number[] } & Why, idempotency?: Idempotency) {
+  async createUser(
+    actor: Actor,
+    hallId: number,
+    input: Partial<UserInput> & { password?: string; windowIds?: number[] } & Why,
+    idempotency?: Idempotency,
+  ) {
     const value = checkUser(input);
     const passwordHash = await hashPassword(checkPassword(input.password));
     return this.command(actor, hallId, idempotency, async (c) => {
@@ -331,7 +439,10 @@ export class ConfigService {
         disabled: false,
       });
       await c.tx.windows.setPermittedWindowIds(user.id, windowIds);
-      await emitUser(c, 'created', user, why(input), { ...changes(null, value, ['username', 'displayName', 'staffNo', 'role']), windowIds: [[], windowIds] });
+      await emitUser(c, 'created', user, why(input), {
+        ...changes(null, value, ['username', 'displayName', 'staffNo', 'role']),
+        windowIds: [[], windowIds],
+      });
       return userConfig(c.tx, user);
     });
   }
@@ -353,7 +464,8 @@ export class ConfigService {
       if (endsSessions) await c.tx.sessions.removeForUser(userId);
       const after = { ...before, ...value, disabled };
       const changed: Record<string, [unknown, unknown]> = changes(before, after, ['displayName', 'staffNo', 'role', 'disabled']);
-      if (JSON.stringify([...beforeWindows].sort()) !== JSON.stringify([...windowIds].sort())) changed.windowIds = [beforeWindows, windowIds];
+      if (JSON.stringify([...beforeWindows].sort()) !== JSON.stringify([...windowIds].sort()))
+        changed.windowIds = [beforeWindows, windowIds];
       const action = disabled !== before.disabled ? (disabled ? 'disabled' : 'enabled') : 'updated';
       await emitUser(c, action, after, why(input), changed, endsSessions);
       return userConfig(c.tx, after);
@@ -386,7 +498,10 @@ export class ConfigService {
       if (current.backupClerkId === userId) {
         const updated = await c.tx.windows.update(window.id, { backupClerkId: null });
         c.ctx.replaceWindow(updated);
-        await c.emit({ type: 'window:clerk', windowId: window.id, data: { action: 'backup_set', backupClerkId: null, previousBackupClerkId: userId } }, { window: updated });
+        await c.emit(
+          { type: 'window:clerk', windowId: window.id, data: { action: 'backup_set', backupClerkId: null, previousBackupClerkId: userId } },
+          { window: updated },
+        );
       }
     }
   }
@@ -409,15 +524,27 @@ export class ConfigService {
       if (next.zoneId != null && !c.ctx.zones.some((z) => z.id === next.zoneId)) throw errors.notFound('服务区', 'Zone');
       if (next.printerId != null) {
         const printer = await c.tx.devices.get(next.printerId);
-        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active') throw deviceErrors.notAPrinter();
+        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active')
+          throw deviceErrors.notAPrinter();
       }
-      await c.tx.devices.update(deviceId, next as Partial<Device>);
-      const after = { ...before, ...next } as Device;
+      await c.tx.devices.update(deviceId, next);
+      const after = { ...before, ...next };
       const changed = changes(before, after, ['name', 'windowId', 'zoneId', 'printerId']);
       // The device hears it in its own room (a board reconnects to its new zone's room); staff
       // consoles update their list of screens from the binding in the message.
-      const binding = { deviceId, action: 'updated', kind: before.kind, name: after.name, windowId: after.windowId, zoneId: after.zoneId, printerId: after.printerId };
-      await c.emit({ type: 'device:updated', reason: why(input), data: { ...binding, changes: changed } }, { deviceIds: [deviceId], publicData: binding });
+      const binding = {
+        deviceId,
+        action: 'updated',
+        kind: before.kind,
+        name: after.name,
+        windowId: after.windowId,
+        zoneId: after.zoneId,
+        printerId: after.printerId,
+      };
+      await c.emit(
+        { type: 'device:updated', reason: why(input), data: { ...binding, changes: changed } },
+        { deviceIds: [deviceId], publicData: binding },
+      );
       return deviceView(after);
     });
   }
@@ -437,13 +564,16 @@ function assertZoneNameFree(zones: Zone[], name: string, exceptId: number | null
 
 function assertServiceFits(c: CommandContext, value: ServiceInput, exceptId: number | null) {
   if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
-  if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId)) throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix, 'prefix');
-  if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId)) throw configErrors.taken('事项名称', 'service name', value.name, 'name');
+  if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId))
+    throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix, 'prefix');
+  if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId))
+    throw configErrors.taken('事项名称', 'service name', value.name, 'name');
 }
 
 function assertWindowFits(c: CommandContext, value: WindowInput, exceptId: number | null) {
   if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
-  if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId)) throw configErrors.taken('窗口号', 'window number', value.number, 'number');
+  if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId))
+    throw configErrors.taken('窗口号', 'window number', value.number, 'number');
 }
 
 function checkWindowIds(c: CommandContext, ids: number[]): number[] {
@@ -464,17 +594,38 @@ async function requireUserIn(c: CommandContext, userId: number): Promise<User> {
   return user;
 }
 
-async function emitUser(c: CommandContext, action: string, user: Pick<User, 'id' | 'username' | 'displayName' | 'role'>, reason: string | null, changed: Record<string, unknown>, endSessions = false) {
+async function emitUser(
+  c: CommandContext,
+  action: string,
+  user: Pick<User, 'id' | 'username' | 'displayName' | 'role'>,
+  reason: string | null,
+  changed: Record<string, unknown>,
+  endSessions = false,
+) {
   await c.emit({
     type: 'config:changed',
     reason,
-    data: { entity: 'user', action, userId: user.id, username: user.username, name: user.displayName, role: user.role, changes: changed, endSessions },
+    data: {
+      entity: 'user',
+      action,
+      userId: user.id,
+      username: user.username,
+      name: user.displayName,
+      role: user.role,
+      changes: changed,
+      endSessions,
+    },
   });
 }
 
 async function userConfig(tx: StoreTx, u: User): Promise<UserConfig> {
   const { photoUrl: _p, ...pub } = publicUser(u);
-  return { ...pub, disabled: u.disabled, lockedUntil: u.lockedUntil, windowIds: (await tx.windows.permittedWindowIds(u.id)).sort((a, b) => a - b) };
+  return {
+    ...pub,
+    disabled: u.disabled,
+    lockedUntil: u.lockedUntil,
+    windowIds: (await tx.windows.permittedWindowIds(u.id)).sort((a, b) => a - b),
+  };
 }
 
 const zoneOut = ({ hallId: _h, ...z }: Zone) => z;

@@ -5,8 +5,8 @@
  * 日终清号, one event each so phones following them learn it. Tickets still at a window
  * (called, serving, held) are left for the clerk to finish: a 24-hour hall keeps serving them.
  */
-import { applyAction } from '../domain/lifecycle.js';
-import { SYSTEM } from '../domain/types.js';
+import { applyAction } from '../../common/domain/lifecycle.js';
+import { SYSTEM } from '../../common/domain/types.js';
 import type { HallService } from './hall-service.js';
 
 export const DAY_CLOSE_REASON = '日终清号（服务日已结束）';
@@ -21,7 +21,12 @@ export async function closePastDays(hallService: HallService, hallId: number): P
       const closed = await tx.tickets.update(ticket.id, ticket.version, patch);
       if (!closed) continue;
       await emit(
-        { type: 'ticket:expired', ticketId: ticket.id, reason: DAY_CLOSE_REASON, data: { number: ticket.number, serviceId: ticket.serviceId, serviceDay: ticket.serviceDay } },
+        {
+          type: 'ticket:expired',
+          ticketId: ticket.id,
+          reason: DAY_CLOSE_REASON,
+          data: { number: ticket.number, serviceId: ticket.serviceId, serviceDay: ticket.serviceDay },
+        },
         { ticket: closed, publicData: { serviceDay: ticket.serviceDay } },
       );
     }

@@ -1,22 +1,33 @@
 /**
  * The domain service: every state change of tickets and windows goes through here, whoever asks
  * (HTTP route, socket, kiosk, a future hardware caller). Each command is one store transaction
- * that checks who may act, applies the pure rules from server/domain, appends its events with
+ * that checks who may act, applies the pure rules from common/domain, appends its events with
  * the hall's sequence numbers, records its result under the idempotency key, and publishes the
  * events after commit.
  */
 import { randomBytes } from 'node:crypto';
-import type { CallView, HallView, QueueView, RealtimeEvent, ServiceView, TicketStatusView, TicketView, WindowDetail, WindowView, ZoneView } from '../../common/protocol.js';
+import type {
+  CallView,
+  HallView,
+  QueueView,
+  RealtimeEvent,
+  ServiceView,
+  TicketStatusView,
+  TicketView,
+  WindowDetail,
+  WindowView,
+  ZoneView,
+} from '../../common/protocol.js';
 import type { IssuedTicketView } from '../../common/phone.js';
 import type { PriorityKind, TicketSource, WindowMode, WindowStatus } from '../../common/vocabulary.js';
-import { buildAnnouncement } from '../domain/announcement.js';
-import { isWorkingDay, localTime, serviceDay, withinHours } from '../domain/calendar.js';
-import { estimateRange, estimateWaitMinutes } from '../domain/estimate.js';
-import { DomainError, errors } from '../domain/errors.js';
-import { applyAction, graceEndsAt, type ActionInput, type TicketAction } from '../domain/lifecycle.js';
-import { formatTicketNumber, parseTicketNumber, quotaAllows } from '../domain/numbering.js';
-import { callOrder, pickNext, type Candidate } from '../domain/routing.js';
-import type { Actor, Hall, ServedService, Ticket, Window } from '../domain/types.js';
+import { buildAnnouncement } from '../../common/domain/announcement.js';
+import { isWorkingDay, localTime, serviceDay, withinHours } from '../../common/domain/calendar.js';
+import { estimateRange, estimateWaitMinutes } from '../../common/domain/estimate.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import { applyAction, graceEndsAt, type TicketAction } from '../../common/domain/lifecycle.js';
+import { formatTicketNumber, parseTicketNumber, quotaAllows } from '../../common/domain/numbering.js';
+import { callOrder, pickNext, type Candidate } from '../../common/domain/routing.js';
+import type { Actor, Hall, ServedService, Ticket, Window } from '../../common/domain/types.js';
 import type { EventDraft, Store, StoreTx } from '../store/store.js';
 import { audienceOf, type EventBus, type PublishedEvent } from './event-bus.js';
 import { buildSnapshot, HallContext, queueStats, queueViews, ticketView, windowView, type SnapshotScope } from './views.js';
@@ -36,7 +47,7 @@ export interface CommandContext {
   hall: Hall;
   now: number;
   actor: Actor;
-  emit(draft: Omit<EventDraft, 'at' | 'actorKind' | 'actorId' | 'actorName'>, extra?: EmitExtra): Promise<void>;
+  emit: (draft: Omit<EventDraft, 'at' | 'actorKind' | 'actorId' | 'actorName'>, extra?: EmitExtra) => Promise<void>;
 }
 
 export interface EmitExtra {
@@ -183,7 +194,12 @@ export class HallService {
    * Runs `work` as one command in one transaction. With an idempotency key, a repeat returns the
    * first result instead of acting again; the same key for a different request is refused.
    */
-  async command<T>(actor: Actor, hallId: number, idempotency: Idempotency | undefined, work: (c: CommandContext) => Promise<T>): Promise<T> {
+  async command<T>(
+    actor: Actor,
+    hallId: number,
+    idempotency: Idempotency | undefined,
+    work: (c: CommandContext) => Promise<T>,
+  ): Promise<T> {
     const published: PublishedEvent[] = [];
     const result = await this.store.transact(async (tx) => {
       const scope = actorScope(actor);
@@ -302,7 +318,7 @@ export class HallService {
   // ---------------------------------------------------------------------------------------------
   // Clerk commands on a window
 
-  /** 叫号: the next ticket by the routing policy (server/domain/routing.ts). */
+  /** 叫号: the next ticket by the routing policy (common/domain/routing.ts). */
   callNext(actor: Actor, windowId: number, idempotency?: Idempotency): Promise<WindowCommandResult> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       if (window.status !== 'open') throw errors.windowNotOpen(window.status);
@@ -327,7 +343,12 @@ export class HallService {
   }
 
   /** 选呼: call a specific waiting ticket, with a reason. */
-  callSpecific(actor: Actor, windowId: number, input: { ticketId?: number; number?: string; reason: string }, idempotency?: Idempotency): Promise<WindowCommandResult> {
+  callSpecific(
+    actor: Actor,
+    windowId: number,
+    input: { ticketId?: number; number?: string; reason: string },
+    idempotency?: Idempotency,
+  ): Promise<WindowCommandResult> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       const reason = input.reason?.trim() ?? '';
       if (!reason) throw errors.reasonRequired();
@@ -343,7 +364,13 @@ export class HallService {
     });
   }
 
-  private async callTicket(c: CommandContext, window: Window, ticket: Ticket, reason: Ticket['callReason'], data: Record<string, unknown>): Promise<WindowCommandResult> {
+  private async callTicket(
+    c: CommandContext,
+    window: Window,
+    ticket: Ticket,
+    reason: Ticket['callReason'],
+    data: Record<string, unknown>,
+  ): Promise<WindowCommandResult> {
     const clerkId = c.actor.kind === 'user' ? c.actor.id : window.clerkId;
     const patch = applyAction(ticket, { action: 'call', windowId: window.id, clerkId, reason }, c.now);
     const called = await updateTicket(c.tx, ticket, patch);
@@ -363,7 +390,7 @@ export class HallService {
       const [current] = await c.tx.tickets.atWindow(window.id, ['called', 'serving']);
       if (!current) throw errors.windowIdle();
       if (expectTicketId !== undefined && current.id !== expectTicketId) throw errors.ticketChanged({ current: current.number });
-      const updated = await updateTicket(c.tx, current, applyAction(current, { action } as ActionInput, c.now));
+      const updated = await updateTicket(c.tx, current, applyAction(current, { action }, c.now));
       await this.emitTicket(c, action, updated, window, {});
       return { ticket: ticketView(updated), window: await windowView(c.tx, c.ctx, window) };
     });
@@ -487,7 +514,13 @@ export class HallService {
         ticketId: ticket.id,
         windowId: window?.id ?? ticket.windowId,
         reason: opts.reason ?? null,
-        data: { number: ticket.number, serviceId: ticket.serviceId, status: ticket.status, ...(opts.data ?? {}), ...(call ? { call } : {}) },
+        data: {
+          number: ticket.number,
+          serviceId: ticket.serviceId,
+          status: ticket.status,
+          ...(opts.data ?? {}),
+          ...(call ? { call } : {}),
+        },
       },
       {
         ticket,
@@ -502,7 +535,12 @@ export class HallService {
   }
 
   /** Checks that the window exists and that the actor may operate it, then runs `work`. */
-  private windowCommand<T>(actor: Actor, windowId: number, idempotency: Idempotency | undefined, work: (c: CommandContext, window: Window) => Promise<T>): Promise<T> {
+  private windowCommand<T>(
+    actor: Actor,
+    windowId: number,
+    idempotency: Idempotency | undefined,
+    work: (c: CommandContext, window: Window) => Promise<T>,
+  ): Promise<T> {
     return this.inWindowHall(windowId, (hallId) =>
       this.command(actor, hallId, idempotency, async (c) => {
         const window = requireWindow(c, windowId);
@@ -522,7 +560,12 @@ export class HallService {
   // ---------------------------------------------------------------------------------------------
   // Windows: status, services, staffing
 
-  setWindowStatus(actor: Actor, windowId: number, input: { status: WindowStatus; reason?: string | null }, idempotency?: Idempotency): Promise<{ window: WindowView }> {
+  setWindowStatus(
+    actor: Actor,
+    windowId: number,
+    input: { status: WindowStatus; reason?: string | null },
+    idempotency?: Idempotency,
+  ): Promise<{ window: WindowView }> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       const reason = input.reason?.trim() || null;
       if (input.status === 'paused' && !reason) throw errors.reasonRequired();
@@ -544,7 +587,11 @@ export class HallService {
       c.ctx.replaceWindow(updated);
       await c.emit(
         { type: 'window:status', windowId: window.id, reason, data: { from: window.status, to: input.status } },
-        { window: updated, queueServiceIds: c.ctx.served(window.id).map((s) => s.serviceId), publicData: { from: window.status, to: input.status } },
+        {
+          window: updated,
+          queueServiceIds: c.ctx.served(window.id).map((s) => s.serviceId),
+          publicData: { from: window.status, to: input.status },
+        },
       );
       return { window: await windowView(c.tx, c.ctx, updated) };
     });
@@ -571,7 +618,8 @@ export class HallService {
       const rows: ServedService[] = [];
       for (const s of input.services) {
         if (!c.ctx.serviceById.has(s.serviceId)) throw errors.notFound(`事项 ${s.serviceId} `, `Service ${s.serviceId}`);
-        if (seen.has(s.serviceId)) throw errors.invalidInput('同一事项不能重复设置。', 'A service is listed twice.', { serviceId: s.serviceId });
+        if (seen.has(s.serviceId))
+          throw errors.invalidInput('同一事项不能重复设置。', 'A service is listed twice.', { serviceId: s.serviceId });
         seen.add(s.serviceId);
         rows.push({ serviceId: s.serviceId, tier: s.tier ?? 1, weight: s.weight ?? 1 });
       }
@@ -680,7 +728,8 @@ export class HallService {
         const minutes = estimateWaitMinutes(ahead, queue?.averageMinutes ?? 10, ctx.openWindowsServing(ticket.serviceId));
         estimate = { minutes, ...estimateRange(minutes) };
       }
-      const atWindow = ['called', 'serving', 'held'].includes(ticket.status) && ticket.windowId ? ctx.windowById.get(ticket.windowId) : undefined;
+      const atWindow =
+        ['called', 'serving', 'held'].includes(ticket.status) && ticket.windowId ? ctx.windowById.get(ticket.windowId) : undefined;
       return {
         hall: { id: hall.id, name: hall.name, timezone: hall.timezone },
         ticket: ticketView(ticket),
@@ -689,7 +738,8 @@ export class HallService {
         ahead,
         estimate,
         window: atWindow ? { id: atWindow.id, number: atWindow.number, name: atWindow.name } : null,
-        requeueUntil: ticket.status === 'no_show' && ticket.noShowAt ? graceEndsAt(ticket.noShowAt, hall.settings.fairness.noShowGraceMinutes) : null,
+        requeueUntil:
+          ticket.status === 'no_show' && ticket.noShowAt ? graceEndsAt(ticket.noShowAt, hall.settings.fairness.noShowGraceMinutes) : null,
       };
     });
   }
@@ -733,7 +783,9 @@ export class HallService {
           served: done.length,
           noShow: mine.filter((t) => t.status === 'no_show').length,
           transferred: transferred.filter((e) => e.data.fromWindowId === window.id && serviceDay(e.at, hall.timezone) === ctx.day).length,
-          averageServiceMinutes: durations.length ? Math.round((durations.reduce((a, b) => a + b, 0) / durations.length / 60000) * 10) / 10 : null,
+          averageServiceMinutes: durations.length
+            ? Math.round((durations.reduce((a, b) => a + b, 0) / durations.length / 60000) * 10) / 10
+            : null,
         },
       };
     });
@@ -756,98 +808,109 @@ export class HallService {
  */
 export async function issueWithin(c: CommandContext, input: IssueInput): Promise<IssuedTicket> {
   const { tx, ctx, hall, now, emit, actor } = c;
-    const service = ctx.serviceById.get(input.serviceId);
-    if (!service) throw errors.notFound('事项', 'Service');
-    if (!service.enabled) throw errors.serviceDisabled();
-    const settings = hall.settings;
-    const priority = input.priority ?? 'normal';
-    const isStaff = actor.kind === 'user';
+  const service = ctx.serviceById.get(input.serviceId);
+  if (!service) throw errors.notFound('事项', 'Service');
+  if (!service.enabled) throw errors.serviceDisabled();
+  const settings = hall.settings;
+  const priority = input.priority ?? 'normal';
+  const isStaff = actor.kind === 'user';
 
-    if (priority === 'appointment' && input.source !== 'appointment') {
-      throw errors.invalidInput('预约优先号只能通过预约签到取得。', 'Appointment priority comes only from an appointment check-in.');
-    }
-    if (priority !== 'normal' && priority !== 'appointment' && !isStaff && !settings.issuing.selfDeclaredPriority) {
-      throw new DomainError(403, 'priority_needs_staff', '绿色通道号请到导办台由工作人员为您取号。', 'Priority tickets are issued by staff at the guide desk.');
-    }
-
-    const local = localTime(now, hall.timezone);
-    if (!(isStaff && settings.issuing.staffIgnoresHours)) {
-      if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
-      const hours = service.openingHours ?? hall.openingHours;
-      if (!input.skipHours && !input.reserved && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
-    }
-
-    const warnings: string[] = [];
-    const openWindows = ctx.openWindowsServing(service.id);
-    if (openWindows === 0) {
-      if (!settings.issuing.allowWhenNoWindowOpen && !isStaff && !input.reserved) throw errors.noOpenWindow();
-      warnings.push('no_open_window');
-    }
-
-    // An unlimited service needs no count (it is the longest scan of the issue path).
-    if (!input.reserved && service.dailyQuota !== null) {
-      const issued = await tx.tickets.countIssued(service.id, ctx.day);
-      if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
-    }
-
-    const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
-    const ticket = await tx.tickets.insert({
-      hallId: hall.id,
-      serviceDay: ctx.day,
-      prefix: service.prefix,
-      seq,
-      number: formatTicketNumber(service.prefix, seq),
-      publicCode: newPublicCode(),
-      serviceId: service.id,
-      originalServiceId: service.id,
-      priority,
-      source: input.source,
-      status: 'waiting',
-      issuedAt: now,
-      queuedAt: now,
-      targetWindowId: null,
-      windowId: null,
-      clerkId: null,
-      calledAt: null,
-      firstCalledAt: null,
-      servingAt: null,
-      finishedAt: null,
-      noShowAt: null,
-      heldAt: null,
-      cancelledAt: null,
-      cancelReason: null,
-      recallCount: 0,
-      callReason: null,
-      transfers: [],
-      phone: input.phone ?? null,
-      bookingId: input.bookingId ?? null,
-      printStatus: input.printing || input.printerId ? 'pending' : null,
-      ratingStatus: null,
-      ratingDeadline: null,
-    });
-
-    const ahead = await tx.tickets.countAhead(ticket, boostBefore(settings, now));
-    const [queue] = await queueStats(tx, ctx, [service.id]);
-    const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
-
-    await emit(
-      {
-        type: 'ticket:issued',
-        ticketId: ticket.id,
-        data: { number: ticket.number, serviceId: service.id, priority, source: input.source, ...(input.printerId ? { printerId: input.printerId } : {}) },
-      },
-      { ticket, queues: [queue!.view] },
+  if (priority === 'appointment' && input.source !== 'appointment') {
+    throw errors.invalidInput('预约优先号只能通过预约签到取得。', 'Appointment priority comes only from an appointment check-in.');
+  }
+  if (priority !== 'normal' && priority !== 'appointment' && !isStaff && !settings.issuing.selfDeclaredPriority) {
+    throw new DomainError(
+      403,
+      'priority_needs_staff',
+      '绿色通道号请到导办台由工作人员为您取号。',
+      'Priority tickets are issued by staff at the guide desk.',
     );
-    return {
-      ticket: ticketView(ticket),
-      publicCode: ticket.publicCode,
-      hallName: hall.name,
-      serviceName: service.name,
-      serviceNameEn: service.nameEn,
-      ahead,
-      estimateMinutes,
-      warnings,
-    };
+  }
+
+  const local = localTime(now, hall.timezone);
+  if (!(isStaff && settings.issuing.staffIgnoresHours)) {
+    if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
+    const hours = service.openingHours ?? hall.openingHours;
+    if (!input.skipHours && !input.reserved && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
+  }
+
+  const warnings: string[] = [];
+  const openWindows = ctx.openWindowsServing(service.id);
+  if (openWindows === 0) {
+    if (!settings.issuing.allowWhenNoWindowOpen && !isStaff && !input.reserved) throw errors.noOpenWindow();
+    warnings.push('no_open_window');
+  }
+
+  // An unlimited service needs no count (it is the longest scan of the issue path).
+  if (!input.reserved && service.dailyQuota !== null) {
+    const issued = await tx.tickets.countIssued(service.id, ctx.day);
+    if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
+  }
+
+  const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
+  const ticket = await tx.tickets.insert({
+    hallId: hall.id,
+    serviceDay: ctx.day,
+    prefix: service.prefix,
+    seq,
+    number: formatTicketNumber(service.prefix, seq),
+    publicCode: newPublicCode(),
+    serviceId: service.id,
+    originalServiceId: service.id,
+    priority,
+    source: input.source,
+    status: 'waiting',
+    issuedAt: now,
+    queuedAt: now,
+    targetWindowId: null,
+    windowId: null,
+    clerkId: null,
+    calledAt: null,
+    firstCalledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    noShowAt: null,
+    heldAt: null,
+    cancelledAt: null,
+    cancelReason: null,
+    recallCount: 0,
+    callReason: null,
+    transfers: [],
+    phone: input.phone ?? null,
+    bookingId: input.bookingId ?? null,
+    printStatus: input.printing || input.printerId ? 'pending' : null,
+    ratingStatus: null,
+    ratingDeadline: null,
+  });
+
+  const ahead = await tx.tickets.countAhead(ticket, boostBefore(settings, now));
+  const [queue] = await queueStats(tx, ctx, [service.id]);
+  const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
+
+  await emit(
+    {
+      type: 'ticket:issued',
+      ticketId: ticket.id,
+      data: {
+        number: ticket.number,
+        serviceId: service.id,
+        priority,
+        source: input.source,
+        ...(input.printerId ? { printerId: input.printerId } : {}),
+      },
+    },
+    { ticket, queues: [queue!.view] },
+  );
+  return {
+    ticket: ticketView(ticket),
+    publicCode: ticket.publicCode,
+    hallName: hall.name,
+    serviceName: service.name,
+    serviceNameEn: service.nameEn,
+    ahead,
+    estimateMinutes,
+    warnings,
+  };
 }
 
 // -----------------------------------------------------------------------------------------------

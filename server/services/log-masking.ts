@@ -7,7 +7,8 @@
 import { maskPhone } from '../../common/ui/format.js';
 
 /** The secret codes of visitor URLs, as the logs show them: `/t/***`. */
-export const maskSecretUrl = (url: string): string => url.replace(/\/(t|b|tickets\/status|phone\/tickets|phone\/bookings)\/[a-z2-9]{8,40}/g, '/$1/***');
+export const maskSecretUrl = (url: string): string =>
+  url.replace(/\/(t|b|tickets\/status|phone\/tickets|phone\/bookings)\/[a-z2-9]{8,40}/g, '/$1/***');
 
 /** A text meant for a visitor (a notification), as the logs may show it. */
 export const maskVisitorText = (text: string): string =>

@@ -11,16 +11,17 @@
  * backup takes over an open window without a gap.
  */
 import type { LiveView } from '../../common/manager-protocol.js';
-import { computeAlerts } from '../domain/alerts.js';
-import { DomainError, errors } from '../domain/errors.js';
-import { StatsBuilder } from '../domain/stats.js';
-import type { Actor, User, Window } from '../domain/types.js';
+import { computeAlerts } from '../../common/domain/alerts.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import { StatsBuilder } from '../../common/domain/stats.js';
+import type { Actor, User, Window } from '../../common/domain/types.js';
 import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
 import { HallContext, queueViews, windowView } from './views.js';
 import type { WindowView } from '../../common/protocol.js';
 
 const staffingErrors = {
-  notStaff: () => errors.invalidInput('只能安排本大厅启用中的窗口人员或管理员。', 'Only enabled clerks or managers of this hall can be placed.'),
+  notStaff: () =>
+    errors.invalidInput('只能安排本大厅启用中的窗口人员或管理员。', 'Only enabled clerks or managers of this hall can be placed.'),
   notPermitted: (name: string, number: string) =>
     new DomainError(
       409,
@@ -30,9 +31,21 @@ const staffingErrors = {
       { name, number },
     ),
   busyElsewhere: (name: string, number: string) =>
-    new DomainError(409, 'clerk_busy_elsewhere', `${name} 正在 ${number} 号窗口办理业务，请等当前号票办结后再调动。`, `${name} is serving at window ${number}; move them once that ticket is done.`, { name, number }),
+    new DomainError(
+      409,
+      'clerk_busy_elsewhere',
+      `${name} 正在 ${number} 号窗口办理业务，请等当前号票办结后再调动。`,
+      `${name} is serving at window ${number}; move them once that ticket is done.`,
+      { name, number },
+    ),
   backupIsClerk: (name: string) =>
-    new DomainError(409, 'backup_is_clerk', `${name} 正在本窗口值守，AB角请选另一位工作人员。`, `${name} already staffs this window; choose someone else as its backup (AB角).`, { name }),
+    new DomainError(
+      409,
+      'backup_is_clerk',
+      `${name} 正在本窗口值守，AB角请选另一位工作人员。`,
+      `${name} already staffs this window; choose someone else as its backup (AB角).`,
+      { name },
+    ),
   windowDisabled: () => new DomainError(409, 'window_disabled', '窗口已停用。', 'The window is out of service.'),
 };
 
@@ -40,7 +53,12 @@ export class ManagerService {
   constructor(private readonly hallService: HallService) {}
 
   /** Puts a clerk on a window (or takes the clerk off with null), moving them from another. */
-  assignClerk(actor: Actor, windowId: number, input: { clerkId: number | null; reason?: string | null }, idempotency?: Idempotency): Promise<{ window: WindowView }> {
+  assignClerk(
+    actor: Actor,
+    windowId: number,
+    input: { clerkId: number | null; reason?: string | null },
+    idempotency?: Idempotency,
+  ): Promise<{ window: WindowView }> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       const reason = input.reason?.trim() || null;
       if (input.clerkId === null) {
@@ -53,7 +71,8 @@ export class ManagerService {
       if (window.clerkId === clerk.id) return { window: await windowView(c.tx, c.ctx, window) };
       if (clerk.role === 'clerk') {
         const permitted = await c.tx.windows.permittedWindowIds(clerk.id);
-        if (!permitted.includes(window.id) && window.backupClerkId !== clerk.id) throw staffingErrors.notPermitted(clerk.displayName, window.number);
+        if (!permitted.includes(window.id) && window.backupClerkId !== clerk.id)
+          throw staffingErrors.notPermitted(clerk.displayName, window.number);
       }
       await assertFree(c, window);
       let fromWindowId: number | null = null;
@@ -71,7 +90,14 @@ export class ManagerService {
           type: 'window:clerk',
           windowId: window.id,
           reason,
-          data: { action: 'assigned', clerkId: clerk.id, clerkName: clerk.displayName, previousClerkId, fromWindowId, backup: window.backupClerkId === clerk.id },
+          data: {
+            action: 'assigned',
+            clerkId: clerk.id,
+            clerkName: clerk.displayName,
+            previousClerkId,
+            fromWindowId,
+            backup: window.backupClerkId === clerk.id,
+          },
         },
         { window: updated, windowIds: [fromWindowId] },
       );
@@ -80,7 +106,12 @@ export class ManagerService {
   }
 
   /** Sets (or clears) the window's backup clerk (AB角), who may sign in and take over. */
-  setBackup(actor: Actor, windowId: number, input: { backupClerkId: number | null; reason?: string | null }, idempotency?: Idempotency): Promise<{ window: WindowView }> {
+  setBackup(
+    actor: Actor,
+    windowId: number,
+    input: { backupClerkId: number | null; reason?: string | null },
+    idempotency?: Idempotency,
+  ): Promise<{ window: WindowView }> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
       const backup = input.backupClerkId === null ? null : await placeable(c, input.backupClerkId);
       if (backup && backup.id === window.clerkId) throw staffingErrors.backupIsClerk(backup.displayName);
@@ -92,7 +123,12 @@ export class ManagerService {
           type: 'window:clerk',
           windowId: window.id,
           reason: input.reason?.trim() || null,
-          data: { action: 'backup_set', backupClerkId: backup?.id ?? null, backupName: backup?.displayName ?? null, previousBackupClerkId: window.backupClerkId },
+          data: {
+            action: 'backup_set',
+            backupClerkId: backup?.id ?? null,
+            backupName: backup?.displayName ?? null,
+            previousBackupClerkId: window.backupClerkId,
+          },
         },
         { window: updated },
       );
@@ -131,32 +167,48 @@ export class ManagerService {
         windows: ctx.windows.filter((w) => w.enabled),
         targeted: [...targeted].map(([windowId, n]) => ({ windowId, waiting: n })),
         devices,
-        cases: cases.map((k) => ({ id: k.id, status: k.status, deadline: k.deadline, createdAt: k.createdAt, ticketNumber: k.ticket.number, windowNumber: k.windowNumber })),
+        cases: cases.map((k) => ({
+          id: k.id,
+          status: k.status,
+          deadline: k.deadline,
+          createdAt: k.createdAt,
+          ticketNumber: k.ticket.number,
+          windowNumber: k.windowNumber,
+        })),
       });
       const byWindow = today.result().by.window;
       const windowsToday: LiveView['windowsToday'] = {};
-      for (const row of byWindow) if (row.key !== null) windowsToday[String(row.key)] = { called: row.called, served: row.served, noShows: row.noShows };
+      for (const row of byWindow)
+        if (row.key !== null) windowsToday[String(row.key)] = { called: row.called, served: row.served, noShows: row.noShows };
       return { now, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes, alerts, windowsToday, cases: counts };
     });
   }
 
-  private windowCommand<T>(actor: Actor, windowId: number, idempotency: Idempotency | undefined, work: (c: CommandContext, window: Window) => Promise<T>): Promise<T> {
-    return this.hallService.store.read((tx) => tx.windows.get(windowId)).then((found) => {
-      if (!found) throw errors.notFound('窗口', 'Window');
-      return this.hallService.command(actor, found.hallId, idempotency, async (c) => {
-        if (!isManager(actor)) throw errors.forbidden();
-        const window = c.ctx.windowById.get(windowId);
-        if (!window) throw errors.notFound('窗口', 'Window');
-        if (!window.enabled) throw staffingErrors.windowDisabled();
-        return work(c, window);
+  private windowCommand<T>(
+    actor: Actor,
+    windowId: number,
+    idempotency: Idempotency | undefined,
+    work: (c: CommandContext, window: Window) => Promise<T>,
+  ): Promise<T> {
+    return this.hallService.store
+      .read((tx) => tx.windows.get(windowId))
+      .then((found) => {
+        if (!found) throw errors.notFound('窗口', 'Window');
+        return this.hallService.command(actor, found.hallId, idempotency, async (c) => {
+          if (!isManager(actor)) throw errors.forbidden();
+          const window = c.ctx.windowById.get(windowId);
+          if (!window) throw errors.notFound('窗口', 'Window');
+          if (!window.enabled) throw staffingErrors.windowDisabled();
+          return work(c, window);
+        });
       });
-    });
   }
 }
 
 async function placeable(c: CommandContext, userId: number): Promise<User> {
   const user = await c.tx.users.get(userId);
-  if (!user || user.disabled || user.hallId !== c.hall.id || (user.role !== 'clerk' && user.role !== 'manager')) throw staffingErrors.notStaff();
+  if (!user || user.disabled || user.hallId !== c.hall.id || (user.role !== 'clerk' && user.role !== 'manager'))
+    throw staffingErrors.notStaff();
   return user;
 }
 

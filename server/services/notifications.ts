@@ -15,11 +15,11 @@
  * the booking or the command that caused it (this runs after commit, off the request).
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { addDays, localTime, serviceDay } from '../domain/calendar.js';
-import { isNear } from '../domain/phone.js';
-import { peopleAhead } from '../domain/routing.js';
+import { addDays, localTime, serviceDay } from '../../common/domain/calendar.js';
+import { isNear } from '../../common/domain/phone.js';
+import { peopleAhead } from '../../common/domain/routing.js';
 import type { BookingStatus } from '../../common/vocabulary.js';
-import type { Hall, Ticket } from '../domain/types.js';
+import type { Hall, Ticket } from '../../common/domain/types.js';
 import type { Booking, NewNotification } from '../store/phone-repo.js';
 import type { StoreTx } from '../store/store.js';
 import { bookingTimes } from './booking-service.js';
@@ -28,7 +28,11 @@ import { boostBefore, toCandidate, type HallService } from './hall-service.js';
 import { bookingText, ticketText, type BookingFacts, type BookingNotificationKind, type Notification, type Notifier } from './notifier.js';
 
 /** Each booking notification goes out once: its dedupe key is this prefix and the booking id. */
-const KEY_OF: Record<BookingNotificationKind, string> = { booking_confirmed: 'confirmed', booking_reminder: 'reminder', booking_closed: 'closed' };
+const KEY_OF: Record<BookingNotificationKind, string> = {
+  booking_confirmed: 'confirmed',
+  booking_reminder: 'reminder',
+  booking_closed: 'closed',
+};
 
 /** The booking events that tell the visitor, each sent only while the booking still has that status. */
 const BOOKING_NOTICES = new Map<unknown, BookingNotice>([
@@ -93,15 +97,25 @@ export class NotificationDispatcher {
     if (!found) return;
     const { ticket, hall, serviceName } = found;
     const facts = { number: ticket.number, serviceName, windowNumber: call.windowNumber };
-    await this.deliver({ hallId: hall.id, kind: 'ticket_called', dedupeKey: `called:${ticket.id}:${ticket.calledAt}`, ticketId: ticket.id, bookingId: ticket.bookingId }, false, () => ({
-      kind: 'ticket_called',
-      hallId: hall.id,
-      hallName: hall.name,
-      phone: ticket.phone!,
-      ticket: facts,
-      url: this.ticketUrl(ticket),
-      text: ticketText('ticket_called', hall.name, facts, this.ticketUrl(ticket)),
-    }));
+    await this.deliver(
+      {
+        hallId: hall.id,
+        kind: 'ticket_called',
+        dedupeKey: `called:${ticket.id}:${ticket.calledAt}`,
+        ticketId: ticket.id,
+        bookingId: ticket.bookingId,
+      },
+      false,
+      () => ({
+        kind: 'ticket_called',
+        hallId: hall.id,
+        hallName: hall.name,
+        phone: ticket.phone!,
+        ticket: facts,
+        url: this.ticketUrl(ticket),
+        text: ticketText('ticket_called', hall.name, facts, this.ticketUrl(ticket)),
+      }),
+    );
   }
 
   private async bookingNotice({ bookingId, kind, status }: Plan['bookings'][number]): Promise<void> {
@@ -128,7 +142,8 @@ export class NotificationDispatcher {
       return { hall, near: near.filter((n) => !used.has(nearKey(n.ticket))), services };
     });
     if (!found) return;
-    for (const { ticket, ahead } of found.near) await this.deliverNear(found.hall, ticket, ahead, found.services.get(ticket.serviceId) ?? '', issued.has(ticket.id));
+    for (const { ticket, ahead } of found.near)
+      await this.deliverNear(found.hall, ticket, ahead, found.services.get(ticket.serviceId) ?? '', issued.has(ticket.id));
   }
 
   /**
@@ -153,15 +168,19 @@ export class NotificationDispatcher {
   private async deliverNear(hall: Hall, ticket: Ticket, ahead: number, serviceName: string, skip: boolean): Promise<void> {
     const facts = { number: ticket.number, serviceName, ahead };
     const url = this.ticketUrl(ticket);
-    await this.deliver({ hallId: hall.id, kind: 'ticket_near', dedupeKey: nearKey(ticket), ticketId: ticket.id, bookingId: ticket.bookingId }, skip, () => ({
-      kind: 'ticket_near',
-      hallId: hall.id,
-      hallName: hall.name,
-      phone: ticket.phone!,
-      ticket: facts,
-      url,
-      text: ticketText('ticket_near', hall.name, facts, url),
-    }));
+    await this.deliver(
+      { hallId: hall.id, kind: 'ticket_near', dedupeKey: nearKey(ticket), ticketId: ticket.id, bookingId: ticket.bookingId },
+      skip,
+      () => ({
+        kind: 'ticket_near',
+        hallId: hall.id,
+        hallName: hall.name,
+        phone: ticket.phone!,
+        ticket: facts,
+        url,
+        text: ticketText('ticket_near', hall.name, facts, url),
+      }),
+    );
   }
 
   /** The 'booking-reminders' job. */
@@ -219,7 +238,9 @@ export class NotificationDispatcher {
    * sending it twice.
    */
   private async deliver(record: Omit<NewNotification, 'status' | 'createdAt'>, skip: boolean, build: () => Notification): Promise<boolean> {
-    const claimed = await this.store.transact((tx) => tx.phone.claimNotification({ ...record, status: skip ? 'skipped' : 'sending', createdAt: this.hallService.clock() }));
+    const claimed = await this.store.transact((tx) =>
+      tx.phone.claimNotification({ ...record, status: skip ? 'skipped' : 'sending', createdAt: this.hallService.clock() }),
+    );
     if (!claimed || skip) return false;
     let error: string | null = null;
     try {

@@ -67,7 +67,10 @@ export class LogWebhookNotifier implements Notifier {
   ) {}
 
   async send(n: Notification): Promise<void> {
-    this.log.info({ notification: { kind: n.kind, hallId: n.hallId, phone: maskPhone(n.phone) } }, `notification: ${maskVisitorText(n.text['zh-CN'])}`);
+    this.log.info(
+      { notification: { kind: n.kind, hallId: n.hallId, phone: maskPhone(n.phone) } },
+      `notification: ${maskVisitorText(n.text['zh-CN'])}`,
+    );
     if (!this.webhookUrl) return;
     const res = await fetch(this.webhookUrl, {
       method: 'POST',
@@ -80,7 +83,6 @@ export class LogWebhookNotifier implements Notifier {
     if (!res.ok) throw new Error(`webhook answered ${res.status}`);
   }
 }
-
 
 // -----------------------------------------------------------------------------------------------
 // Texts (pure)
@@ -107,7 +109,12 @@ export function bookingText(kind: BookingNotificationKind, hallName: string, b: 
   };
 }
 
-export function ticketText(kind: 'ticket_near' | 'ticket_called', hallName: string, t: TicketFacts, url: string | null): Notification['text'] {
+export function ticketText(
+  kind: 'ticket_near' | 'ticket_called',
+  hallName: string,
+  t: TicketFacts,
+  url: string | null,
+): Notification['text'] {
   const link = url ? ` ${url}` : '';
   if (kind === 'ticket_called') {
     return {

@@ -4,16 +4,16 @@
  * cancelling an e-ticket, and 补评 (rating a finished ticket later, channel 'phone').
  *
  * A visitor has no account: the hall's public code and the ticket's secret code in the URL are
- * all they show. Limits against abuse are the rules of server/domain/phone.ts plus the issuing's
+ * all they show. Limits against abuse are the rules of common/domain/phone.ts plus the issuing's
  * own (quota shared with the kiosk, opening hours, working days) and a per-client rate limit on
  * the routes.
  */
 import type { PhoneHallView, PhoneTicketView } from '../../common/phone.js';
 import type { RatingResult } from '../../common/protocol.js';
-import { isWorkingDay, localTime, withinHours } from '../domain/calendar.js';
-import { errors } from '../domain/errors.js';
-import { phoneErrors } from '../domain/phone-errors.js';
-import { checkPhoneTaking, normalizePhone, passedBy, phoneRatingState, takeRefusal } from '../domain/phone.js';
+import { isWorkingDay, localTime, withinHours } from '../../common/domain/calendar.js';
+import { errors } from '../../common/domain/errors.js';
+import { phoneErrors } from '../../common/domain/phone-errors.js';
+import { checkPhoneTaking, normalizePhone, passedBy, phoneRatingState, takeRefusal } from '../../common/domain/phone.js';
 import { hallByCode, VISITOR } from './booking-service.js';
 import { issueWithin, type HallService, type Idempotency, type IssuedTicket } from './hall-service.js';
 import type { ChannelRule, RatingService } from './rating-service.js';
@@ -48,7 +48,11 @@ export class PhoneService {
       const hall = await hallByCode(tx, hallCode);
       const now = this.hallService.clock();
       const ctx = await HallContext.load(tx, hall, now);
-      const [stats, issued, slots] = await Promise.all([queueStats(tx, ctx), tx.tickets.issuedCounts(hall.id, ctx.day), tx.phone.slotsOf(ctx.services.map((s) => s.id))]);
+      const [stats, issued, slots] = await Promise.all([
+        queueStats(tx, ctx),
+        tx.tickets.issuedCounts(hall.id, ctx.day),
+        tx.phone.slotsOf(ctx.services.map((s) => s.id)),
+      ]);
       const { issuing, calendar, appointment } = hall.settings;
       const local = localTime(now, hall.timezone);
       const workingDay = isWorkingDay(local.date, calendar);
@@ -88,7 +92,14 @@ export class PhoneService {
         });
       return {
         now,
-        hall: { id: hall.id, code: hall.code, name: hall.name, timezone: hall.timezone, openingHours: hall.openingHours, serviceDay: ctx.day },
+        hall: {
+          id: hall.id,
+          code: hall.code,
+          name: hall.name,
+          timezone: hall.timezone,
+          openingHours: hall.openingHours,
+          serviceDay: ctx.day,
+        },
         phoneTaking: issuing.phoneTaking,
         appointments: appointment.enabled,
         notifyAhead: issuing.notifyAhead,
@@ -122,7 +133,13 @@ export class PhoneService {
         now: c.now,
         timezone: c.hall.timezone,
       });
-      return issueWithin(c, { hallId: c.hall.id, serviceId: input.serviceId, source: 'phone', phone, skipHours: !issuing.phoneOnlyInHours });
+      return issueWithin(c, {
+        hallId: c.hall.id,
+        serviceId: input.serviceId,
+        source: 'phone',
+        phone,
+        skipHours: !issuing.phoneOnlyInHours,
+      });
     });
   }
 
@@ -136,7 +153,8 @@ export class PhoneService {
       const now = this.hallService.clock();
       const rating = await tx.ratings.byTicket(ticket.id);
       const { state, until } = phoneRatingState(ticket, rating !== null, now, hall.settings.rating.laterRatingDays);
-      const called = ticket.status === 'waiting' ? await tx.phone.calledWithReason(ticket.serviceId, ticket.serviceDay, ticket.queuedAt) : [];
+      const called =
+        ticket.status === 'waiting' ? await tx.phone.calledWithReason(ticket.serviceId, ticket.serviceDay, ticket.queuedAt) : [];
       const booking = ticket.bookingId ? await tx.phone.booking(ticket.bookingId) : null;
       const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;
       return {

@@ -10,19 +10,16 @@
  * changed. A failed print is never retried by itself; a manager reprints on purpose (`reprint`).
  */
 import type { DeviceState, PriorityKind } from '../../common/vocabulary.js';
-import type { TicketView } from '../../common/protocol.js';
-import { slipJob, ticketJob, type PaperWidth } from '../../printer/layout.js';
+import { slipJob, ticketJob } from '../../printer/layout.js';
 import { printOverTcp, queryPrinter, type PrintOutcome, type TransportOptions } from '../../printer/transport.js';
-import type { PrintProblem } from '../../printer/status.js';
+import type { PaperWidth, PrinterView, PrintKind, PrintProblem, PrintResult } from '../../common/printing.js';
 import { PrintSpooler } from '../../printer/spooler.js';
-import { localTime } from '../domain/calendar.js';
-import { errors } from '../domain/errors.js';
-import { SYSTEM, type Actor, type Device } from '../domain/types.js';
+import { localTime } from '../../common/domain/calendar.js';
+import { errors } from '../../common/domain/errors.js';
+import { SYSTEM, type Actor, type Device } from '../../common/domain/types.js';
 import type { PublishedEvent } from './event-bus.js';
 import { assertHall, isManager, type CommandContext, type HallService } from './hall-service.js';
 import { ticketView } from './views.js';
-
-export type PrintKind = 'ticket' | 'slip';
 
 export interface PrintRequest {
   kind: PrintKind;
@@ -31,26 +28,6 @@ export interface PrintRequest {
   printerId: number | null;
   reprint: boolean;
   actor: Actor;
-}
-
-export interface PrintResult {
-  kind: PrintKind;
-  printed: boolean;
-  problem: PrintProblem | null;
-  printerId: number | null;
-  ticket: TicketView;
-}
-
-/** What a kiosk or a manager sees of a printer. */
-export interface PrinterView {
-  id: number;
-  name: string;
-  paperWidth: PaperWidth;
-  online: boolean | null;
-  paper: DeviceState['paper'] | null;
-  coverOpen: boolean;
-  problem: PrintProblem | null;
-  lastSeenAt: number | null;
 }
 
 export interface PrintServiceOptions {
@@ -110,7 +87,8 @@ export function stateFromOutcome(outcome: PrintOutcome): Partial<DeviceState> {
       problem: problem ?? null,
     };
   }
-  if (outcome.problem === 'offline' || outcome.problem === 'timeout') return { online: false, problem: outcome.problem, printerError: outcome.detail };
+  if (outcome.problem === 'offline' || outcome.problem === 'timeout')
+    return { online: false, problem: outcome.problem, printerError: outcome.detail };
   return {};
 }
 
@@ -142,10 +120,16 @@ export class PrintService {
     for (const event of events) {
       const { record } = event;
       if (record.type === 'ticket:issued' && typeof record.data.printerId === 'number' && record.ticketId) {
-        this.print({ kind: 'ticket', ticketId: record.ticketId, printerId: record.data.printerId, reprint: false, actor: SYSTEM }).catch(failed);
+        this.print({ kind: 'ticket', ticketId: record.ticketId, printerId: record.data.printerId, reprint: false, actor: SYSTEM }).catch(
+          failed,
+        );
       } else if (record.type === 'ticket:finished' && event.message.window?.printsRatingSlip && record.ticketId && record.windowId) {
         const { ticketId, windowId, hallId } = record;
-        this.track(this.windowPrinter(hallId, windowId).then((printer) => this.print({ kind: 'slip', ticketId, printerId: printer?.id ?? null, reprint: false, actor: SYSTEM }))).catch(failed);
+        this.track(
+          this.windowPrinter(hallId, windowId).then((printer) =>
+            this.print({ kind: 'slip', ticketId, printerId: printer?.id ?? null, reprint: false, actor: SYSTEM }),
+          ),
+        ).catch(failed);
       }
     }
   };
@@ -197,7 +181,14 @@ export class PrintService {
         const address = job.printer.address!;
         outcome = await this.spooler.submit(address, async () => printOverTcp(address, await job.bytes(), this.options.transport));
       }
-      if (!outcome.printed) this.options.log?.('print failed', { kind: request.kind, ticketId: request.ticketId, printerId: job.printer?.id ?? null, problem: outcome.problem, detail: outcome.detail });
+      if (!outcome.printed)
+        this.options.log?.('print failed', {
+          kind: request.kind,
+          ticketId: request.ticketId,
+          printerId: job.printer?.id ?? null,
+          problem: outcome.problem,
+          detail: outcome.detail,
+        });
       return await this.recordPrint(request, job.hallId, job.printer, outcome);
     } finally {
       if (!request.reprint) this.inFlight.delete(key);
@@ -251,12 +242,16 @@ export class PrintService {
   private async originalPrinter(hallId: number, ticketId: number, windowId: number | null, kind: PrintKind): Promise<number | null> {
     if (kind === 'slip') return windowId ? ((await this.windowPrinter(hallId, windowId))?.id ?? null) : null;
     const events = await this.store.read((tx) => tx.events.query({ hallId, types: ['ticket:printed', 'ticket:issued'], limit: 10_000 }));
-    const mine = events.find((e) => e.ticketId === ticketId && typeof e.data.printerId === 'number' && (e.type === 'ticket:issued' || e.data.kind === 'ticket'));
+    const mine = events.find(
+      (e) => e.ticketId === ticketId && typeof e.data.printerId === 'number' && (e.type === 'ticket:issued' || e.data.kind === 'ticket'),
+    );
     return (mine?.data.printerId as number | undefined) ?? null;
   }
 
   /** What to print, read from committed data; null when the ticket no longer wants it. */
-  private async prepare(request: PrintRequest): Promise<{ hallId: number; printer: Device | null; bytes: () => Promise<Uint8Array> } | null> {
+  private async prepare(
+    request: PrintRequest,
+  ): Promise<{ hallId: number; printer: Device | null; bytes: () => Promise<Uint8Array> } | null> {
     const base = this.options.publicBase();
     const found = await this.store.read(async (tx) => {
       const ticket = await tx.tickets.get(request.ticketId);
@@ -338,18 +333,38 @@ export class PrintService {
       if (request.kind === 'ticket' && ticket.printStatus !== status && !(status === 'failed' && ticket.printStatus === 'printed')) {
         ticket = (await c.tx.tickets.update(ticket.id, ticket.version, { printStatus: status })) ?? ticket;
       }
-      const data = { ticketId: ticket.id, kind: request.kind, status, printed: outcome.printed, problem: outcome.problem, printerId: printer?.id ?? request.printerId, reprint: request.reprint };
+      const data = {
+        ticketId: ticket.id,
+        kind: request.kind,
+        status,
+        printed: outcome.printed,
+        problem: outcome.problem,
+        printerId: printer?.id ?? request.printerId,
+        reprint: request.reprint,
+      };
       // The technical detail (socket error, which step timed out) goes to the log, not to screens.
-      await c.emit({ type: 'ticket:printed', ticketId: ticket.id, windowId: ticket.windowId, reason: outcome.problem, data }, { ticket, publicData: data });
+      await c.emit(
+        { type: 'ticket:printed', ticketId: ticket.id, windowId: ticket.windowId, reason: outcome.problem, data },
+        { ticket, publicData: data },
+      );
       if (printer) await updatePrinterState(c, printer.id, outcome);
-      return { kind: request.kind, printed: outcome.printed, problem: outcome.problem, printerId: data.printerId, ticket: ticketView(ticket) };
+      return {
+        kind: request.kind,
+        printed: outcome.printed,
+        problem: outcome.problem,
+        printerId: data.printerId,
+        ticket: ticketView(ticket),
+      };
     });
   }
-
 }
 
 /** Stores what the outcome told about the printer; an alert-worthy change is a `device:updated` event. */
-async function updatePrinterState({ tx, emit, now }: Pick<CommandContext, 'tx' | 'emit' | 'now'>, printerId: number, outcome: PrintOutcome): Promise<void> {
+async function updatePrinterState(
+  { tx, emit, now }: Pick<CommandContext, 'tx' | 'emit' | 'now'>,
+  printerId: number,
+  outcome: PrintOutcome,
+): Promise<void> {
   const printer = await tx.devices.get(printerId);
   if (!printer) return;
   const told = stateFromOutcome(outcome);
@@ -375,4 +390,3 @@ export function alertOf(state: DeviceState): string | null {
   if (state.paper === 'near_end') return 'paper_near_end';
   return null;
 }
-

@@ -13,10 +13,10 @@
  */
 import { OTHER_RATING_REASON, type PadState, type RatingRequestView, type RatingResult } from '../../common/protocol.js';
 import { isBadRating, type RatingChannel } from '../../common/vocabulary.js';
-import { addDays, addWorkingDays, serviceDay } from '../domain/calendar.js';
-import { errors } from '../domain/errors.js';
-import type { HallSettings } from '../domain/settings.js';
-import { SYSTEM, type Actor, type Device, type Hall, type Ticket, type Window } from '../domain/types.js';
+import { addDays, addWorkingDays, serviceDay } from '../../common/domain/calendar.js';
+import { errors } from '../../common/domain/errors.js';
+import type { HallSettings } from '../../common/domain/settings.js';
+import { SYSTEM, type Actor, type Device, type Hall, type Ticket, type Window } from '../../common/domain/types.js';
 import type { Rating } from '../store/ratings-repo.js';
 import type { StoreTx } from '../store/store.js';
 import type { CommandContext, HallService, Idempotency, TicketActionHook } from './hall-service.js';
@@ -40,7 +40,10 @@ export const MAX_COMMENT = 500;
  * names at least one reason, each from the hall's list or "其他" with a comment; a good rating
  * carries no reasons. Returns the reasons and comment as stored (trimmed, without repeats).
  */
-export function checkRatingContent(input: Pick<RatingInput, 'level' | 'reasons' | 'comment'>, hallReasons: readonly string[]): { reasons: string[]; comment: string } {
+export function checkRatingContent(
+  input: Pick<RatingInput, 'level' | 'reasons' | 'comment'>,
+  hallReasons: readonly string[],
+): { reasons: string[]; comment: string } {
   if (!Number.isInteger(input.level) || input.level < 1 || input.level > 5) throw errors.ratingLevelInvalid();
   const comment = (input.comment ?? '').trim().slice(0, MAX_COMMENT);
   const reasons = [...new Set((input.reasons ?? []).map((r) => r.trim()).filter((r) => r !== ''))];
@@ -57,7 +60,8 @@ export function checkRatingContent(input: Pick<RatingInput, 'level' | 'reasons' 
 }
 
 /** When the pad stops waiting for a rating of a ticket finished at `finishedAt`. */
-export const padRatingDeadline = (finishedAt: number, settings: HallSettings): number => finishedAt + settings.rating.padTimeoutSeconds * 1000;
+export const padRatingDeadline = (finishedAt: number, settings: HallSettings): number =>
+  finishedAt + settings.rating.padTimeoutSeconds * 1000;
 
 /** The last day (hall-local) to close the 差评 case of a rating made at `now`. */
 export const caseDeadline = (now: number, hall: Pick<Hall, 'timezone' | 'settings'>): string =>
@@ -188,8 +192,20 @@ export class RatingService {
         { deviceIds: padIds, windowIds: [ticket.windowId], publicData: submitted },
       );
       if (opened) {
-        const caseFacts = { caseId: opened.id, ratingId: rating.id, ticketId: ticket.id, windowId: ticket.windowId, action: 'opened', status: opened.status, deadline: opened.deadline, level: rating.level };
-        await c.emit({ type: 'case:updated', ticketId: ticket.id, windowId: ticket.windowId, data: caseFacts }, { windowIds: [ticket.windowId], publicData: caseFacts });
+        const caseFacts = {
+          caseId: opened.id,
+          ratingId: rating.id,
+          ticketId: ticket.id,
+          windowId: ticket.windowId,
+          action: 'opened',
+          status: opened.status,
+          deadline: opened.deadline,
+          level: rating.level,
+        };
+        await c.emit(
+          { type: 'case:updated', ticketId: ticket.id, windowId: ticket.windowId, data: caseFacts },
+          { windowIds: [ticket.windowId], publicData: caseFacts },
+        );
       }
       return { rating: ratingView(rating), case: opened ? { id: opened.id, deadline: opened.deadline } : null };
     });
@@ -205,7 +221,11 @@ export class RatingService {
     if (action !== 'finish' || !window) return;
     const padIds = await activePadIds(c.tx, c.hall.id, window.id);
     if (padIds.length === 0) return;
-    const earlier = await c.tx.ratings.awaiting({ hallId: c.hall.id, windowId: window.id, serviceDays: recentDays(c.now, c.hall.timezone) });
+    const earlier = await c.tx.ratings.awaiting({
+      hallId: c.hall.id,
+      windowId: window.id,
+      serviceDays: recentDays(c.now, c.hall.timezone),
+    });
     for (const other of earlier) if (other.id !== ticket.id) await this.expire(c, other, 'superseded', padIds);
 
     const pending = await c.tx.tickets.update(ticket.id, ticket.version, {
@@ -215,7 +235,10 @@ export class RatingService {
     if (!pending) throw errors.ticketChanged();
     const request = await ratingRequestView(c.tx, c.hall, pending, window);
     const facts = { ...request } as unknown as Record<string, unknown>;
-    await c.emit({ type: 'rating:requested', ticketId: pending.id, windowId: window.id, data: facts }, { windowIds: [window.id], publicData: facts });
+    await c.emit(
+      { type: 'rating:requested', ticketId: pending.id, windowId: window.id, data: facts },
+      { windowIds: [window.id], publicData: facts },
+    );
   };
 
   /** The 'expire-pending-ratings' job: pending ratings past their deadline become "not rated". */
@@ -226,7 +249,9 @@ export class RatingService {
     for (const hall of halls) {
       const now = clock();
       const serviceDays = this.sweptAllDays ? recentDays(now, hall.timezone) : undefined;
-      const due = await store.read((tx) => tx.ratings.awaiting({ hallId: hall.id, ...(serviceDays ? { serviceDays } : {}), dueBefore: now }));
+      const due = await store.read((tx) =>
+        tx.ratings.awaiting({ hallId: hall.id, ...(serviceDays ? { serviceDays } : {}), dueBefore: now }),
+      );
       if (due.length === 0) continue;
       expired += await this.hallService.command(SYSTEM, hall.id, undefined, async (c) => {
         let n = 0;

@@ -17,6 +17,9 @@ export interface Sheet {
   widths?: number[];
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g;
+
 const esc = (s: string): string =>
   s
     .replace(/&/g, '&amp;')
@@ -24,7 +27,7 @@ const esc = (s: string): string =>
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     // XML 1.0 forbids most control characters.
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+    .replace(XML_FORBIDDEN, '');
 
 /** Column letters: 0 → A, 25 → Z, 26 → AA. */
 export function columnName(index: number): string {
@@ -39,7 +42,11 @@ export function columnName(index: number): string {
 }
 
 const safeSheetName = (name: string, used: Set<string>): string => {
-  let base = name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim() || 'Sheet';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .slice(0, 31)
+      .trim() || 'Sheet';
   let candidate = base;
   for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = `${base.slice(0, 28)} ${i}`;
   used.add(candidate.toLowerCase());
@@ -59,7 +66,10 @@ function cellXml(ref: string, value: Cell, style: number): string {
 function sheetXml(sheet: Sheet): string {
   const all: Cell[][] = [sheet.header, ...sheet.rows];
   const columns = Math.max(sheet.header.length, ...sheet.rows.map((r) => r.length));
-  const widths = Array.from({ length: columns }, (_, i) => sheet.widths?.[i] ?? Math.min(60, Math.max(8, ...all.map((r) => textWidth(String(r[i] ?? ''))))) + 2);
+  const widths = Array.from(
+    { length: columns },
+    (_, i) => sheet.widths?.[i] ?? Math.min(60, Math.max(8, ...all.map((r) => textWidth(String(r[i] ?? ''))))) + 2,
+  );
   const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
   const rows = all
     .map((row, r) => `<row r="${r + 1}">${row.map((v, c) => cellXml(`${columnName(c)}${r + 1}`, v, r === 0 ? 1 : 0)).join('')}</row>`)
@@ -85,7 +95,12 @@ export function writeXlsx(sheets: Sheet[]): Uint8Array {
         '<Default Extension="xml" ContentType="application/xml"/>' +
         '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
         '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+        sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+          )
+          .join('') +
         '</Types>',
     ),
     '_rels/.rels': strToU8(
@@ -103,7 +118,12 @@ export function writeXlsx(sheets: Sheet[]): Uint8Array {
     'xl/_rels/workbook.xml.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
         `<Relationship Id="rId${sheets.length + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
         '</Relationships>',
     ),

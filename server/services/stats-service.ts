@@ -1,14 +1,20 @@
 /**
  * Statistics reports (统计分析) for a date range, and their exports. The figures come from
- * server/domain/stats.ts; here they get their labels (service names, window numbers, clerks,
+ * common/domain/stats.ts; here they get their labels (service names, window numbers, clerks,
  * hours) and become tables, the same tables for CSV and .xlsx, so an export shows exactly the
  * numbers of the API and the screen.
  */
-import { STAT_DIMENSIONS, type StatDimension, type StatFigures, type StatRowView, type StatsReport } from '../../common/manager-protocol.js';
-import { addDays, isValidDate } from '../domain/calendar.js';
-import { DomainError, errors } from '../domain/errors.js';
-import { StatsBuilder } from '../domain/stats.js';
-import type { Actor } from '../domain/types.js';
+import {
+  STAT_DIMENSIONS,
+  type StatDimension,
+  type StatFigures,
+  type StatRowView,
+  type StatsReport,
+} from '../../common/manager-protocol.js';
+import { addDays, isValidDate } from '../../common/domain/calendar.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
+import { StatsBuilder } from '../../common/domain/stats.js';
+import type { Actor } from '../../common/domain/types.js';
 import { assertHall, isManager, type HallService } from './hall-service.js';
 import { writeCsv, writeXlsx, type Cell, type Sheet } from './spreadsheet.js';
 
@@ -24,7 +30,12 @@ export interface StatsQuery {
 export const MAX_RANGE_DAYS = 366;
 
 const rangeError = () =>
-  new DomainError(400, 'invalid_range', '日期范围应为“开始日期 ≤ 结束日期”，格式 YYYY-MM-DD，最长一年。', 'The range is from ≤ to, as YYYY-MM-DD, at most a year.');
+  new DomainError(
+    400,
+    'invalid_range',
+    '日期范围应为“开始日期 ≤ 结束日期”，格式 YYYY-MM-DD，最长一年。',
+    'The range is from ≤ to, as YYYY-MM-DD, at most a year.',
+  );
 
 export function checkRange(from: string, to: string): void {
   if (!isValidDate(from) || !isValidDate(to) || from > to) throw rangeError();
@@ -52,7 +63,11 @@ export class StatsService {
     // One short read per day, with the event loop free in between: a year's report never holds
     // the database, or the clerks' calls, for long.
     for (let day = q.from; day <= q.to; day = addDays(day, 1)) {
-      await store.read((tx) => tx.stats.eachTicket({ hallId, serviceDay: day, serviceId: q.serviceId, windowId: q.windowId, clerkId: q.clerkId }, (t) => builder.add(t)));
+      await store.read((tx) =>
+        tx.stats.eachTicket({ hallId, serviceDay: day, serviceId: q.serviceId, windowId: q.windowId, clerkId: q.clerkId }, (t) =>
+          builder.add(t),
+        ),
+      );
       await yieldToEventLoop();
     }
     const stats = await builder.resultInSteps(yieldToEventLoop);
@@ -74,7 +89,9 @@ export class StatsService {
         case 'clerk': {
           if (key === null) return ['未叫号', 'Not called'];
           const u = userBy.get(Number(key));
-          return u ? [`${u.displayName}${u.staffNo ? `（${u.staffNo}）` : ''}`, `${u.displayName}${u.staffNo ? ` (${u.staffNo})` : ''}`] : [`人员 #${key}`, `Staff #${key}`];
+          return u
+            ? [`${u.displayName}${u.staffNo ? `（${u.staffNo}）` : ''}`, `${u.displayName}${u.staffNo ? ` (${u.staffNo})` : ''}`]
+            : [`人员 #${key}`, `Staff #${key}`];
         }
         case 'hour': {
           const h = Number(key);
@@ -86,17 +103,22 @@ export class StatsService {
       }
     };
     const by = Object.fromEntries(
-      STAT_DIMENSIONS.map((d) => [d, stats.by[d].map((row): StatRowView => {
-        const [zh, en] = label(d, row.key);
-        return { ...row, label: zh, labelEn: en };
-      })]),
+      STAT_DIMENSIONS.map((d) => [
+        d,
+        stats.by[d].map((row): StatRowView => {
+          const [zh, en] = label(d, row.key);
+          return { ...row, label: zh, labelEn: en };
+        }),
+      ]),
     ) as Record<StatDimension, StatRowView[]>;
     const named: [StatDimension, number | undefined | null, string, string][] = [
       ['service', q.serviceId, '事项', 'Service'],
       ['window', q.windowId, '窗口', 'Window'],
       ['clerk', q.clerkId, '人员', 'Clerk'],
     ];
-    const parts = named.filter(([, id]) => id != null).map(([d, id, zh, en]) => ({ zh: `${zh}：${label(d, id!)[0]}`, en: `${en}: ${label(d, id!)[1]}` }));
+    const parts = named
+      .filter(([, id]) => id != null)
+      .map(([d, id, zh, en]) => ({ zh: `${zh}：${label(d, id!)[0]}`, en: `${en}: ${label(d, id!)[1]}` }));
     return {
       hall: { id: hall.id, name: hall.name, timezone: hall.timezone },
       from: q.from,
@@ -110,7 +132,14 @@ export class StatsService {
   }
 
   /** The report as a file: CSV of one breakdown (with a totals row), or .xlsx with every breakdown. */
-  async export(actor: Actor, hallId: number, q: StatsQuery, format: 'csv' | 'xlsx', dimension: StatDimension, lang: 'zh-CN' | 'en'): Promise<{ body: Buffer | string; filename: string; contentType: string }> {
+  async export(
+    actor: Actor,
+    hallId: number,
+    q: StatsQuery,
+    format: 'csv' | 'xlsx',
+    dimension: StatDimension,
+    lang: 'zh-CN' | 'en',
+  ): Promise<{ body: Buffer | string; filename: string; contentType: string }> {
     const report = await this.report(actor, hallId, q);
     const base = `${lang === 'en' ? 'statistics' : '统计'}-${report.from}_${report.to}`;
     if (format === 'csv') {
@@ -118,7 +147,11 @@ export class StatsService {
       return { body: writeCsv(sheet.header, sheet.rows), filename: `${base}-${dimension}.csv`, contentType: 'text/csv; charset=utf-8' };
     }
     const sheets = [summarySheet(report, lang), ...STAT_DIMENSIONS.map((d) => statSheet(report, d, lang))];
-    return { body: Buffer.from(writeXlsx(sheets)), filename: `${base}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    return {
+      body: Buffer.from(writeXlsx(sheets)),
+      filename: `${base}.xlsx`,
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
   }
 }
 
@@ -179,7 +212,10 @@ function summarySheet(report: StatsReport, lang: 'zh-CN' | 'en'): Sheet {
     [en ? 'Filter' : '筛选', report.filterLabel ? report.filterLabel[en ? 'en' : 'zh'] : en ? 'Whole hall' : '全大厅'],
     [en ? 'Wait target (min)' : '等候目标（分钟）', report.waitTargetMinutes],
     ...FIGURE_COLUMNS.map(([zh, enName, value]): Cell[] => [en ? enName : zh, value(report.totals)]),
-    [en ? 'Ratings excluded by an approved appeal (kept on record)' : '申诉核准、不计入统计的评价（记录保留）', report.totals.excludedRatings],
+    [
+      en ? 'Ratings excluded by an approved appeal (kept on record)' : '申诉核准、不计入统计的评价（记录保留）',
+      report.totals.excludedRatings,
+    ],
   ];
   return { name: en ? 'Summary' : '汇总', header: [en ? 'Figure' : '指标', en ? 'Value' : '数值'], rows };
 }

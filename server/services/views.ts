@@ -14,12 +14,12 @@ import type {
   TicketView,
   WindowView,
 } from '../../common/protocol.js';
-import { serviceDay } from '../domain/calendar.js';
-import { deviceOnline, printerOnline } from '../domain/devices.js';
-import { averageServiceMinutes, estimateWaitMinutes } from '../domain/estimate.js';
-import { graceEndsAt } from '../domain/lifecycle.js';
-import { servedServices } from '../domain/served.js';
-import type { Device, Hall, ServedService, Service, Ticket, Window, Zone } from '../domain/types.js';
+import { serviceDay } from '../../common/domain/calendar.js';
+import { deviceOnline, printerOnline } from '../../common/domain/devices.js';
+import { averageServiceMinutes, estimateWaitMinutes } from '../../common/domain/estimate.js';
+import { graceEndsAt } from '../../common/domain/lifecycle.js';
+import { servedServices } from '../../common/domain/served.js';
+import type { Device, Hall, ServedService, Service, Ticket, Window, Zone } from '../../common/domain/types.js';
 import type { EventRecord, StoreTx } from '../store/store.js';
 
 /** How many recent services of a service the wait estimate averages. */
@@ -231,7 +231,12 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
     tx.tickets.issuedCounts(hall.id, day),
     queueViews(tx, ctx, [...serviceIds]),
     Promise.all(windows.map((w) => windowView(tx, ctx, w))),
-    tx.events.query({ hallId: hall.id, types: [...CALL_EVENT_TYPES], fromAt: now - 24 * 3600_000, limit: (scope.recentCalls ?? 10) * (zoneId === null ? 1 : 5) }),
+    tx.events.query({
+      hallId: hall.id,
+      types: [...CALL_EVENT_TYPES],
+      fromAt: now - 24 * 3600_000,
+      limit: (scope.recentCalls ?? 10) * (zoneId === null ? 1 : 5),
+    }),
     tx.tickets.list({ hallId: hall.id, serviceDay: day, statuses: ['no_show'] }),
     scope.includeWaiting ? tx.tickets.list({ hallId: hall.id, serviceDay: day, statuses: ['waiting'] }) : Promise.resolve([]),
     scope.includeDevices ? tx.devices.list(hall.id) : Promise.resolve([]),
@@ -248,7 +253,9 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
     seq: hall.lastSeq,
     now,
     hall: hallView(hall, day),
-    zones: ctx.zones.filter((z) => zoneId === null || z.id === zoneId).map((z) => ({ id: z.id, name: z.name, nameEn: z.nameEn, kind: z.kind })),
+    zones: ctx.zones
+      .filter((z) => zoneId === null || z.id === zoneId)
+      .map((z) => ({ id: z.id, name: z.name, nameEn: z.nameEn, kind: z.kind })),
     services: services.map((s) => serviceView(hall, s, issued.get(s.id) ?? 0)),
     windows: windowViews,
     queues,
@@ -260,7 +267,11 @@ export async function buildSnapshot(tx: StoreTx, ctx: HallContext, now: number, 
     ...(scope.includeWaiting ? { waiting: waiting.filter((t) => serviceIds.has(t.serviceId)).map(ticketView) } : {}),
     zoneScope: zoneId,
     ...(scope.includeDevices
-      ? { devices: devices.filter((d) => d.status === 'active').map((d) => deviceStatusView(d, now, hall.settings.alerts.deviceOfflineSeconds)) }
+      ? {
+          devices: devices
+            .filter((d) => d.status === 'active')
+            .map((d) => deviceStatusView(d, now, hall.settings.alerts.deviceOfflineSeconds)),
+        }
       : {}),
   };
 }
@@ -276,7 +287,8 @@ export function deviceStatusView(d: Device, now: number, offlineSeconds: number)
     windowId: d.windowId,
     zoneId: d.zoneId,
     lastSeenAt: d.lastSeenAt,
-    online: d.kind === 'printer' ? printerOnline(d.lastSeenAt, d.state, now, offlineSeconds) : deviceOnline(d.lastSeenAt, now, offlineSeconds),
+    online:
+      d.kind === 'printer' ? printerOnline(d.lastSeenAt, d.state, now, offlineSeconds) : deviceOnline(d.lastSeenAt, now, offlineSeconds),
     state: d.state,
     settings,
   };

@@ -1,11 +1,11 @@
 /**
- * The audit log (server/domain/audit.ts says what is in it) read from the events table, newest
+ * The audit log (common/domain/audit.ts says what is in it) read from the events table, newest
  * first, a page at a time (`beforeSeq`). The hall's events are walked backwards on their primary
  * key (hall, seq), so a page costs the rows up to its last match; callers searching a long
  * history walk it in slices (`afterSeq`), one short read each.
  */
 import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL } from 'drizzle-orm';
-import { AUDIT_EVENT_TYPES, AUDIT_WHEN_REASONED } from '../domain/audit.js';
+import { AUDIT_EVENT_TYPES, AUDIT_WHEN_REASONED } from '../../common/domain/audit.js';
 import type { EventRecord } from './store.js';
 import type { Db } from './database.js';
 import { containsText } from './sql-text.js';
@@ -31,7 +31,10 @@ export interface AuditRepo {
 }
 
 export function createAuditRepo(db: Db): AuditRepo {
-  const managerIds = db.select({ id: t.users.id }).from(t.users).where(inArray(t.users.role, ['manager', 'admin']));
+  const managerIds = db
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(inArray(t.users.role, ['manager', 'admin']));
   return {
     async query(q) {
       const where: SQL[] = [
@@ -57,7 +60,13 @@ export function createAuditRepo(db: Db): AuditRepo {
         .orderBy(desc(t.events.seq))
         .limit(q.limit)
         .all()
-        .map((row) => ({ ...row, type: row.type as EventRecord['type'], ticketId: row.ticketId ?? null, windowId: row.windowId ?? null, reason: row.reason ?? null }));
+        .map((row) => ({
+          ...row,
+          type: row.type as EventRecord['type'],
+          ticketId: row.ticketId ?? null,
+          windowId: row.windowId ?? null,
+          reason: row.reason ?? null,
+        }));
     },
   };
 }

@@ -7,7 +7,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lte, ne, sql } from 'drizzle-orm';
 import type { AppointmentSlot } from '../../common/phone.js';
 import type { BookingStatus } from '../../common/vocabulary.js';
-import type { Ticket } from '../domain/types.js';
+import type { Ticket } from '../../common/domain/types.js';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 
@@ -103,9 +103,19 @@ export interface PhoneRepo {
 const CALLED_STATUSES = ['called', 'serving', 'held', 'done', 'no_show'] as const;
 
 export function createPhoneRepo(db: Db): PhoneRepo {
-  const byCode = db.select().from(t.bookings).where(eq(t.bookings.publicCode, sql.placeholder('publicCode'))).prepare();
+  const byCode = db
+    .select()
+    .from(t.bookings)
+    .where(eq(t.bookings.publicCode, sql.placeholder('publicCode')))
+    .prepare();
   const calledWithReason = db
-    .select({ number: t.tickets.number, queuedAt: t.tickets.queuedAt, calledAt: t.tickets.calledAt, callReason: t.tickets.callReason, transfers: t.tickets.transfers })
+    .select({
+      number: t.tickets.number,
+      queuedAt: t.tickets.queuedAt,
+      calledAt: t.tickets.calledAt,
+      callReason: t.tickets.callReason,
+      transfers: t.tickets.transfers,
+    })
     .from(t.tickets)
     .where(
       and(
@@ -153,7 +163,11 @@ export function createPhoneRepo(db: Db): PhoneRepo {
       return byCode.get({ publicCode }) ?? null;
     },
     async insertBooking(booking) {
-      return db.insert(t.bookings).values({ ...booking, status: 'booked' }).returning().get();
+      return db
+        .insert(t.bookings)
+        .values({ ...booking, status: 'booked' })
+        .returning()
+        .get();
     },
     async updateBooking(id, patch) {
       const row = db.update(t.bookings).set(patch).where(eq(t.bookings.id, id)).returning().get();
@@ -182,7 +196,13 @@ export function createPhoneRepo(db: Db): PhoneRepo {
       return db
         .select()
         .from(t.bookings)
-        .where(and(eq(t.bookings.hallId, hallId), inArray(t.bookings.date, dates), ...(statuses?.length ? [inArray(t.bookings.status, statuses)] : [])))
+        .where(
+          and(
+            eq(t.bookings.hallId, hallId),
+            inArray(t.bookings.date, dates),
+            ...(statuses?.length ? [inArray(t.bookings.status, statuses)] : []),
+          ),
+        )
         .orderBy(asc(t.bookings.date), asc(t.bookings.start), asc(t.bookings.id))
         .all();
     },
@@ -214,7 +234,14 @@ export function createPhoneRepo(db: Db): PhoneRepo {
       return db
         .select()
         .from(t.tickets)
-        .where(and(eq(t.tickets.serviceId, serviceId), eq(t.tickets.serviceDay, serviceDay), eq(t.tickets.status, 'waiting'), isNotNull(t.tickets.phone)))
+        .where(
+          and(
+            eq(t.tickets.serviceId, serviceId),
+            eq(t.tickets.serviceDay, serviceDay),
+            eq(t.tickets.status, 'waiting'),
+            isNotNull(t.tickets.phone),
+          ),
+        )
         .all();
     },
     async calledWithReason(serviceId, serviceDay, since) {
@@ -233,11 +260,21 @@ export function createPhoneRepo(db: Db): PhoneRepo {
     },
     async usedNotificationKeys(keys) {
       if (keys.length === 0) return new Set();
-      const rows = db.select({ key: t.notifications.dedupeKey }).from(t.notifications).where(inArray(t.notifications.dedupeKey, keys)).all();
+      const rows = db
+        .select({ key: t.notifications.dedupeKey })
+        .from(t.notifications)
+        .where(inArray(t.notifications.dedupeKey, keys))
+        .all();
       return new Set(rows.map((r) => r.key));
     },
     async notificationsOf(hallId, limit) {
-      return db.select().from(t.notifications).where(eq(t.notifications.hallId, hallId)).orderBy(desc(t.notifications.id)).limit(limit).all();
+      return db
+        .select()
+        .from(t.notifications)
+        .where(eq(t.notifications.hallId, hallId))
+        .orderBy(desc(t.notifications.id))
+        .limit(limit)
+        .all();
     },
   };
 }

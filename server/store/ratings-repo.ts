@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, lt, lte, type SQL } from 'drizzle-orm';
 import type { AppealStatus, CaseStatus, RatingChannel } from '../../common/vocabulary.js';
-import type { Ticket } from '../domain/types.js';
+import type { Ticket } from '../../common/domain/types.js';
 import type { Db } from './database.js';
 import * as t from './schema.js';
 

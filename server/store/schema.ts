@@ -6,14 +6,7 @@
  * service days and calendar dates are 'YYYY-MM-DD' text in the hall's timezone; structured
  * settings are JSON text with their TypeScript type named in `$type`.
  */
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import type {
   AppealStatus,
   BookingStatus,
@@ -30,7 +23,7 @@ import type {
   WindowMode,
   WindowStatus,
 } from '../../common/vocabulary.js';
-import type { SettingsPatch } from '../domain/settings.js';
+import type { SettingsPatch } from '../../common/domain/settings.js';
 
 export const halls = sqliteTable('halls', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -52,7 +45,9 @@ export const zones = sqliteTable(
   'zones',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    hallId: integer('hall_id').notNull().references(() => halls.id),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull().default(''),
     /** theme (主题服务区), professional (专业服务区) or special (特色窗口). */
@@ -66,7 +61,9 @@ export const services = sqliteTable(
   'services',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    hallId: integer('hall_id').notNull().references(() => halls.id),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
     zoneId: integer('zone_id').references(() => zones.id),
     name: text('name').notNull(),
     nameEn: text('name_en').notNull().default(''),
@@ -87,7 +84,9 @@ export const windows = sqliteTable(
   'windows',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    hallId: integer('hall_id').notNull().references(() => halls.id),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
     zoneId: integer('zone_id').references(() => zones.id),
     /** The number shown and spoken: "3" in "请到3号窗口". */
     number: text('number').notNull(),
@@ -114,8 +113,12 @@ export const windows = sqliteTable(
 export const windowServices = sqliteTable(
   'window_services',
   {
-    windowId: integer('window_id').notNull().references(() => windows.id),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    windowId: integer('window_id')
+      .notNull()
+      .references(() => windows.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     /** Lower tiers are served first; a higher tier only when the lower ones are empty. */
     tier: integer('tier').notNull().default(1),
     /** Multiplies waiting time when comparing tickets of the same tier. */
@@ -124,31 +127,32 @@ export const windowServices = sqliteTable(
   (t) => [primaryKey({ columns: [t.windowId, t.serviceId] })],
 );
 
-export const users = sqliteTable(
-  'users',
-  {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    /** Null only for admins who work across halls. */
-    hallId: integer('hall_id').references(() => halls.id),
-    username: text('username').notNull().unique(),
-    displayName: text('display_name').notNull(),
-    staffNo: text('staff_no').notNull().default(''),
-    role: text('role').$type<Role>().notNull(),
-    passwordHash: text('password_hash').notNull(),
-    photoUrl: text('photo_url'),
-    disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: integer('locked_until'),
-    createdAt: integer('created_at').notNull(),
-  },
-);
+export const users = sqliteTable('users', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Null only for admins who work across halls. */
+  hallId: integer('hall_id').references(() => halls.id),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  staffNo: text('staff_no').notNull().default(''),
+  role: text('role').$type<Role>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  photoUrl: text('photo_url'),
+  disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: integer('locked_until'),
+  createdAt: integer('created_at').notNull(),
+});
 
 /** Windows a clerk may staff. */
 export const userWindows = sqliteTable(
   'user_windows',
   {
-    userId: integer('user_id').notNull().references(() => users.id),
-    windowId: integer('window_id').notNull().references(() => windows.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    windowId: integer('window_id')
+      .notNull()
+      .references(() => windows.id),
   },
   (t) => [primaryKey({ columns: [t.userId, t.windowId] })],
 );
@@ -158,7 +162,9 @@ export const sessions = sqliteTable(
   {
     /** sha256 of the session cookie value; the cookie itself is never stored. */
     tokenHash: text('token_hash').primaryKey(),
-    userId: integer('user_id').notNull().references(() => users.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
     csrfToken: text('csrf_token').notNull(),
     createdAt: integer('created_at').notNull(),
     expiresAt: integer('expires_at').notNull(),
@@ -170,7 +176,9 @@ export const devices = sqliteTable(
   'devices',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    hallId: integer('hall_id').notNull().references(() => halls.id),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
     kind: text('kind').$type<DeviceKind>().notNull(),
     name: text('name').notNull().default(''),
     /** pending (shows a pairing code), active, or revoked. */
@@ -198,7 +206,9 @@ export const tickets = sqliteTable(
   'tickets',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    hallId: integer('hall_id').notNull().references(() => halls.id),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
     /** The hall-local date the ticket belongs to. */
     serviceDay: text('service_day').notNull(),
     prefix: text('prefix').notNull(),
@@ -207,7 +217,9 @@ export const tickets = sqliteTable(
     number: text('number').notNull(),
     /** Unguessable code in the visitor's status URL; never broadcast. */
     publicCode: text('public_code').notNull().unique(),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     /** The service the ticket was issued for (quota is counted here). */
     originalServiceId: integer('original_service_id').notNull(),
     priority: text('priority').$type<PriorityKind>().notNull().default('normal'),
@@ -281,11 +293,7 @@ export const events = sqliteTable(
     reason: text('reason'),
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [
-    primaryKey({ columns: [t.hallId, t.seq] }),
-    index('events_ticket').on(t.ticketId),
-    index('events_type').on(t.hallId, t.type),
-  ],
+  (t) => [primaryKey({ columns: [t.hallId, t.seq] }), index('events_ticket').on(t.ticketId), index('events_type').on(t.hallId, t.type)],
 );
 
 /** Results of mutating commands, so a retried command returns its first result. */
@@ -348,7 +356,9 @@ export const caseSteps = sqliteTable(
   'case_steps',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id').notNull().references(() => ratingCases.id),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => ratingCases.id),
     action: text('action').notNull(),
     fromStatus: text('from_status'),
     toStatus: text('to_status'),
@@ -365,7 +375,9 @@ export const appointmentSlots = sqliteTable(
   'appointment_slots',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    serviceId: integer('service_id').notNull().references(() => services.id),
+    serviceId: integer('service_id')
+      .notNull()
+      .references(() => services.id),
     weekday: integer('weekday').notNull(),
     start: text('start').notNull(),
     end: text('end').notNull(),

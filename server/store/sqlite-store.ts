@@ -7,8 +7,8 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { and, asc, desc, eq, getTableColumns, gt, gte, inArray, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { Device, Hall, User } from '../domain/types.js';
-import { resolveSettings, type SettingsPatch } from '../domain/settings.js';
+import type { Device, Hall, User } from '../../common/domain/types.js';
+import { resolveSettings } from '../../common/domain/settings.js';
 import { openDatabase, type Db, type OpenedDatabase } from './database.js';
 import { createPhoneRepo } from './phone-repo.js';
 import { createAuditRepo } from './audit-repo.js';
@@ -255,7 +255,7 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
     },
     async storedSettings(id) {
       const row = db.select({ settings: t.halls.settings }).from(t.halls).where(eq(t.halls.id, id)).get();
-      return (row?.settings ?? {}) as SettingsPatch;
+      return row?.settings ?? {};
     },
   };
 
@@ -337,7 +337,10 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
     async setServedRows(windowId, rows) {
       cache.invalidate('served:');
       db.delete(t.windowServices).where(eq(t.windowServices.windowId, windowId)).run();
-      if (rows.length) db.insert(t.windowServices).values(rows.map((r) => ({ ...r, windowId }))).run();
+      if (rows.length)
+        db.insert(t.windowServices)
+          .values(rows.map((r) => ({ ...r, windowId })))
+          .run();
     },
     async permittedWindowIds(userId) {
       return db
@@ -349,7 +352,10 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
     },
     async setPermittedWindowIds(userId, windowIds) {
       db.delete(t.userWindows).where(eq(t.userWindows.userId, userId)).run();
-      if (windowIds.length) db.insert(t.userWindows).values(windowIds.map((windowId) => ({ userId, windowId }))).run();
+      if (windowIds.length)
+        db.insert(t.userWindows)
+          .values(windowIds.map((windowId) => ({ userId, windowId })))
+          .run();
     },
   };
 
@@ -378,7 +384,9 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
         .all();
     },
     async waitingCandidates(hallId, serviceDay) {
-      return q.waitingCandidates.all({ hallId, serviceDay }).map((r) => ({ ...r, requeued: r.requeued === 1, transferred: r.transferred === 1 }));
+      return q.waitingCandidates
+        .all({ hallId, serviceDay })
+        .map((r) => ({ ...r, requeued: r.requeued === 1, transferred: r.transferred === 1 }));
     },
     async atWindow(windowId, statuses) {
       return q.ticketsAtWindow.all({ windowId }).filter((row) => statuses.includes(row.status));
@@ -388,7 +396,11 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
       if (f.statuses?.length) where.push(inArray(t.tickets.status, f.statuses));
       if (f.serviceIds?.length) where.push(inArray(t.tickets.serviceId, f.serviceIds));
       if (f.windowId !== undefined) where.push(eq(t.tickets.windowId, f.windowId));
-      const q = db.select().from(t.tickets).where(and(...where)).orderBy(asc(t.tickets.queuedAt), asc(t.tickets.id));
+      const q = db
+        .select()
+        .from(t.tickets)
+        .where(and(...where))
+        .orderBy(asc(t.tickets.queuedAt), asc(t.tickets.id));
       return (f.limit ? q.limit(f.limit) : q).all();
     },
     async staleBefore(hallId, serviceDay, statuses, limit) {
@@ -401,7 +413,7 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
         .all();
     },
     async insert(ticket) {
-      return q.insertTicket.get(ticket)!;
+      return q.insertTicket.get(ticket);
     },
     async update(id, expectedVersion, patch) {
       const current = q.ticketById.get({ id });
@@ -421,7 +433,7 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
       return new Map(rows.map((r) => [r.serviceId, r.n]));
     },
     async nextSeq(hallId, serviceDay, prefix) {
-      return q.nextSeq.get({ hallId, serviceDay, prefix })!.lastSeq;
+      return q.nextSeq.get({ hallId, serviceDay, prefix }).lastSeq;
     },
     async queueCounts(hallId, serviceDay, serviceIds) {
       if (serviceIds) return serviceIds.map((serviceId) => ({ serviceId, ...q.queueOfService.get({ serviceId, serviceDay })! }));
@@ -468,7 +480,7 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
         windowId: draft.windowId ?? null,
         reason: draft.reason ?? null,
         data: draft.data ?? {},
-      })!;
+      });
       return toEvent(row);
     },
     async since(hallId, afterSeq, limit) {
@@ -533,7 +545,13 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
       return rows.map(toUser).sort((a, b) => a.id - b.id);
     },
     async insert(user) {
-      return toUser(db.insert(t.users).values({ ...user, createdAt: Date.now() }).returning().get());
+      return toUser(
+        db
+          .insert(t.users)
+          .values({ ...user, createdAt: Date.now() })
+          .returning()
+          .get(),
+      );
     },
     async update(id, patch) {
       if (Object.keys(patch).length) db.update(t.users).set(patch).where(eq(t.users.id, id)).run();
@@ -582,7 +600,13 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
       return db.select().from(t.devices).where(eq(t.devices.hallId, hallId)).orderBy(asc(t.devices.id)).all().map(toDevice);
     },
     async insert(device) {
-      return toDevice(db.insert(t.devices).values({ ...device, createdAt: Date.now() }).returning().get());
+      return toDevice(
+        db
+          .insert(t.devices)
+          .values({ ...device, createdAt: Date.now() })
+          .returning()
+          .get(),
+      );
     },
     async update(id, patch) {
       if (Object.keys(patch).length) db.update(t.devices).set(patch).where(eq(t.devices.id, id)).run();
@@ -590,8 +614,21 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
   };
 
   return {
-    halls, zones, services, windows, tickets, events, idempotency, users, sessions, devices,
-    ratings: createRatingRepo(db), phone: createPhoneRepo(db), stats: createStatsRepo(db), cases: createCaseRepo(db), audit: createAuditRepo(db),
+    halls,
+    zones,
+    services,
+    windows,
+    tickets,
+    events,
+    idempotency,
+    users,
+    sessions,
+    devices,
+    ratings: createRatingRepo(db),
+    phone: createPhoneRepo(db),
+    stats: createStatsRepo(db),
+    cases: createCaseRepo(db),
+    audit: createAuditRepo(db),
   };
 }
 
@@ -605,24 +642,31 @@ function byWindowNumber(a: { number: string }, b: { number: string }): number {
   return a.number.localeCompare(b.number, 'zh-CN');
 }
 
-
 /**
  * Queries on the hot paths (every command and snapshot), built and prepared once per connection
  * instead of per call.
  */
 function preparedQueries(db: Db) {
   const p = sql.placeholder;
-  const waitingOf = and(eq(t.tickets.serviceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'waiting'));
+  const waitingOf = and(
+    eq(t.tickets.serviceId, p('serviceId')),
+    eq(t.tickets.serviceDay, p('serviceDay')),
+    eq(t.tickets.status, 'waiting'),
+  );
   const rankSql = sql`(CASE WHEN ${t.tickets.priority} != 'normal' OR ${t.tickets.queuedAt} <= ${p('boostBefore')} THEN 0 ELSE 1 END)`;
   /** Every column of a table as a placeholder of the same name, for prepared inserts and updates. */
   const placeholders = (columns: string[]) => Object.fromEntries(columns.map((c) => [c, p(c)]));
   const ticketColumns = Object.keys(getTableColumns(t.tickets)).filter((c) => c !== 'id' && c !== 'version');
   const eventColumns = Object.keys(getTableColumns(t.events));
   return {
-    insertTicket: db.insert(t.tickets).values(placeholders(ticketColumns) as never).returning().prepare(),
+    insertTicket: db
+      .insert(t.tickets)
+      .values(placeholders(ticketColumns) as never)
+      .returning()
+      .prepare(),
     updateTicket: db
       .update(t.tickets)
-      .set({ ...placeholders(ticketColumns.filter((c) => c !== 'hallId')), version: sql`${t.tickets.version} + 1` } as never)
+      .set({ ...placeholders(ticketColumns.filter((c) => c !== 'hallId')), version: sql`${t.tickets.version} + 1` })
       .where(and(eq(t.tickets.id, p('id')), eq(t.tickets.version, p('expectedVersion'))))
       .returning()
       .prepare(),
@@ -641,21 +685,60 @@ function preparedQueries(db: Db) {
       .where(eq(t.halls.id, p('hallId')))
       .returning({ seq: t.halls.lastSeq })
       .prepare(),
-    insertEvent: db.insert(t.events).values(placeholders(eventColumns) as never).returning().prepare(),
-    hallById: db.select().from(t.halls).where(eq(t.halls.id, p('id'))).prepare(),
-    zonesOfHall: db.select().from(t.zones).where(eq(t.zones.hallId, p('hallId'))).orderBy(asc(t.zones.sortOrder), asc(t.zones.id)).prepare(),
-    servicesOfHall: db.select().from(t.services).where(eq(t.services.hallId, p('hallId'))).orderBy(asc(t.services.sortOrder), asc(t.services.id)).prepare(),
-    windowsOfHall: db.select().from(t.windows).where(eq(t.windows.hallId, p('hallId'))).prepare(),
+    insertEvent: db
+      .insert(t.events)
+      .values(placeholders(eventColumns) as never)
+      .returning()
+      .prepare(),
+    hallById: db
+      .select()
+      .from(t.halls)
+      .where(eq(t.halls.id, p('id')))
+      .prepare(),
+    zonesOfHall: db
+      .select()
+      .from(t.zones)
+      .where(eq(t.zones.hallId, p('hallId')))
+      .orderBy(asc(t.zones.sortOrder), asc(t.zones.id))
+      .prepare(),
+    servicesOfHall: db
+      .select()
+      .from(t.services)
+      .where(eq(t.services.hallId, p('hallId')))
+      .orderBy(asc(t.services.sortOrder), asc(t.services.id))
+      .prepare(),
+    windowsOfHall: db
+      .select()
+      .from(t.windows)
+      .where(eq(t.windows.hallId, p('hallId')))
+      .prepare(),
     servedRowsOfHall: db
-      .select({ windowId: t.windowServices.windowId, serviceId: t.windowServices.serviceId, tier: t.windowServices.tier, weight: t.windowServices.weight })
+      .select({
+        windowId: t.windowServices.windowId,
+        serviceId: t.windowServices.serviceId,
+        tier: t.windowServices.tier,
+        weight: t.windowServices.weight,
+      })
       .from(t.windowServices)
       .innerJoin(t.windows, eq(t.windows.id, t.windowServices.windowId))
       .where(eq(t.windows.hallId, p('hallId')))
       .orderBy(asc(t.windowServices.tier), asc(t.windowServices.serviceId))
       .prepare(),
-    userById: db.select().from(t.users).where(eq(t.users.id, p('id'))).prepare(),
-    deviceByToken: db.select().from(t.devices).where(eq(t.devices.tokenHash, p('tokenHash'))).prepare(),
-    ticketById: db.select().from(t.tickets).where(eq(t.tickets.id, p('id'))).prepare(),
+    userById: db
+      .select()
+      .from(t.users)
+      .where(eq(t.users.id, p('id')))
+      .prepare(),
+    deviceByToken: db
+      .select()
+      .from(t.devices)
+      .where(eq(t.devices.tokenHash, p('tokenHash')))
+      .prepare(),
+    ticketById: db
+      .select()
+      .from(t.tickets)
+      .where(eq(t.tickets.id, p('id')))
+      .prepare(),
     waitingCandidates: db
       .select({
         id: t.tickets.id,
@@ -670,7 +753,11 @@ function preparedQueries(db: Db) {
       .from(t.tickets)
       .where(and(eq(t.tickets.hallId, p('hallId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'waiting')))
       .prepare(),
-    ticketByCode: db.select().from(t.tickets).where(eq(t.tickets.publicCode, p('publicCode'))).prepare(),
+    ticketByCode: db
+      .select()
+      .from(t.tickets)
+      .where(eq(t.tickets.publicCode, p('publicCode')))
+      .prepare(),
     ticketsAtWindow: db
       .select()
       .from(t.tickets)
@@ -680,7 +767,9 @@ function preparedQueries(db: Db) {
     countIssued: db
       .select({ n: sql<number>`count(*)` })
       .from(t.tickets)
-      .where(and(eq(t.tickets.originalServiceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), ne(t.tickets.status, 'cancelled')))
+      .where(
+        and(eq(t.tickets.originalServiceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), ne(t.tickets.status, 'cancelled')),
+      )
       .prepare(),
     queueOfService: db
       .select({ waiting: sql<number>`count(*)`, oldestQueuedAt: sql<number | null>`min(${t.tickets.queuedAt})` })
@@ -688,7 +777,11 @@ function preparedQueries(db: Db) {
       .where(waitingOf)
       .prepare(),
     queueOfHall: db
-      .select({ serviceId: t.tickets.serviceId, waiting: sql<number>`count(*)`, oldestQueuedAt: sql<number | null>`min(${t.tickets.queuedAt})` })
+      .select({
+        serviceId: t.tickets.serviceId,
+        waiting: sql<number>`count(*)`,
+        oldestQueuedAt: sql<number | null>`min(${t.tickets.queuedAt})`,
+      })
       .from(t.tickets)
       .where(and(eq(t.tickets.hallId, p('hallId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'waiting')))
       .groupBy(t.tickets.serviceId)
@@ -696,7 +789,14 @@ function preparedQueries(db: Db) {
     recentDurations: db
       .select({ duration: sql<number>`${t.tickets.finishedAt} - ${t.tickets.servingAt}` })
       .from(t.tickets)
-      .where(and(eq(t.tickets.serviceId, p('serviceId')), eq(t.tickets.serviceDay, p('serviceDay')), eq(t.tickets.status, 'done'), sql`${t.tickets.servingAt} IS NOT NULL`))
+      .where(
+        and(
+          eq(t.tickets.serviceId, p('serviceId')),
+          eq(t.tickets.serviceDay, p('serviceDay')),
+          eq(t.tickets.status, 'done'),
+          sql`${t.tickets.servingAt} IS NOT NULL`,
+        ),
+      )
       .orderBy(desc(t.tickets.finishedAt))
       .limit(p('limit'))
       .prepare(),

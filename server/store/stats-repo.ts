@@ -1,12 +1,12 @@
 /**
  * What statistics read, behind the store boundary: the narrow ticket rows of a service day with
- * their rating (server/domain/stats.ts computes the figures). An indexed lookup of (hall,
+ * their rating (common/domain/stats.ts computes the figures). An indexed lookup of (hall,
  * service day) and of each ticket's rating by its unique ticket id; rows are streamed to the
  * caller in one reused object, never collected, so a day costs a few milliseconds and callers
  * read a long range a day at a time, letting other commands run in between.
  */
 import type Database from 'better-sqlite3';
-import type { StatTicket } from '../domain/stats.js';
+import type { StatTicket } from '../../common/domain/stats.js';
 import type { TicketStatus } from '../../common/vocabulary.js';
 import type { Db } from './database.js';
 
@@ -23,7 +23,20 @@ export interface StatsRepo {
   eachTicket(filter: StatsFilter, visit: (ticket: StatTicket) => void): Promise<number>;
 }
 
-type Row = [number, number | null, number | null, string, TicketStatus, number, number | null, number | null, number | null, number | null, number | null, number | null];
+type Row = [
+  number,
+  number | null,
+  number | null,
+  string,
+  TicketStatus,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
 
 export function createStatsRepo(db: Db): StatsRepo {
   const sqlite = (db as unknown as { $client: Database.Database }).$client;
@@ -41,7 +54,20 @@ export function createStatsRepo(db: Db): StatsRepo {
   };
   return {
     async eachTicket(f, visit) {
-      const t: StatTicket = { serviceId: 0, windowId: null, clerkId: null, serviceDay: '', status: 'waiting', issuedAt: 0, firstCalledAt: null, servingAt: null, finishedAt: null, noShowAt: null, ratingLevel: null, ratingExcluded: false };
+      const t: StatTicket = {
+        serviceId: 0,
+        windowId: null,
+        clerkId: null,
+        serviceDay: '',
+        status: 'waiting',
+        issuedAt: 0,
+        firstCalledAt: null,
+        servingAt: null,
+        finishedAt: null,
+        noShowAt: null,
+        ratingLevel: null,
+        ratingExcluded: false,
+      };
       let n = 0;
       const params: Record<string, unknown> = { hallId: f.hallId, serviceDay: f.serviceDay };
       if (f.serviceId !== undefined) params.serviceId = f.serviceId;

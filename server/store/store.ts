@@ -5,18 +5,9 @@
  *
  * All writes happen inside `transact`: atomic, and serialized with every other transaction.
  */
-import type {
-  Device,
-  Hall,
-  ServedService,
-  Service,
-  Ticket,
-  User,
-  Window,
-  Zone,
-} from '../domain/types.js';
-import type { SettingsPatch } from '../domain/settings.js';
-import type { Candidate } from '../domain/routing.js';
+import type { Device, Hall, ServedService, Service, Ticket, User, Window, Zone } from '../../common/domain/types.js';
+import type { SettingsPatch } from '../../common/domain/settings.js';
+import type { Candidate } from '../../common/domain/routing.js';
 import type { TicketStatus } from '../../common/vocabulary.js';
 import type { EventType } from '../../common/protocol.js';
 
@@ -140,7 +131,7 @@ export interface TicketRepo {
   recentDurations(serviceDay: string, serviceIds: number[], perService: number): Promise<Map<number, number[]>>;
   /**
    * How many waiting tickets of the ticket's service are ahead of it, by the rule of
-   * `peopleAhead` in server/domain/routing.ts (priority or waiting since `boostBefore` first, then
+   * `peopleAhead` in common/domain/routing.ts (priority or waiting since `boostBefore` first, then
    * queue order), counted in the database instead of loading the queue.
    */
   countAhead(ticket: AheadOf, boostBefore: number): Promise<number>;

@@ -31,12 +31,22 @@ async function serve(env: Record<string, string> = {}): Promise<string> {
 
 /** The session cookie's attributes, lower-cased, as the browser receives them. */
 async function sessionCookie(base: string, headers: Record<string, string> = {}) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ username: 'clerk01', password: DEMO_PASSWORD }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ username: 'clerk01', password: DEMO_PASSWORD }),
+  });
   expect(res.status).toBe(200);
   const raw = res.headers.getSetCookie().find((c) => c.startsWith('hq_session='))!;
   const [, ...attributes] = raw.split(';').map((p) => p.trim());
   const { csrfToken } = await res.json();
-  return { raw, attributes: attributes.map((a) => a.toLowerCase()), cookie: raw.split(';')[0]!, csrfToken: csrfToken as string, hsts: res.headers.get('strict-transport-security') };
+  return {
+    raw,
+    attributes: attributes.map((a) => a.toLowerCase()),
+    cookie: raw.split(';')[0]!,
+    csrfToken: csrfToken as string,
+    hsts: res.headers.get('strict-transport-security'),
+  };
 }
 
 describe('session cookie per configuration', () => {
@@ -47,7 +57,11 @@ describe('session cookie per configuration', () => {
     expect(c.attributes).not.toContain('secure');
     expect(c.attributes.some((a) => a.startsWith('domain='))).toBe(false);
     expect(c.hsts).toBeNull();
-    const out = await fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/json' }, body: '{}' });
+    const out = await fetch(`${base}/api/auth/logout`, {
+      method: 'POST',
+      headers: { cookie: c.cookie, 'x-csrf-token': c.csrfToken, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(out.status).toBe(200);
     const cleared = out.headers.getSetCookie().find((s) => s.startsWith('hq_session='))!;
     expect(cleared.toLowerCase()).toMatch(/hq_session=;.*(expires=thu, 01 jan 1970|max-age=0)/);
@@ -74,10 +88,30 @@ describe('session cookie per configuration', () => {
 describe('security headers on everything the server sends', () => {
   it('pages, scripts, the API and the visitor’s API', async () => {
     const base = await serve();
-    const issued = await (await fetch(`${base}/api/halls/1/tickets`, { method: 'POST', headers: { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' }, body: JSON.stringify({ serviceId: 1 }) })).json();
+    const issued = await (
+      await fetch(`${base}/api/halls/1/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: 1 }),
+      })
+    ).json();
     const board = await (await fetch(`${base}/board`)).text();
     const script = /src="([^"]+\.js)"/.exec(board)![1]!;
-    const paths = ['/', '/board', '/kiosk', '/clerk', '/manager', '/pad', '/h/demo', `/t/${issued.publicCode}`, script, '/api/health', '/api/halls', `/api/phone/tickets/${issued.publicCode}`, '/api/nope'];
+    const paths = [
+      '/',
+      '/board',
+      '/kiosk',
+      '/clerk',
+      '/manager',
+      '/pad',
+      '/h/demo',
+      `/t/${issued.publicCode}`,
+      script,
+      '/api/health',
+      '/api/halls',
+      `/api/phone/tickets/${issued.publicCode}`,
+      '/api/nope',
+    ];
     for (const path of paths) {
       const res = await fetch(`${base}${path}`);
       const h = (name: string) => res.headers.get(name);

@@ -45,7 +45,22 @@ afterAll(() => hall.close());
 /** Values that break naive code: wrong types, boundaries, huge, unicode, injection, prototype keys. */
 const hostileScalar = fc.oneof(
   fc.constantFrom(0, -1, 1, 2_147_483_648, Number.MAX_SAFE_INTEGER, 1e308, -0, 0.5),
-  fc.constantFrom('', ' ', 'null', 'undefined', 'NaN', '1e9999', "'; DROP TABLE tickets; --", '<script>alert(1)</script>', '../../etc/passwd', '%00', '\u0000', '𠮷'.repeat(50), 'A001', '123456'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'null',
+    'undefined',
+    'NaN',
+    '1e9999',
+    "'; DROP TABLE tickets; --",
+    '<script>alert(1)</script>',
+    '../../etc/passwd',
+    '%00',
+    '\u0000',
+    '𠮷'.repeat(50),
+    'A001',
+    '123456',
+  ),
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'grapheme', maxLength: 20 }),
   fc.boolean(),
@@ -56,18 +71,58 @@ const hostileScalar = fc.oneof(
 const hostileValue: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
   value: fc.oneof({ depthSize: 'small', withCrossShrink: true }, hostileScalar, tie('array'), tie('object')),
   array: fc.array(tie('value'), { maxLength: 5 }),
-  object: fc.dictionary(fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('__proto__', 'constructor', 'prototype', 'serviceId', 'ticketId', 'reason', 'status', 'priority', 'mode', 'services', 'notice', 'code', 'name', 'level', 'state', 'lastSeq', 'online', 'paper')), tie('value'), { maxKeys: 6 }),
+  object: fc.dictionary(
+    fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        '__proto__',
+        'constructor',
+        'prototype',
+        'serviceId',
+        'ticketId',
+        'reason',
+        'status',
+        'priority',
+        'mode',
+        'services',
+        'notice',
+        'code',
+        'name',
+        'level',
+        'state',
+        'lastSeq',
+        'online',
+        'paper',
+      ),
+    ),
+    tie('value'),
+    { maxKeys: 6 },
+  ),
 })).value;
 
-const paramValue = fc.oneof(fc.integer({ min: 1, max: 40 }).map(String), fc.constantFrom('0', '-1', 'abc', '1.5', '99999999999', '%2e%2e', 'null', 'abcdefghjkmnpqrs'), fc.string({ maxLength: 20 }).map(encodeURIComponent));
+const paramValue = fc.oneof(
+  fc.integer({ min: 1, max: 40 }).map(String),
+  fc.constantFrom('0', '-1', 'abc', '1.5', '99999999999', '%2e%2e', 'null', 'abcdefghjkmnpqrs'),
+  fc.string({ maxLength: 20 }).map(encodeURIComponent),
+);
 
 const requestArb = fc.record({
   caller: fc.constantFrom('anonymous', 'kiosk', 'board', 'clerk', 'manager'),
   params: fc.array(paramValue, { minLength: 4, maxLength: 4 }),
   body: fc.oneof(hostileValue, fc.constant(undefined)),
-  query: fc.dictionary(fc.constantFrom('after', 'limit', 'zoneId', 'from', 'to', 'q', 'x'), fc.oneof(paramValue, fc.string({ maxLength: 10 })), { maxKeys: 3 }),
+  query: fc.dictionary(
+    fc.constantFrom('after', 'limit', 'zoneId', 'from', 'to', 'q', 'x'),
+    fc.oneof(paramValue, fc.string({ maxLength: 10 })),
+    { maxKeys: 3 },
+  ),
   rawBody: fc.option(fc.constantFrom('{', '{"a":', '[1,2', 'x'.repeat(70 * 1024), '\u0000'), { freq: 6 }),
-  contentType: fc.constantFrom('application/json', 'application/json', 'text/plain', 'application/x-www-form-urlencoded', 'application/xml'),
+  contentType: fc.constantFrom(
+    'application/json',
+    'application/json',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'application/xml',
+  ),
   idempotencyKey: fc.option(fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('valid-key-0001')), { freq: 3 }),
 });
 
@@ -97,8 +152,11 @@ describe('HTTP fuzz', () => {
           const headers: Record<string, string> = { 'content-type': r.contentType };
           if (r.idempotencyKey !== null) headers['idempotency-key'] = r.idempotencyKey;
           const before = fingerprint(hall.store);
-          const body = op.method === 'GET' ? undefined : r.rawBody ?? (r.body === undefined ? undefined : JSON.stringify(r.body));
-          const res = await callers[r.caller]!.request(op.method, `${url}${query ? `?${query}` : ''}`, { headers, ...(body !== undefined ? { body } : {}) });
+          const body = op.method === 'GET' ? undefined : (r.rawBody ?? (r.body === undefined ? undefined : JSON.stringify(r.body)));
+          const res = await callers[r.caller]!.request(op.method, `${url}${query ? `?${query}` : ''}`, {
+            headers,
+            ...(body !== undefined ? { body } : {}),
+          });
           cases++;
           const what = `${r.caller} ${op.method} ${url}`;
           assertShape(res, what);
@@ -124,7 +182,12 @@ function clientEvents(): string[] {
 /** Names the server must ignore: a server-to-client event, nonsense, a prototype key. */
 const STRAY_EVENTS = ['ticket:called', 'nope', '__proto__', 'constructor'];
 /** Payloads: anything, and the protocol's own shapes with hostile values inside. */
-const eventPayload = fc.oneof(hostileValue, fc.record({ state: hostileValue }), fc.record({ state: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 8 }) }), fc.record({ lastSeq: hostileValue }));
+const eventPayload = fc.oneof(
+  hostileValue,
+  fc.record({ state: hostileValue }),
+  fc.record({ state: fc.dictionary(fc.string({ maxLength: 12 }), hostileValue, { maxKeys: 8 }) }),
+  fc.record({ lastSeq: hostileValue }),
+);
 /** Listeners socket.io itself uses on a server socket. */
 const RESERVED = new Set(['disconnect', 'disconnecting', 'error', 'newListener', 'removeListener']);
 
@@ -148,7 +211,10 @@ describe('socket fuzz', () => {
   it('covers every event of ClientToServerEvents, and every event the server listens to', () => {
     expect(events).toEqual(expect.arrayContaining(['hall:sync', 'device:heartbeat']));
     const serverSocket = [...hall.app.io.of('/').sockets.values()][0]!;
-    const listened = serverSocket.eventNames().map(String).filter((name) => !RESERVED.has(name));
+    const listened = serverSocket
+      .eventNames()
+      .map(String)
+      .filter((name) => !RESERVED.has(name));
     expect(listened.length).toBeGreaterThan(0);
     expect(events).toEqual(expect.arrayContaining(listened));
   });
@@ -158,33 +224,42 @@ describe('socket fuzz', () => {
     for (const event of [...events, ...STRAY_EVENTS]) {
       const stray = STRAY_EVENTS.includes(event);
       await fc.assert(
-        fc.asyncProperty(fc.constantFrom('board', 'kiosk', 'staff', 'visitor'), eventPayload, fc.constantFrom('ack', 'ack', 'no-ack', 'extra-args'), async (caller, payload, mode) => {
-          const socket = sockets[caller]!.socket as unknown as { emit: (...a: unknown[]) => void; connected: boolean };
-          const before = fingerprint(hall.store);
-          const reply = await new Promise<unknown>((resolve) => {
-            // Stray events are never answered; a client event always is, when it asks in the
-            // protocol's shape (an acknowledgement after surplus arguments need not be).
-            const timer = setTimeout(() => resolve('no-ack'), stray || mode !== 'ack' ? 40 : 3000);
-            const ack = (answer: unknown) => {
-              clearTimeout(timer);
-              resolve(answer);
-            };
-            if (mode === 'ack') socket.emit(event, payload, ack);
-            else if (mode === 'extra-args') socket.emit(event, payload, 'x', { y: 1 }, ack);
-            else socket.emit(event, payload);
-          });
-          cases++;
-          if (stray || mode === 'no-ack') expect(reply, `${caller} ${event}`).toBe('no-ack');
-          else if (mode === 'ack') {
-            const r = reply as { ok: boolean; error?: { code: string; message: string; messageEn: string } };
-            expect(typeof r.ok, `${caller} ${event} → ${JSON.stringify(reply)}`).toBe('boolean');
-            if (!r.ok) {
-              expect(r.error, `${caller} ${event}`).toMatchObject({ code: expect.any(String), message: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.any(String) });
-              expect(fingerprint(hall.store), `${caller} ${event} refused but wrote`).toBe(before);
+        fc.asyncProperty(
+          fc.constantFrom('board', 'kiosk', 'staff', 'visitor'),
+          eventPayload,
+          fc.constantFrom('ack', 'ack', 'no-ack', 'extra-args'),
+          async (caller, payload, mode) => {
+            const socket = sockets[caller]!.socket as unknown as { emit: (...a: unknown[]) => void; connected: boolean };
+            const before = fingerprint(hall.store);
+            const reply = await new Promise<unknown>((resolve) => {
+              // Stray events are never answered; a client event always is, when it asks in the
+              // protocol's shape (an acknowledgement after surplus arguments need not be).
+              const timer = setTimeout(() => resolve('no-ack'), stray || mode !== 'ack' ? 40 : 3000);
+              const ack = (answer: unknown) => {
+                clearTimeout(timer);
+                resolve(answer);
+              };
+              if (mode === 'ack') socket.emit(event, payload, ack);
+              else if (mode === 'extra-args') socket.emit(event, payload, 'x', { y: 1 }, ack);
+              else socket.emit(event, payload);
+            });
+            cases++;
+            if (stray || mode === 'no-ack') expect(reply, `${caller} ${event}`).toBe('no-ack');
+            else if (mode === 'ack') {
+              const r = reply as { ok: boolean; error?: { code: string; message: string; messageEn: string } };
+              expect(typeof r.ok, `${caller} ${event} → ${JSON.stringify(reply)}`).toBe('boolean');
+              if (!r.ok) {
+                expect(r.error, `${caller} ${event}`).toMatchObject({
+                  code: expect.any(String),
+                  message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+                  messageEn: expect.any(String),
+                });
+                expect(fingerprint(hall.store), `${caller} ${event} refused but wrote`).toBe(before);
+              }
             }
-          }
-          expect(socket.connected, `${caller} ${event}`).toBe(true);
-        }),
+            expect(socket.connected, `${caller} ${event}`).toBe(true);
+          },
+        ),
         { numRuns: stray ? Math.ceil(RUNS / 10) : RUNS, seed: SEED, endOnFailure: true },
       );
     }
@@ -194,11 +269,23 @@ describe('socket fuzz', () => {
     const sync = await sockets.board!.sync(null);
     expect(sync.snapshot.hall.name).toBe('示范县政务服务中心');
     const board = (await hall.store.read((tx) => tx.devices.list(hall.hallId))).find((d) => d.kind === 'board' && d.zoneId === null)!;
-    expect(Object.keys(board.state).filter((k) => !['online', 'voiceMissing', 'soundBlocked', 'silent', 'coverOpen', 'paper', 'printerError', 'userAgent'].includes(k))).toEqual([]);
+    expect(
+      Object.keys(board.state).filter(
+        (k) => !['online', 'voiceMissing', 'soundBlocked', 'silent', 'coverOpen', 'paper', 'printerError', 'userAgent'].includes(k),
+      ),
+    ).toEqual([]);
   }, 300_000);
 
   it('hostile handshakes are refused, not crashing', async () => {
-    for (const auth of [{ token: 123 }, { token: 'x'.repeat(5000) }, { ticketCode: { $ne: null } }, { hallId: '__proto__' }, { token: null }, { ticketCode: ['a'] }, { token: { toString: 1 } }]) {
+    for (const auth of [
+      { token: 123 },
+      { token: 'x'.repeat(5000) },
+      { ticketCode: { $ne: null } },
+      { hallId: '__proto__' },
+      { token: null },
+      { ticketCode: ['a'] },
+      { token: { toString: 1 } },
+    ]) {
       await expect(openSocket(base, auth as Record<string, unknown>)).rejects.toBeTruthy();
     }
     expect((await hall.anonymous.get('/api/health')).statusCode).toBe(200);
@@ -208,7 +295,9 @@ describe('socket fuzz', () => {
 describe('in total', () => {
   it('runs several thousand generated cases (FUZZ_RUNS scales them)', () => {
     const cases = total.http + total.socket;
-    console.log(`fuzz: ${total.http} HTTP cases over ${operations.length} routes, ${total.socket} socket cases; ${cases} in all (FUZZ_RUNS=${RUNS}, seed ${SEED})`);
+    console.log(
+      `fuzz: ${total.http} HTTP cases over ${operations.length} routes, ${total.socket} socket cases; ${cases} in all (FUZZ_RUNS=${RUNS}, seed ${SEED})`,
+    );
     expect(total.http).toBe(operations.length * RUNS);
     expect(total.socket).toBeGreaterThan(0);
     if (RUNS >= 100) expect(cases).toBeGreaterThanOrEqual(5000);

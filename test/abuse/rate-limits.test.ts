@@ -37,13 +37,19 @@ const logged = (msg: string) => lines.map((l) => JSON.parse(l) as Record<string,
 /** One client (by its address) calling the app. */
 const from = (ip: string, headers: Record<string, string> = {}) => ({
   get: (url: string) => hall.app.inject({ method: 'GET', url, remoteAddress: ip, headers }),
-  post: (url: string, payload: unknown = {}) => hall.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, remoteAddress: ip, headers }),
+  post: (url: string, payload: unknown = {}) =>
+    hall.app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, remoteAddress: ip, headers }),
 });
 
 function expectRateLimited(res: LightMyRequestResponse) {
   expect(res.statusCode, res.body).toBe(429);
   const body = res.json();
-  expect(body).toMatchObject({ statusCode: 429, code: 'rate_limited', message: '操作过于频繁，请稍后再试。', messageEn: 'Too many requests; please wait a moment and try again.' });
+  expect(body).toMatchObject({
+    statusCode: 429,
+    code: 'rate_limited',
+    message: '操作过于频繁，请稍后再试。',
+    messageEn: 'Too many requests; please wait a moment and try again.',
+  });
   expect(body.details.retryAfterSeconds).toBeGreaterThan(0);
   expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
 }
@@ -62,7 +68,9 @@ async function hitLimit(send: (i: number) => Promise<LightMyRequestResponse>, li
 describe('public endpoints, shipped limits', () => {
   it(`ticket status: ${DEFAULT_LIMITS.status} reads a minute per client, then 429; another client still reads`, async () => {
     await loggedHall();
-    const { publicCode } = (await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json();
+    const { publicCode } = (
+      await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })
+    ).json();
     const phone = from('10.1.0.1');
     await hitLimit(() => phone.get(`/api/tickets/status/${publicCode}`), DEFAULT_LIMITS.status, [200]);
     expect((await from('10.1.0.2').get(`/api/tickets/status/${publicCode}`)).statusCode).toBe(200);
@@ -77,7 +85,9 @@ describe('public endpoints, shipped limits', () => {
   it(`the phone's ticket page: ${DEFAULT_LIMITS.status} reads a minute per client, then 429`, async () => {
     await loggedHall();
     const phone = from('10.1.1.1');
-    const { publicCode } = (await phone.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: '13912345678' })).json();
+    const { publicCode } = (
+      await phone.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: '13912345678' })
+    ).json();
     await hitLimit(() => phone.get(`/api/phone/tickets/${publicCode}`), DEFAULT_LIMITS.status, [200]);
     expect(logged('rate limit exceeded')).toEqual([expect.objectContaining({ route: '/api/phone/tickets/:code' })]);
   });
@@ -86,7 +96,8 @@ describe('public endpoints, shipped limits', () => {
     await loggedHall();
     const kiosk = hall.device(DEMO_TOKENS.kiosk);
     const codes: string[] = [];
-    for (let i = 0; i < 2; i++) codes.push((await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json().publicCode);
+    for (let i = 0; i < 2; i++)
+      codes.push((await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json().publicCode);
     const nat = from('100.64.0.1');
     await hitLimit(() => nat.get(`/api/phone/tickets/${codes[0]}`), DEFAULT_LIMITS.status, [200]);
     expect((await nat.get(`/api/phone/tickets/${codes[1]}`)).statusCode).toBe(200);
@@ -97,7 +108,10 @@ describe('public endpoints, shipped limits', () => {
     await loggedHall();
     const guesser = from('10.1.2.1');
     const ceiling = DEFAULT_LIMITS.status * TICKET_READS_PER_ADDRESS;
-    const guess = (i: number) => `zz${String(i).padStart(8, '0').replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
+    const guess = (i: number) =>
+      `zz${String(i)
+        .padStart(8, '0')
+        .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}`;
     await hitLimit((i) => guesser.get(`/api/phone/tickets/${guess(i)}`), ceiling, [404]);
     expect(logged('rate limit exceeded')).toEqual([expect.objectContaining({ ip: '10.1.2.1', route: '/api/phone/tickets/:code' })]);
     expect((await from('10.1.2.2').get(`/api/phone/tickets/${guess(1)}`)).statusCode).toBe(404);
@@ -106,11 +120,14 @@ describe('public endpoints, shipped limits', () => {
   it(`扫码取号: ${DEFAULT_LIMITS.phoneIssue} numbers a minute per client, then 429, nothing issued; another client still takes one`, async () => {
     await loggedHall();
     const phone = from('10.1.2.1');
-    const take = (i: number) => phone.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: `1390000${String(i).padStart(4, '0')}` });
+    const take = (i: number) =>
+      phone.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: `1390000${String(i).padStart(4, '0')}` });
     await hitLimit(take, DEFAULT_LIMITS.phoneIssue, [201]);
     const issued = await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay: '2026-11-23' }));
     expect(issued).toHaveLength(DEFAULT_LIMITS.phoneIssue);
-    expect((await from('10.1.2.2').post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: '13700000000' })).statusCode).toBe(201);
+    expect(
+      (await from('10.1.2.2').post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: '13700000000' })).statusCode,
+    ).toBe(201);
     // The phone numbers typed are not in the log.
     expect(lines.join('\n')).not.toMatch(/1390000\d{4}|13700000000/);
   });
@@ -118,7 +135,13 @@ describe('public endpoints, shipped limits', () => {
   it(`预约 booking: ${DEFAULT_LIMITS.phoneIssue} requests a minute per client, then 429`, async () => {
     await loggedHall();
     const phone = from('10.1.3.1');
-    const book = (i: number) => phone.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-24', start: '09:00', phone: `1380000${String(i).padStart(4, '0')}` });
+    const book = (i: number) =>
+      phone.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('A'),
+        date: '2026-11-24',
+        start: '09:00',
+        phone: `1380000${String(i).padStart(4, '0')}`,
+      });
     // The slot holds 6: later requests are refused as full (409) but still count.
     await hitLimit(book, DEFAULT_LIMITS.phoneIssue, [201, 409]);
   });
@@ -137,14 +160,24 @@ describe('public endpoints, shipped limits', () => {
 
   it('a forged X-Forwarded-For does not give a client a fresh allowance', async () => {
     await loggedHall();
-    for (let i = 0; i < DEFAULT_LIMITS.pairing; i++) expect((await from('10.1.5.1', { 'x-forwarded-for': `192.0.2.${i}` }).post('/api/devices/pairing', { hallId: hall.hallId, kind: 'board' })).statusCode).toBe(201);
-    expectRateLimited(await from('10.1.5.1', { 'x-forwarded-for': '198.51.100.7' }).post('/api/devices/pairing', { hallId: hall.hallId, kind: 'board' }));
+    for (let i = 0; i < DEFAULT_LIMITS.pairing; i++)
+      expect(
+        (await from('10.1.5.1', { 'x-forwarded-for': `192.0.2.${i}` }).post('/api/devices/pairing', { hallId: hall.hallId, kind: 'board' }))
+          .statusCode,
+      ).toBe(201);
+    expectRateLimited(
+      await from('10.1.5.1', { 'x-forwarded-for': '198.51.100.7' }).post('/api/devices/pairing', { hallId: hall.hallId, kind: 'board' }),
+    );
   });
 
   it('behind a proxy (TRUST_PROXY) clients are told apart by X-Forwarded-For, so one visitor does not use up the hall’s allowance', async () => {
     await loggedHall({ trustProxy: true });
     const proxy = (client: string) => from('10.0.0.1', { 'x-forwarded-for': client });
-    const take = (client: string, i: number) => proxy(client).post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('B'), phone: `1360000${String(i).padStart(4, '0')}` });
+    const take = (client: string, i: number) =>
+      proxy(client).post('/api/phone/halls/demo/tickets', {
+        serviceId: hall.ids.service('B'),
+        phone: `1360000${String(i).padStart(4, '0')}`,
+      });
     await hitLimit((i) => take('203.0.113.5', i), DEFAULT_LIMITS.phoneIssue, [201]);
     expect((await take('203.0.113.6', 99)).statusCode).toBe(201);
     expect(logged('rate limit exceeded')).toEqual([expect.objectContaining({ ip: '203.0.113.5' })]);
@@ -166,12 +199,22 @@ describe('brute-forcing sign-in', () => {
     expect(remaining).toEqual([4, 3, 2, 1, 0]);
     const locked = await login('10.2.0.9', 'clerk01', 'demo1234'); // the right password, from elsewhere
     expect(locked.statusCode).toBe(429);
-    expect(locked.json()).toMatchObject({ code: 'account_locked', message: '登录失败次数过多，账号已暂时锁定，请 5 分钟后再试。', messageEn: 'Too many failed sign-ins; the account is locked for now. Try again in 5 minutes.', details: { retryAfterSeconds: 300 } });
+    expect(locked.json()).toMatchObject({
+      code: 'account_locked',
+      message: '登录失败次数过多，账号已暂时锁定，请 5 分钟后再试。',
+      messageEn: 'Too many failed sign-ins; the account is locked for now. Try again in 5 minutes.',
+      details: { retryAfterSeconds: 300 },
+    });
     expect(locked.cookies).toEqual([]);
 
     const refused = logged('sign-in refused');
-    expect(refused.map((l) => [l.level, l.ip, l.code])).toEqual([...guesses.map(() => [40, '10.2.0.1', 'bad_credentials']), [40, '10.2.0.9', 'account_locked']]);
-    expect(logged('account locked after repeated failed sign-ins')).toEqual([expect.objectContaining({ level: 40, ip: '10.2.0.1', userId: hall.ids.user('clerk01') })]);
+    expect(refused.map((l) => [l.level, l.ip, l.code])).toEqual([
+      ...guesses.map(() => [40, '10.2.0.1', 'bad_credentials']),
+      [40, '10.2.0.9', 'account_locked'],
+    ]);
+    expect(logged('account locked after repeated failed sign-ins')).toEqual([
+      expect.objectContaining({ level: 40, ip: '10.2.0.1', userId: hall.ids.user('clerk01') }),
+    ]);
     const log = lines.join('\n');
     for (const secret of [...guesses, 'demo1234', 'clerk01']) expect(log).not.toContain(secret);
 

@@ -44,12 +44,19 @@ describe('the server’s logs through a visitor’s whole day', () => {
     });
     await new Promise<void>((r) => webhook!.listen(0, '127.0.0.1', r));
     const hook = `http://127.0.0.1:${(webhook.address() as { port: number }).port}/sms`;
-    server = await startServer({ DATA_DIR: dataDir, LOG_LEVEL: 'info', PUBLIC_URL: 'https://hall.example.gov.cn', NOTIFY_WEBHOOK_URL: hook }, { clock: '2026-11-23T10:00:00+08:00' });
+    server = await startServer(
+      { DATA_DIR: dataDir, LOG_LEVEL: 'info', PUBLIC_URL: 'https://hall.example.gov.cn', NOTIFY_WEBHOOK_URL: hook },
+      { clock: '2026-11-23T10:00:00+08:00' },
+    );
     const base = server.base;
 
     const secrets: string[] = [...PHONES, DEMO_PASSWORD, WRONG_PASSWORD, DEMO_TOKENS.kiosk, DEMO_TOKENS.board, DEMO_TOKENS.pad('1')];
     const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-      const res = await fetch(`${base}${path}`, { method, headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      const res = await fetch(`${base}${path}`, {
+        method,
+        headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
       const text = await res.text();
       return { status: res.status, body: text.startsWith('{') || text.startsWith('[') ? JSON.parse(text) : text, headers: res.headers };
     };
@@ -59,7 +66,11 @@ describe('the server’s logs through a visitor’s whole day', () => {
       return res.body;
     };
     const signIn = async (username: string) => {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
       const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
       const { csrfToken } = await res.json();
       secrets.push(cookie.split('=')[1]!, csrfToken);
@@ -95,7 +106,10 @@ describe('the server’s logs through a visitor’s whole day', () => {
 
     // 预约 for Tuesday, two of them; a manager reads the day's list (with the phone numbers).
     const bookings: { publicCode: string; code: string }[] = [];
-    for (const [phone, start] of [[PHONES[1], '09:00'], [PHONES[2], '10:00']] as const) {
+    for (const [phone, start] of [
+      [PHONES[1], '09:00'],
+      [PHONES[2], '10:00'],
+    ] as const) {
       const booked = await ok('POST', '/api/phone/halls/demo/bookings', { serviceId: A, date: '2026-11-24', start, phone });
       secrets.push(booked.publicCode, booked.code);
       await ok('GET', `/api/phone/bookings/${booked.publicCode}`);
@@ -117,7 +131,13 @@ describe('the server’s logs through a visitor’s whole day', () => {
       expect((await ok('POST', `/api/windows/${windowId}/call-next`, {}, clerkToday)).ticket.id).toBe(issued.ticket.id);
       await ok('POST', `/api/windows/${windowId}/start`, {}, clerkToday);
       await ok('POST', `/api/windows/${windowId}/finish`, {}, clerkToday);
-      if (i === 0) await ok('POST', '/api/pad/ratings', { ticketId: issued.ticket.id, level: 2, reasons: ['办理效率低'], comment: `请回电 ${PHONES[1]}` }, pad);
+      if (i === 0)
+        await ok(
+          'POST',
+          '/api/pad/ratings',
+          { ticketId: issued.ticket.id, level: 2, reasons: ['办理效率低'], comment: `请回电 ${PHONES[1]}` },
+          pad,
+        );
       else await ok('POST', `/api/phone/tickets/${issued.publicCode}/rating`, { level: 4 });
     }
     board.close();
@@ -126,7 +146,10 @@ describe('the server’s logs through a visitor’s whole day', () => {
     await expect.poll(() => received.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
     await server.kill('SIGTERM');
 
-    const lines = server.output().split('\n').filter((l) => l.startsWith('{'));
+    const lines = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'));
     const entries = lines.map((l) => JSON.parse(l) as { msg: string; req?: { url: string } });
     // The log is not empty: requests, sign-ins and notifications are there, with the codes masked.
     expect(entries.length).toBeGreaterThan(60);

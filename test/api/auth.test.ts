@@ -66,9 +66,13 @@ describe('sign-in', () => {
 describe('CSRF and session end', () => {
   it('a change with the cookie but without the CSRF token is refused and changes nothing', async () => {
     const clerk = await hall.signIn('clerk01');
-    const res = await hall.anonymous.post(`/api/windows/${hall.ids.window('1')}/status`, { status: 'paused', reason: '午休' }, {
-      headers: { cookie: clerk.headers.cookie! },
-    });
+    const res = await hall.anonymous.post(
+      `/api/windows/${hall.ids.window('1')}/status`,
+      { status: 'paused', reason: '午休' },
+      {
+        headers: { cookie: clerk.headers.cookie! },
+      },
+    );
     expect(res.statusCode).toBe(403);
     expect(res.json().code).toBe('csrf');
     const w = await hall.store.read((tx) => tx.windows.get(hall.ids.window('1')));

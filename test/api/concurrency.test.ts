@@ -16,7 +16,10 @@ afterEach(() => hall.close());
 describe('many windows calling at once', () => {
   it('50 simultaneous "call next" on 10 windows sharing queues: every ticket called once, oldest first, none skipped', async () => {
     // Open ten 无差别 windows: the demo's eight open ones plus 9 and 11 with the floating clerks.
-    for (const [clerk, number] of [['clerk09', '9'], ['clerk10', '11']] as const) {
+    for (const [clerk, number] of [
+      ['clerk09', '9'],
+      ['clerk10', '11'],
+    ] as const) {
       const agent = await hall.signIn(clerk);
       await agent.post(`/api/windows/${hall.ids.window(number)}/sign-in`);
       await agent.post(`/api/windows/${hall.ids.window(number)}/status`, { status: 'open' });
@@ -37,7 +40,9 @@ describe('many windows calling at once', () => {
     for (let round = 0; round < 5; round++) {
       hall.clock.advance(60_000);
       // 50 requests at once: five per window.
-      const results = await Promise.all(windows.flatMap((id) => Array.from({ length: 5 }, () => manager.post(`/api/windows/${id}/call-next`))));
+      const results = await Promise.all(
+        windows.flatMap((id) => Array.from({ length: 5 }, () => manager.post(`/api/windows/${id}/call-next`))),
+      );
       const ok = results.filter((r) => r.statusCode === 200).map((r) => r.json().ticket.id as number);
       const refused = results.filter((r) => r.statusCode !== 200).map((r) => r.json().code);
       expect(ok).toHaveLength(10);
@@ -70,13 +75,17 @@ describe('many windows calling at once', () => {
     ]);
     expect(c.statusCode).toBe(200);
     expect(d.json()).toEqual(c.json());
-    const waiting = await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay: '2026-11-23', statuses: ['waiting'] }));
+    const waiting = await hall.store.read((tx) =>
+      tx.tickets.list({ hallId: hall.hallId, serviceDay: '2026-11-23', statuses: ['waiting'] }),
+    );
     expect(waiting).toHaveLength(0);
   });
 
   it('simultaneous issues never share a number', async () => {
     const kiosk = hall.device(DEMO_TOKENS.kiosk);
-    const results = await Promise.all(Array.from({ length: 60 }, () => kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('B') })));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () => kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('B') })),
+    );
     const numbers = results.map((r) => r.json().ticket.number as string).sort();
     expect(numbers).toEqual(Array.from({ length: 60 }, (_, i) => `B${String(i + 1).padStart(3, '0')}`));
   });

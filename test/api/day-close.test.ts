@@ -16,7 +16,8 @@ beforeEach(async () => {
 });
 afterEach(() => hall.close());
 
-const issue = async (prefix: string) => (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json();
+const issue = async (prefix: string) =>
+  (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json();
 
 describe('end of the service day', () => {
   it('closes yesterday’s waiting and missed tickets at local midnight, keeps the one at a window, restarts numbers', async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEvent } from '../../common/hall-state.js';
 import type { HallSnapshot } from '../../common/protocol.js';
-import { deviceOnline } from '../../server/domain/devices.js';
+import { deviceOnline } from '../../common/domain/devices.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
 import { openSocket, settle, type Recorder } from '../helpers/sockets.js';
 
@@ -63,11 +63,20 @@ describe('device settings', () => {
     const before = await hall.store.read((tx) => tx.devices.get(screenId));
     const silentScreen = await manager.put(`/api/devices/${screenId}/settings`, { silent: true });
     expect(silentScreen.statusCode).toBe(400);
-    expect(silentScreen.json()).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('综合屏'), messageEn: expect.stringContaining('board'), details: { field: 'silent' } });
+    expect(silentScreen.json()).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('综合屏'),
+      messageEn: expect.stringContaining('board'),
+      details: { field: 'silent' },
+    });
     // The zone is a board's binding, not a screen setting: one path sets it (below).
     const zoneHere = await manager.put(`/api/devices/${boardId}/settings`, { zoneId: await zoneId('社会保障服务区') });
     expect(zoneHere.statusCode).toBe(400);
-    expect(zoneHere.json()).toMatchObject({ details: { field: 'zoneId' }, message: expect.stringContaining('设备绑定'), messageEn: expect.stringContaining('PUT /api/halls/:hallId/devices/:deviceId') });
+    expect(zoneHere.json()).toMatchObject({
+      details: { field: 'zoneId' },
+      message: expect.stringContaining('设备绑定'),
+      messageEn: expect.stringContaining('PUT /api/halls/:hallId/devices/:deviceId'),
+    });
     expect((await manager.put(`/api/devices/${boardId}/settings`, { language: 'fr' })).statusCode).toBe(400);
     expect((await manager.put(`/api/devices/${boardId}/settings`, { silent: 'yes' })).statusCode).toBe(400);
     expect((await manager.put('/api/devices/9999/settings', { silent: true })).statusCode).toBe(404);

@@ -36,17 +36,23 @@ describe('pairing', () => {
     expect(approved.json()).toMatchObject({ status: 'active', name: '3号窗口屏', windowId: hall.ids.window('3'), pairingCode: null });
 
     expect((await screen.get(`/api/halls/${hall.hallId}/snapshot`)).statusCode).toBe(200);
-    const stored = await hall.store.sqlite.prepare('SELECT token_hash FROM devices WHERE id = ?').get(device.id) as { token_hash: string };
+    const stored = (await hall.store.sqlite.prepare('SELECT token_hash FROM devices WHERE id = ?').get(device.id)) as {
+      token_hash: string;
+    };
     expect(stored.token_hash).not.toContain(token);
     expect(stored.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('an unknown or expired code is refused clearly', async () => {
     const manager = await hall.signIn('manager');
-    expect((await manager.post(`/api/halls/${hall.hallId}/devices/approve`, { code: '000000', name: 'x' })).json().code).toBe('pairing_code_unknown');
+    expect((await manager.post(`/api/halls/${hall.hallId}/devices/approve`, { code: '000000', name: 'x' })).json().code).toBe(
+      'pairing_code_unknown',
+    );
     const { device } = (await hall.anonymous.post('/api/devices/pairing', { hallId: hall.hallId, kind: 'board' })).json();
     hall.clock.advanceMinutes(31);
-    expect((await manager.post(`/api/halls/${hall.hallId}/devices/approve`, { code: device.pairingCode, name: 'x' })).json().code).toBe('pairing_code_unknown');
+    expect((await manager.post(`/api/halls/${hall.hallId}/devices/approve`, { code: device.pairingCode, name: 'x' })).json().code).toBe(
+      'pairing_code_unknown',
+    );
   });
 
   it('a clerk cannot approve a device', async () => {
@@ -63,7 +69,8 @@ describe('pairing', () => {
     const limited = await createTestHall({ limits: { pairing: 2 } });
     try {
       const codes = [];
-      for (let i = 0; i < 3; i++) codes.push((await limited.anonymous.post('/api/devices/pairing', { hallId: limited.hallId, kind: 'board' })).statusCode);
+      for (let i = 0; i < 3; i++)
+        codes.push((await limited.anonymous.post('/api/devices/pairing', { hallId: limited.hallId, kind: 'board' })).statusCode);
       expect(codes).toEqual([201, 201, 429]);
     } finally {
       await limited.close();

@@ -13,7 +13,9 @@ afterEach(() => hall.close());
 describe('background jobs', () => {
   it('purges idempotency keys older than a day, keeping recent ones', async () => {
     const before = await hall.signIn('manager');
-    expect((await before.put(`/api/halls/${hall.hallId}/notice`, { notice: 'a' }, { idempotencyKey: 'old-key-0001' })).statusCode).toBe(200);
+    expect((await before.put(`/api/halls/${hall.hallId}/notice`, { notice: 'a' }, { idempotencyKey: 'old-key-0001' })).statusCode).toBe(
+      200,
+    );
     hall.clock.advanceMinutes(25 * 60);
     const after = await hall.signIn('manager'); // the first session has expired by now
     expect((await after.put(`/api/halls/${hall.hallId}/notice`, { notice: 'b' }, { idempotencyKey: 'new-key-0001' })).statusCode).toBe(200);

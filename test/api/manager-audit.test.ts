@@ -32,7 +32,11 @@ beforeAll(async () => {
   // Manager actions.
   hall.clock.advanceMinutes(10);
   await manager.put(`/api/halls/${H}/notice`, { notice: '今日下午停电检修' });
-  await manager.put(`/api/windows/${hall.ids.window('2')}/services`, { mode: 'specialist', services: [{ serviceId: A }], reason: '参保登记积压' });
+  await manager.put(`/api/windows/${hall.ids.window('2')}/services`, {
+    mode: 'specialist',
+    services: [{ serviceId: A }],
+    reason: '参保登记积压',
+  });
   await manager.post(`/api/windows/${hall.ids.window('3')}/status`, { status: 'paused', reason: '设备故障' });
   hall.clock.set('2026-11-24T09:00:00+08:00');
   manager = await hall.signIn('manager');

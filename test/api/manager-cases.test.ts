@@ -34,7 +34,9 @@ async function badRating(iso: string): Promise<{ id: number; deadline: string }>
   const w1 = hall.ids.window('1');
   const ticket = (await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${H}/tickets`, { serviceId: hall.ids.service('A') })).json().ticket;
   for (const c of ['call-next', 'start', 'finish']) expect((await clerk01.post(`/api/windows/${w1}/${c}`)).statusCode).toBe(200);
-  const res = await hall.device(DEMO_TOKENS.pad('1')).post('/api/pad/ratings', { ticketId: ticket.id, level: 1, reasons: ['办理效率低'], comment: '等了很久' });
+  const res = await hall
+    .device(DEMO_TOKENS.pad('1'))
+    .post('/api/pad/ratings', { ticketId: ticket.id, level: 1, reasons: ['办理效率低'], comment: '等了很久' });
   expect(res.statusCode, res.body).toBe(200);
   return res.json().case;
 }
@@ -61,7 +63,10 @@ describe('deadlines in working days', () => {
   });
 
   it('a long holiday (国庆) is skipped whole', async () => {
-    await setCalendar({ nonWorkingDays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'], extraWorkingDays: ['2026-10-10'] });
+    await setCalendar({
+      nonWorkingDays: ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'],
+      extraWorkingDays: ['2026-10-10'],
+    });
     // Wed Sep 30 + 5: Oct 8 (1), 9 (2), Sat 10 调休 (3), 12 (4), 13 (5).
     expect((await badRating('2026-09-30T10:00:00+08:00')).deadline).toBe('2026-10-13');
   });
@@ -70,7 +75,7 @@ describe('deadlines in working days', () => {
 describe('the workflow', () => {
   it('open → rectifying → replied → followed_up → closed, each step with its note and who', async () => {
     const { id } = await badRating('2026-11-23T10:00:00+08:00');
-    const list = (await manager.get(`/api/halls/${H}/cases`)).json() as CaseView[];
+    const list = (await manager.get(`/api/halls/${H}/cases`)).json<CaseView[]>();
     expect(list).toEqual([
       expect.objectContaining({
         id,
@@ -95,7 +100,7 @@ describe('the workflow', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json()).toMatchObject({ status, nextAction: status === 'closed' ? null : expect.any(String) });
     }
-    const detail = (await manager.get(`/api/halls/${H}/cases/${id}`)).json() as CaseView;
+    const detail = (await manager.get(`/api/halls/${H}/cases/${id}`)).json<CaseView>();
     expect(detail.steps!.map((s) => [s.action, s.fromStatus, s.toStatus, s.userName])).toEqual([
       ['rectify', 'open', 'rectifying', '孙主任'],
       ['reply', 'rectifying', 'replied', '孙主任'],
@@ -114,7 +119,11 @@ describe('the workflow', () => {
     const before = fingerprint(hall.store);
     const early = await step(id, 'close', '直接办结');
     expect(early.statusCode).toBe(409);
-    expect(early.json()).toMatchObject({ code: 'case_illegal_step', details: { next: 'rectify' }, message: expect.stringContaining('开始整改') });
+    expect(early.json()).toMatchObject({
+      code: 'case_illegal_step',
+      details: { next: 'rectify' },
+      message: expect.stringContaining('开始整改'),
+    });
     const noNote = await step(id, 'rectify', '   ');
     expect(noNote.json()).toMatchObject({ statusCode: 400, code: 'case_note_required' });
     expect(fingerprint(hall.store)).toBe(before);
@@ -140,7 +149,10 @@ describe('the workflow', () => {
     expect((await manager.get(`/api/halls/${H}/cases?view=overdue`)).json()).toEqual([expect.objectContaining({ id, overdue: true })]);
     const live = (await manager.get(`/api/halls/${H}/live`)).json();
     expect(live.cases).toEqual({ open: 1, overdue: 1, appeals: 0 });
-    expect(live.alerts.find((a: { kind: string }) => a.kind === 'case_overdue')).toMatchObject({ subject: { type: 'case', id }, message: { zh: expect.stringContaining('已逾期') } });
+    expect(live.alerts.find((a: { kind: string }) => a.kind === 'case_overdue')).toMatchObject({
+      subject: { type: 'case', id },
+      message: { zh: expect.stringContaining('已逾期') },
+    });
   });
 });
 
@@ -148,8 +160,15 @@ describe('appeals', () => {
   it('filed with a reason, decided by someone else: the filer may not approve their own', async () => {
     const { id } = await badRating('2026-11-23T10:00:00+08:00');
     const filed = await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'malicious', reason: '同一手机号多次恶意差评，有录像' });
-    expect(filed.json()).toMatchObject({ appealStatus: 'pending', appealKind: 'malicious', appealReason: '同一手机号多次恶意差评，有录像', status: 'open' });
-    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'mistaken', reason: 'again' })).json().code).toBe('appeal_pending');
+    expect(filed.json()).toMatchObject({
+      appealStatus: 'pending',
+      appealKind: 'malicious',
+      appealReason: '同一手机号多次恶意差评，有录像',
+      status: 'open',
+    });
+    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'mistaken', reason: 'again' })).json().code).toBe(
+      'appeal_pending',
+    );
     const self = await manager.post(`/api/halls/${H}/cases/${id}/appeal/decision`, { approve: true, note: '同意' });
     expect(self.json()).toMatchObject({ statusCode: 403, code: 'appeal_self_decision' });
     expect((await manager.get(`/api/halls/${H}/cases?view=appeals`)).json().map((c: CaseView) => c.id)).toEqual([id]);
@@ -159,17 +178,25 @@ describe('appeals', () => {
     expect(rejected.json()).toMatchObject({ appealStatus: 'rejected', status: 'open', rating: { excluded: false } });
     // Rejected, the case goes on and may be appealed again with new grounds.
     await step(id, 'rectify', '继续整改');
-    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'malicious', reason: '补充了录像' })).json().appealStatus).toBe('pending');
+    expect(
+      (await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'malicious', reason: '补充了录像' })).json().appealStatus,
+    ).toBe('pending');
     const approved = await admin.post(`/api/halls/${H}/cases/${id}/appeal/decision`, { approve: true, note: '录像证实为恶意差评' });
     expect(approved.json()).toMatchObject({ status: 'closed', appealStatus: 'approved', rating: { excluded: true, level: 1 } });
-    const steps = (await manager.get(`/api/halls/${H}/cases/${id}`)).json().steps.map((s: { action: string; userName: string }) => `${s.action}:${s.userName}`);
+    const steps = (await manager.get(`/api/halls/${H}/cases/${id}`))
+      .json()
+      .steps.map((s: { action: string; userName: string }) => `${s.action}:${s.userName}`);
     expect(steps).toEqual(['appeal:孙主任', 'appeal_rejected:系统管理员', 'rectify:孙主任', 'appeal:孙主任', 'appeal_approved:系统管理员']);
   });
 
   it('an appeal needs its kind and reason', async () => {
     const { id } = await badRating('2026-11-23T10:00:00+08:00');
-    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'mistaken', reason: ' ' })).json().code).toBe('appeal_reason_required');
+    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'mistaken', reason: ' ' })).json().code).toBe(
+      'appeal_reason_required',
+    );
     expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal`, { kind: 'angry', reason: 'x' })).statusCode).toBe(400);
-    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal/decision`, { approve: true, note: 'x' })).json().code).toBe('no_pending_appeal');
+    expect((await manager.post(`/api/halls/${H}/cases/${id}/appeal/decision`, { approve: true, note: 'x' })).json().code).toBe(
+      'no_pending_appeal',
+    );
   });
 });

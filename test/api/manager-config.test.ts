@@ -22,7 +22,11 @@ const lastEvent = async (type: string) => (await hall.store.read((tx) => tx.even
 const config = async () => (await manager.get(`/api/halls/${H}/config`)).json();
 
 /** A refused request: the status and code, both languages, and nothing written. */
-async function refused(send: () => Promise<{ statusCode: number; json(): { code: string; message: string; messageEn: string } }>, status: number, code: string) {
+async function refused(
+  send: () => Promise<{ statusCode: number; json(): { code: string; message: string; messageEn: string } }>,
+  status: number,
+  code: string,
+) {
   const before = fingerprint(hall.store);
   const res = await send();
   expect(res.statusCode, JSON.stringify(res.json())).toBe(status);
@@ -38,9 +42,16 @@ describe('the configuration view', () => {
     expect(Object.keys(view.settings).sort()).toEqual(['alerts', 'appointment', 'calendar', 'fairness', 'issuing', 'rating', 'voice']);
     expect(view.zones).toHaveLength(6);
     expect(view.services).toHaveLength(21);
-    expect(view.windows.find((w: { number: string }) => w.number === '12').rows.map((r: { serviceId: number }) => r.serviceId)).toEqual([hall.ids.service('P'), hall.ids.service('Q')]);
+    expect(view.windows.find((w: { number: string }) => w.number === '12').rows.map((r: { serviceId: number }) => r.serviceId)).toEqual([
+      hall.ids.service('P'),
+      hall.ids.service('Q'),
+    ]);
     const clerk = view.users.find((u: { username: string }) => u.username === 'clerk01');
-    expect(clerk).toMatchObject({ role: 'clerk', disabled: false, windowIds: expect.arrayContaining([hall.ids.window('1'), hall.ids.window('8')]) });
+    expect(clerk).toMatchObject({
+      role: 'clerk',
+      disabled: false,
+      windowIds: expect.arrayContaining([hall.ids.window('1'), hall.ids.window('8')]),
+    });
     expect(JSON.stringify(view.users)).not.toMatch(/passwordHash|argon/);
     expect(view.devices.some((d: { kind: string }) => d.kind === 'pad')).toBe(true);
   });
@@ -52,29 +63,57 @@ describe('services', () => {
     const kioskSocket = await openSocket(base, { token: DEMO_TOKENS.kiosk });
     await kioskSocket.sync(null);
     const zoneId = (await config()).zones[0].id;
-    const res = await manager.post(`/api/halls/${H}/services`, { name: '灵活就业登记', nameEn: 'Flexible employment', prefix: 'x', zoneId, dailyQuota: 80, expectedMinutes: 9, reason: '新增事项' });
+    const res = await manager.post(`/api/halls/${H}/services`, {
+      name: '灵活就业登记',
+      nameEn: 'Flexible employment',
+      prefix: 'x',
+      zoneId,
+      dailyQuota: 80,
+      expectedMinutes: 9,
+      reason: '新增事项',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ name: '灵活就业登记', prefix: 'X', dailyQuota: 80, enabled: true });
     const live = await kioskSocket.waitFor('hall:updated');
-    expect(live.services).toEqual([expect.objectContaining({ id: res.json().id, name: '灵活就业登记', prefix: 'X', enabled: true, issuedToday: 0 })]);
+    expect(live.services).toEqual([
+      expect.objectContaining({ id: res.json().id, name: '灵活就业登记', prefix: 'X', enabled: true, issuedToday: 0 }),
+    ]);
     kioskSocket.close();
     const kioskList = (await hall.device(DEMO_TOKENS.kiosk).get(`/api/halls/${H}/services`)).json();
     expect(kioskList.services.map((s: { prefix: string }) => s.prefix)).toContain('X');
     const event = await lastEvent('hall:updated');
-    expect(event).toMatchObject({ actorKind: 'user', actorName: '孙主任', reason: '新增事项', data: { entity: 'service', action: 'created', changes: { prefix: [null, 'X'] } } });
+    expect(event).toMatchObject({
+      actorKind: 'user',
+      actorName: '孙主任',
+      reason: '新增事项',
+      data: { entity: 'service', action: 'created', changes: { prefix: [null, 'X'] } },
+    });
     const audit = (await manager.get(`/api/halls/${H}/audit?q=灵活就业`)).json();
     expect(audit.entries[0]).toMatchObject({ type: 'hall:updated', actorName: '孙主任', reason: '新增事项' });
   });
 
   it('explicit nulls mean "none": no quota, no zone, the hall’s hours (not coerced to 0)', async () => {
-    const res = await manager.post(`/api/halls/${H}/services`, { name: '综合咨询', prefix: 'ZX', zoneId: null, dailyQuota: null, openingHours: null, expectedMinutes: 5 });
+    const res = await manager.post(`/api/halls/${H}/services`, {
+      name: '综合咨询',
+      prefix: 'ZX',
+      zoneId: null,
+      dailyQuota: null,
+      openingHours: null,
+      expectedMinutes: 5,
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ zoneId: null, dailyQuota: null, openingHours: null });
     const id = res.json().id;
     await manager.put(`/api/halls/${H}/services/${id}`, { dailyQuota: 50 });
     expect((await manager.put(`/api/halls/${H}/services/${id}`, { dailyQuota: null })).json().dailyQuota).toBeNull();
     const w = hall.ids.window('12');
-    expect((await manager.put(`/api/halls/${H}/devices/${(await config()).devices.find((d: { kind: string }) => d.kind === 'board').id}`, { zoneId: null })).json().zoneId).toBeNull();
+    expect(
+      (
+        await manager.put(`/api/halls/${H}/devices/${(await config()).devices.find((d: { kind: string }) => d.kind === 'board').id}`, {
+          zoneId: null,
+        })
+      ).json().zoneId,
+    ).toBeNull();
     expect((await manager.post(`/api/windows/${w}/backup`, { backupClerkId: null })).statusCode).toBe(200);
   });
 
@@ -120,7 +159,11 @@ describe('zones', () => {
     await refused(() => manager.post(`/api/halls/${H}/zones`, { name: '医保服务区', kind: 'theme' }), 409, 'already_exists');
     expect((await manager.put(`/api/halls/${H}/zones/${id}`, { name: '医疗保障服务区' })).json().name).toBe('医疗保障服务区');
     const busy = (await config()).zones[0].id;
-    const refusal = await refused(() => hall.app.inject({ method: 'DELETE', url: `/api/halls/${H}/zones/${busy}`, headers: manager.headers }) as never, 409, 'zone_in_use');
+    const refusal = await refused(
+      () => hall.app.inject({ method: 'DELETE', url: `/api/halls/${H}/zones/${busy}`, headers: manager.headers }),
+      409,
+      'zone_in_use',
+    );
     expect(refusal.message).toContain('4 个事项');
     const removed = await hall.app.inject({ method: 'DELETE', url: `/api/halls/${H}/zones/${id}`, headers: manager.headers });
     expect(removed.json()).toEqual({ removed: id });
@@ -139,7 +182,10 @@ describe('windows', () => {
     expect(w.serviceIds).toEqual([hall.ids.service('E'), hall.ids.service('F'), hall.ids.service('G')]);
     const updated = await manager.put(`/api/halls/${H}/windows/${w.id}`, { name: '不动产登记窗口', printsRatingSlip: true });
     expect(updated.json().window).toMatchObject({ name: '不动产登记窗口', printsRatingSlip: true });
-    expect((await lastEvent('window:updated'))).toMatchObject({ windowId: w.id, data: { changes: { name: ['不动产综合窗口', '不动产登记窗口'], printsRatingSlip: [false, true] } } });
+    expect(await lastEvent('window:updated')).toMatchObject({
+      windowId: w.id,
+      data: { changes: { name: ['不动产综合窗口', '不动产登记窗口'], printsRatingSlip: [false, true] } },
+    });
     expect((await manager.get(`/api/halls/${H}/snapshot`)).json().windows.map((x: { number: string }) => x.number)).toContain('17');
   });
 
@@ -168,7 +214,15 @@ describe('windows', () => {
 describe('staff accounts', () => {
   it('a manager creates a clerk who may staff chosen windows, and can then sign in', async () => {
     const w3 = hall.ids.window('3');
-    const res = await manager.post(`/api/halls/${H}/users`, { username: 'clerk11', displayName: '钱进', staffNo: 'ZW0111', role: 'clerk', password: 'window2026', windowIds: [w3], reason: '新入职' });
+    const res = await manager.post(`/api/halls/${H}/users`, {
+      username: 'clerk11',
+      displayName: '钱进',
+      staffNo: 'ZW0111',
+      role: 'clerk',
+      password: 'window2026',
+      windowIds: [w3],
+      reason: '新入职',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ username: 'clerk11', role: 'clerk', hallId: H, disabled: false, windowIds: [w3] });
     const me = (await (await hall.signIn('clerk11', 'window2026')).get('/api/auth/me')).json();
@@ -189,7 +243,12 @@ describe('staff accounts', () => {
 
   it('an administrator may create a manager', async () => {
     const admin = await hall.signIn('admin');
-    const res = await admin.post(`/api/halls/${H}/users`, { username: 'manager2', displayName: '周主任', role: 'manager', password: 'window2026' });
+    const res = await admin.post(`/api/halls/${H}/users`, {
+      username: 'manager2',
+      displayName: '周主任',
+      role: 'manager',
+      password: 'window2026',
+    });
     expect(res.json()).toMatchObject({ role: 'manager', hallId: H });
   });
 
@@ -218,7 +277,9 @@ describe('staff accounts', () => {
     const id = hall.ids.user('clerk02');
     hall.store.sqlite.prepare('UPDATE users SET locked_until = ? WHERE id = ?').run(hall.clock() + 3600_000, id);
     await refused(() => manager.post(`/api/halls/${H}/users/${id}/password`, { password: '1234' }), 400, 'invalid_config');
-    expect((await manager.post(`/api/halls/${H}/users/${id}/password`, { password: 'fresh2026', reason: '忘记密码' })).json()).toEqual({ ok: true });
+    expect((await manager.post(`/api/halls/${H}/users/${id}/password`, { password: 'fresh2026', reason: '忘记密码' })).json()).toEqual({
+      ok: true,
+    });
     await expect(hall.signIn('clerk02')).rejects.toThrow();
     expect((await (await hall.signIn('clerk02', 'fresh2026')).get('/api/auth/me')).statusCode).toBe(200);
     expect((await lastEvent('config:changed'))!.data).toMatchObject({ action: 'password_reset', userId: id, endSessions: true });
@@ -227,7 +288,10 @@ describe('staff accounts', () => {
   it('changes the windows a clerk may staff and their role (by an administrator)', async () => {
     const id = hall.ids.user('clerk09');
     const w12 = hall.ids.window('12');
-    expect((await manager.put(`/api/halls/${H}/users/${id}`, { windowIds: [w12, w12], displayName: '周杰伦' })).json()).toMatchObject({ windowIds: [w12], displayName: '周杰伦' });
+    expect((await manager.put(`/api/halls/${H}/users/${id}`, { windowIds: [w12, w12], displayName: '周杰伦' })).json()).toMatchObject({
+      windowIds: [w12],
+      displayName: '周杰伦',
+    });
     await refused(() => manager.put(`/api/halls/${H}/users/${id}`, { windowIds: [99999] }), 404, 'not_found');
     await refused(() => manager.put(`/api/halls/${H}/users/${id}`, { role: 'manager' }), 403, 'role_not_allowed');
     const admin = await hall.signIn('admin');
@@ -242,7 +306,10 @@ describe('devices', () => {
     const w7 = hall.ids.window('7');
     const moved = await manager.put(`/api/halls/${H}/devices/${pad.id}`, { name: '7号窗口评价器', windowId: w7, reason: '设备调换' });
     expect(moved.json()).toMatchObject({ name: '7号窗口评价器', windowId: w7 });
-    expect(await lastEvent('device:updated')).toMatchObject({ reason: '设备调换', data: { deviceId: pad.id, action: 'updated', changes: { windowId: [hall.ids.window('5'), w7] } } });
+    expect(await lastEvent('device:updated')).toMatchObject({
+      reason: '设备调换',
+      data: { deviceId: pad.id, action: 'updated', changes: { windowId: [hall.ids.window('5'), w7] } },
+    });
     await refused(() => manager.put(`/api/halls/${H}/devices/${pad.id}`, { windowId: null }), 400, 'invalid_input');
 
     const board = devices.find((d) => d.kind === 'board' && d.name === '大厅综合屏')!;
@@ -255,7 +322,9 @@ describe('devices', () => {
     await refused(() => manager.post(`/api/halls/${H}/printers`, { name: '重复', address: '192.168.1.50:9100' }), 409, 'already_exists');
     await refused(() => manager.post(`/api/halls/${H}/printers`, { name: '坏地址', address: '192.168.1.500' }), 400, 'invalid_config');
     const kiosk = devices.find((d) => d.kind === 'kiosk')!;
-    expect((await manager.put(`/api/halls/${H}/devices/${kiosk.id}`, { printerId: printer.json().id })).json().printerId).toBe(printer.json().id);
+    expect((await manager.put(`/api/halls/${H}/devices/${kiosk.id}`, { printerId: printer.json().id })).json().printerId).toBe(
+      printer.json().id,
+    );
     await refused(() => manager.put(`/api/halls/${H}/devices/${kiosk.id}`, { printerId: pad.id }), 400, 'invalid_input');
     await refused(() => manager.put(`/api/halls/${H}/devices/${board.id}`, { printerId: printer.json().id }), 400, 'invalid_input');
   });
@@ -282,7 +351,10 @@ describe('settings sections and the hall profile', () => {
     expect(res.json().values).toMatchObject(values);
     const hallRow = await hall.store.read((tx) => tx.halls.get(H));
     expect((hallRow!.settings as unknown as Record<string, Record<string, unknown>>)[section]).toMatchObject(values);
-    expect(await lastEvent('hall:updated')).toMatchObject({ reason: '按新规定调整', data: { entity: 'settings', section, changes: expect.objectContaining({ [field]: expect.any(Array) }) } });
+    expect(await lastEvent('hall:updated')).toMatchObject({
+      reason: '按新规定调整',
+      data: { entity: 'settings', section, changes: expect.objectContaining({ [field]: expect.any(Array) }) },
+    });
   });
 
   it('the voice reaches the boards’ hall view; the other sections are kept', async () => {
@@ -359,8 +431,10 @@ describe('retries and other halls', () => {
   });
 
   it('a manager of another hall cannot read or change this one', async () => {
-    const other = await hall.store.transact((tx) => tx.halls.insert({ code: 'x', name: '另一大厅', timezone: 'Asia/Shanghai', openingHours: '', notice: '' }));
-    await refused(() => manager.get(`/api/halls/${other.id}/config`) as never, 403, 'wrong_hall');
+    const other = await hall.store.transact((tx) =>
+      tx.halls.insert({ code: 'x', name: '另一大厅', timezone: 'Asia/Shanghai', openingHours: '', notice: '' }),
+    );
+    await refused(() => manager.get(`/api/halls/${other.id}/config`), 403, 'wrong_hall');
     await refused(() => manager.post(`/api/halls/${other.id}/zones`, { name: 'z', kind: 'theme' }), 403, 'wrong_hall');
   });
 });

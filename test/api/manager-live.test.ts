@@ -22,7 +22,8 @@ afterEach(() => hall.close());
 const W = (n: string) => hall.ids.window(n);
 const U = (u: string) => hall.ids.user(u);
 const windowRow = (n: string) => hall.store.read((tx) => tx.windows.get(W(n)));
-const place = (n: string, clerkId: number | null, reason?: string) => manager.post(`/api/windows/${W(n)}/clerk`, { clerkId, ...(reason ? { reason } : {}) });
+const place = (n: string, clerkId: number | null, reason?: string) =>
+  manager.post(`/api/windows/${W(n)}/clerk`, { clerkId, ...(reason ? { reason } : {}) });
 const issue = (prefix: string) => hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${H}/tickets`, { serviceId: hall.ids.service(prefix) });
 const live = async (): Promise<LiveView> => (await manager.get(`/api/halls/${H}/live`)).json();
 const alertsOf = async (kind: Alert['kind']) => (await live()).alerts.filter((a) => a.kind === kind);
@@ -34,7 +35,12 @@ describe('placing clerks', () => {
     expect(res.json().window).toMatchObject({ clerk: { name: '周杰', staffNo: 'ZW0109' }, status: 'closed' });
     expect((await (await hall.signIn('clerk09')).get('/api/auth/me')).json().signedInWindowId).toBe(W('5'));
     const [event] = await hall.store.read((tx) => tx.events.query({ hallId: H, types: ['window:clerk'], limit: 1 }));
-    expect(event).toMatchObject({ windowId: W('5'), actorName: '孙主任', reason: '上午客流大', data: { action: 'assigned', clerkId: U('clerk09') } });
+    expect(event).toMatchObject({
+      windowId: W('5'),
+      actorName: '孙主任',
+      reason: '上午客流大',
+      data: { action: 'assigned', clerkId: U('clerk09') },
+    });
 
     await manager.post(`/api/windows/${W('5')}/status`, { status: 'open' });
     await place('7', U('clerk09'));
@@ -119,7 +125,12 @@ describe('alerts, each with what to do', () => {
     expect(await alertsOf('wait_over_target')).toEqual([]);
     hall.clock.advanceMinutes(1);
     const [alert] = await alertsOf('wait_over_target');
-    expect(alert).toMatchObject({ severity: 'warning', subject: { type: 'service', id: hall.ids.service('A') }, message: { zh: expect.stringContaining('31 分钟') }, action: { zh: expect.any(String), en: expect.any(String) } });
+    expect(alert).toMatchObject({
+      severity: 'warning',
+      subject: { type: 'service', id: hall.ids.service('A') },
+      message: { zh: expect.stringContaining('31 分钟') },
+      action: { zh: expect.any(String), en: expect.any(String) },
+    });
   });
 
   it('a window paused too long', async () => {
@@ -127,15 +138,26 @@ describe('alerts, each with what to do', () => {
     hall.clock.advanceMinutes(19);
     expect(await alertsOf('window_paused_long')).toEqual([]);
     hall.clock.advanceMinutes(1);
-    expect(await alertsOf('window_paused_long')).toEqual([expect.objectContaining({ subject: { type: 'window', id: W('3') }, message: expect.objectContaining({ zh: '3号窗口已暂停 20 分钟（会议）。' }) })]);
+    expect(await alertsOf('window_paused_long')).toEqual([
+      expect.objectContaining({
+        subject: { type: 'window', id: W('3') },
+        message: expect.objectContaining({ zh: '3号窗口已暂停 20 分钟（会议）。' }),
+      }),
+    ]);
   });
 
   it('a ticket moved to a closed window: an alert until the window opens or the ticket moves on', async () => {
     const kiosk = hall.device(DEMO_TOKENS.kiosk);
     const b = (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('B') })).json();
-    expect((await manager.post(`/api/tickets/${b.ticket.id}/transfer`, { toWindowId: W('5'), note: '需不动产窗口协办' })).statusCode).toBe(200);
-    expect(await alertsOf('window_tickets_stranded')).toEqual([expect.objectContaining({ severity: 'critical', subject: { type: 'window', id: W('5') } })]);
-    expect((await manager.post(`/api/tickets/${b.ticket.id}/transfer`, { toServiceId: hall.ids.service('A'), note: '改办社保登记' })).statusCode).toBe(200);
+    expect((await manager.post(`/api/tickets/${b.ticket.id}/transfer`, { toWindowId: W('5'), note: '需不动产窗口协办' })).statusCode).toBe(
+      200,
+    );
+    expect(await alertsOf('window_tickets_stranded')).toEqual([
+      expect.objectContaining({ severity: 'critical', subject: { type: 'window', id: W('5') } }),
+    ]);
+    expect(
+      (await manager.post(`/api/tickets/${b.ticket.id}/transfer`, { toServiceId: hall.ids.service('A'), note: '改办社保登记' })).statusCode,
+    ).toBe(200);
     expect(await alertsOf('window_tickets_stranded')).toEqual([]);
   });
 
@@ -148,11 +170,14 @@ describe('alerts, each with what to do', () => {
     const E = hall.ids.service('E');
     expect(unserved.filter((a) => a.subject.id === E)).toEqual([expect.objectContaining({ severity: 'warning' })]);
     await issue('E');
-    expect((await alertsOf('service_unserved')).find((a) => a.subject.id === E)).toMatchObject({ severity: 'critical', message: { zh: '“不动产登记”没有开放的窗口办理，1 人在等。' } });
+    expect((await alertsOf('service_unserved')).find((a) => a.subject.id === E)).toMatchObject({
+      severity: 'critical',
+      message: { zh: '“不动产登记”没有开放的窗口办理，1 人在等。' },
+    });
   });
 
   it('devices offline, out of paper, without a Chinese voice', async () => {
-    const devices = (await manager.get(`/api/halls/${H}/devices`)).json() as { id: number; kind: string; name: string }[];
+    const devices = (await manager.get(`/api/halls/${H}/devices`)).json<{ id: number; kind: string; name: string }[]>();
     const board = devices.find((d) => d.name === '大厅综合屏')!;
     const kiosk = devices.find((d) => d.kind === 'kiosk')!;
     // Nothing has called in yet: every demo device is offline, in one alert that names the first few.
@@ -163,8 +188,15 @@ describe('alerts, each with what to do', () => {
     await hall.device(DEMO_TOKENS.kiosk).post('/api/devices/me/heartbeat', { state: { paper: 'out' } });
     const view = await live();
     expect(await offlineText()).not.toContain('大厅综合屏');
-    expect(view.alerts.find((a) => a.kind === 'voice_missing')).toMatchObject({ subject: { id: board.id }, action: { zh: expect.stringContaining('语音包') } });
-    expect(view.alerts.find((a) => a.kind === 'printer_paper')).toMatchObject({ subject: { id: kiosk.id }, severity: 'critical', action: { zh: expect.stringContaining('热敏纸') } });
+    expect(view.alerts.find((a) => a.kind === 'voice_missing')).toMatchObject({
+      subject: { id: board.id },
+      action: { zh: expect.stringContaining('语音包') },
+    });
+    expect(view.alerts.find((a) => a.kind === 'printer_paper')).toMatchObject({
+      subject: { id: kiosk.id },
+      severity: 'critical',
+      action: { zh: expect.stringContaining('热敏纸') },
+    });
     hall.clock.advance(91_000);
     expect(await offlineText()).toContain('大厅综合屏');
   });

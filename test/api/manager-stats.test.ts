@@ -39,9 +39,11 @@ beforeAll(async () => {
     expect(res.statusCode, res.body).toBeLessThan(300);
     return res as unknown as { json(): { ticket: { id: number; number: string } } & Record<string, unknown> };
   };
-  const issue = async (prefix: string) => (await ok(kiosk.post(`/api/halls/${H}/tickets`, { serviceId: hall.ids.service(prefix) }))).json().ticket;
+  const issue = async (prefix: string) =>
+    (await ok(kiosk.post(`/api/halls/${H}/tickets`, { serviceId: hall.ids.service(prefix) }))).json().ticket;
   const cmd = (clerk: Agent, w: number, c: string) => ok(clerk.post(`/api/windows/${w}/${c}`));
-  const rate = (pad: string, ticketId: number, level: number, reasons: string[] = []) => ok(hall.device(DEMO_TOKENS.pad(pad)).post('/api/pad/ratings', { ticketId, level, reasons }));
+  const rate = (pad: string, ticketId: number, level: number, reasons: string[] = []) =>
+    ok(hall.device(DEMO_TOKENS.pad(pad)).post('/api/pad/ratings', { ticketId, level, reasons }));
 
   at('09:00');
   const a001 = await issue('A');
@@ -134,15 +136,56 @@ describe('the fixture day', () => {
       satisfactionPercent: 66.7,
       participationPercent: 100,
     });
-    expect(row(r, 'service', hall.ids.service('B'))).toMatchObject({ issued: 2, served: 0, noShows: 1, cancelled: 1, called: 1, waitAvgMinutes: 11, serviceAvgMinutes: null, rated: 0, satisfactionPercent: null, participationPercent: null });
-    expect(row(r, 'service', hall.ids.service('C'))).toMatchObject({ issued: 1, served: 1, waitAvgMinutes: 35, waitsOverTarget: 1, serviceAvgMinutes: 20, rated: 0, participationPercent: 0 });
+    expect(row(r, 'service', hall.ids.service('B'))).toMatchObject({
+      issued: 2,
+      served: 0,
+      noShows: 1,
+      cancelled: 1,
+      called: 1,
+      waitAvgMinutes: 11,
+      serviceAvgMinutes: null,
+      rated: 0,
+      satisfactionPercent: null,
+      participationPercent: null,
+    });
+    expect(row(r, 'service', hall.ids.service('C'))).toMatchObject({
+      issued: 1,
+      served: 1,
+      waitAvgMinutes: 35,
+      waitsOverTarget: 1,
+      serviceAvgMinutes: 20,
+      rated: 0,
+      participationPercent: 0,
+    });
     expect(r.by.service).toHaveLength(3);
   });
 
   it('per window and per clerk (the never-called ticket under neither)', async () => {
     const r = await report();
-    const w1 = { issued: 3, served: 2, noShows: 1, waitAvgMinutes: 17.3, waitP90Minutes: 35, serviceAvgMinutes: 14, serviceP90Minutes: 20, ratings: [1, 0, 0, 0, 0], satisfactionPercent: 100, participationPercent: 50 };
-    const w2 = { issued: 2, served: 2, noShows: 0, waitAvgMinutes: 8.5, waitP90Minutes: 11, serviceAvgMinutes: 7.5, serviceP90Minutes: 12, ratings: [0, 1, 0, 1, 0], satisfactionPercent: 50, participationPercent: 100 };
+    const w1 = {
+      issued: 3,
+      served: 2,
+      noShows: 1,
+      waitAvgMinutes: 17.3,
+      waitP90Minutes: 35,
+      serviceAvgMinutes: 14,
+      serviceP90Minutes: 20,
+      ratings: [1, 0, 0, 0, 0],
+      satisfactionPercent: 100,
+      participationPercent: 50,
+    };
+    const w2 = {
+      issued: 2,
+      served: 2,
+      noShows: 0,
+      waitAvgMinutes: 8.5,
+      waitP90Minutes: 11,
+      serviceAvgMinutes: 7.5,
+      serviceP90Minutes: 12,
+      ratings: [0, 1, 0, 1, 0],
+      satisfactionPercent: 50,
+      participationPercent: 100,
+    };
     expect(row(r, 'window', hall.ids.window('1'))).toMatchObject({ label: '1号窗口', ...w1 }); // waits (6 + 11 + 35) / 3 = 17.33
     expect(row(r, 'window', hall.ids.window('2'))).toMatchObject({ label: '2号窗口', ...w2 });
     expect(row(r, 'window', null)).toMatchObject({ label: '未到窗口', issued: 1, cancelled: 1 });
@@ -192,7 +235,22 @@ describe('the fixture day', () => {
 });
 
 describe('exports equal the API', () => {
-  const figures = (f: StatFigures) => [f.issued, f.served, f.noShows, f.cancelled, f.open, f.waitAvgMinutes, f.waitP90Minutes, f.serviceAvgMinutes, f.serviceP90Minutes, f.waitsOverTarget, ...f.ratings, f.rated, f.satisfactionPercent, f.participationPercent];
+  const figures = (f: StatFigures) => [
+    f.issued,
+    f.served,
+    f.noShows,
+    f.cancelled,
+    f.open,
+    f.waitAvgMinutes,
+    f.waitP90Minutes,
+    f.serviceAvgMinutes,
+    f.serviceP90Minutes,
+    f.waitsOverTarget,
+    ...f.ratings,
+    f.rated,
+    f.satisfactionPercent,
+    f.participationPercent,
+  ];
 
   it('CSV per breakdown: a UTF-8 BOM, a header, one line per row of the API and a total', async () => {
     const r = await report();
@@ -202,8 +260,16 @@ describe('exports equal the API', () => {
       expect(res.headers['content-type']).toContain('text/csv');
       expect(res.headers['content-disposition']).toContain(`filename*=UTF-8''${encodeURIComponent(`统计-${DAY}_${DAY}-${dimension}.csv`)}`);
       expect(res.body.charCodeAt(0)).toBe(0xfeff);
-      const lines = res.body.slice(1).trimEnd().split('\r\n').map((l) => l.split(','));
-      expect(lines[0]!.slice(0, 3)).toEqual([{ service: '事项', window: '窗口', clerk: '人员', hour: '时段', day: '日期' }[dimension], '取号', '办结']);
+      const lines = res.body
+        .slice(1)
+        .trimEnd()
+        .split('\r\n')
+        .map((l) => l.split(','));
+      expect(lines[0]!.slice(0, 3)).toEqual([
+        { service: '事项', window: '窗口', clerk: '人员', hour: '时段', day: '日期' }[dimension],
+        '取号',
+        '办结',
+      ]);
       const expected = [...r.by[dimension].map((x) => [x.label, ...figures(x)]), ['合计', ...figures(r.totals)]];
       expect(lines.slice(1)).toEqual(expected.map((cells) => cells.map((c) => (c === null ? '' : String(c)))));
     }
@@ -215,7 +281,14 @@ describe('exports equal the API', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const files = unzipSync(new Uint8Array(res.rawPayload));
     const workbook = strFromU8(files['xl/workbook.xml']!);
-    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['汇总', '按事项', '按窗口', '按人员', '按时段', '按日期']);
+    expect([...workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      '汇总',
+      '按事项',
+      '按窗口',
+      '按人员',
+      '按时段',
+      '按日期',
+    ]);
     const sheet = (n: number) => readSheet(strFromU8(files[`xl/worksheets/sheet${n}.xml`]!));
     const summary = sheet(1);
     expect(summary.find((row) => row[0] === '平均等候（分钟）')).toEqual(['平均等候（分钟）', r.totals.waitAvgMinutes]);
@@ -223,17 +296,25 @@ describe('exports equal the API', () => {
     const services = sheet(2);
     expect(services.slice(1)).toEqual([...r.by.service.map((x) => [x.label, ...figures(x)]), ['合计', ...figures(r.totals)]]);
     const hours = sheet(5);
-    expect(hours.slice(1).map((row) => row.slice(0, 2))).toEqual([['09:00–10:00', 4], ['10:00–11:00', 2], ['合计', 6]]);
+    expect(hours.slice(1).map((row) => row.slice(0, 2))).toEqual([
+      ['09:00–10:00', 4],
+      ['10:00–11:00', 2],
+      ['合计', 6],
+    ]);
   });
 
   it('.xlsx of a filtered report says what it was filtered by, and counts the ratings an appeal excluded', async () => {
     const A = hall.ids.service('A');
-    const res = await manager.get(`/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=xlsx&serviceId=${A}&windowId=${hall.ids.window('1')}`);
+    const res = await manager.get(
+      `/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=xlsx&serviceId=${A}&windowId=${hall.ids.window('1')}`,
+    );
     const files = unzipSync(new Uint8Array(res.rawPayload));
     const summary = readSheet(strFromU8(files['xl/worksheets/sheet1.xml']!));
     expect(summary.find((row) => row[0] === '筛选')).toEqual(['筛选', '事项：社保参保登记（A）；窗口：1号窗口']);
     expect(summary.find((row) => String(row[0]).startsWith('申诉核准'))?.[1]).toBe(0);
-    const whole = unzipSync(new Uint8Array((await manager.get(`/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=xlsx&lang=en`)).rawPayload));
+    const whole = unzipSync(
+      new Uint8Array((await manager.get(`/api/halls/${H}/stats/export?from=${DAY}&to=${DAY}&format=xlsx&lang=en`)).rawPayload),
+    );
     expect(readSheet(strFromU8(whole['xl/worksheets/sheet1.xml']!)).find((row) => row[0] === 'Filter')).toEqual(['Filter', 'Whole hall']);
   });
 
@@ -247,11 +328,21 @@ describe('exports equal the API', () => {
 
 describe('an approved appeal', () => {
   it('takes the rating out of the figures and keeps it on record', async () => {
-    expect((await manager.post(`/api/halls/${H}/cases/${caseId}/appeal`, { kind: 'mistaken', reason: '群众误触，已电话确认' })).statusCode).toBe(200);
+    expect(
+      (await manager.post(`/api/halls/${H}/cases/${caseId}/appeal`, { kind: 'mistaken', reason: '群众误触，已电话确认' })).statusCode,
+    ).toBe(200);
     const admin = await hall.signIn('admin');
-    expect((await admin.post(`/api/halls/${H}/cases/${caseId}/appeal/decision`, { approve: true, note: '经回放核实为误评' })).json()).toMatchObject({ status: 'closed', appealStatus: 'approved', rating: { level: 2, excluded: true } });
+    expect(
+      (await admin.post(`/api/halls/${H}/cases/${caseId}/appeal/decision`, { approve: true, note: '经回放核实为误评' })).json(),
+    ).toMatchObject({ status: 'closed', appealStatus: 'approved', rating: { level: 2, excluded: true } });
     const { totals } = await report();
-    expect(totals).toMatchObject({ ratings: [1, 1, 0, 0, 0], rated: 2, excludedRatings: 1, satisfactionPercent: 100, participationPercent: 50 });
+    expect(totals).toMatchObject({
+      ratings: [1, 1, 0, 0, 0],
+      rated: 2,
+      excludedRatings: 1,
+      satisfactionPercent: 100,
+      participationPercent: 50,
+    });
     expect(hall.store.sqlite.prepare('SELECT level, excluded FROM ratings WHERE level = 2').all()).toEqual([{ level: 2, excluded: 1 }]);
   });
 });

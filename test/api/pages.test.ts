@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-const get = (url: string, encoding?: string) => hall.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
+const get = (url: string, encoding?: string) =>
+  hall.app.inject({ method: 'GET', url, headers: encoding ? { 'accept-encoding': encoding } : {} });
 
 describe('compressed screens', () => {
   it('sends a page script as Brotli when the browser accepts it, and it decodes to the built file', async () => {

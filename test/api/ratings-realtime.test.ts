@@ -34,7 +34,8 @@ async function socket(auth: Record<string, unknown>, headers?: Record<string, st
 
 async function serve(): Promise<{ id: number; number: string }> {
   const ticket = (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json().ticket;
-  for (const command of ['call-next', 'start', 'finish']) expect((await clerk01.post(`/api/windows/${w1}/${command}`)).statusCode).toBe(200);
+  for (const command of ['call-next', 'start', 'finish'])
+    expect((await clerk01.post(`/api/windows/${w1}/${command}`)).statusCode).toBe(200);
   return ticket;
 }
 
@@ -47,8 +48,15 @@ describe('rating events', () => {
 
     const t = await serve();
     const asked = await pad1.waitFor('rating:requested');
-    expect(Object.keys(asked.data!).sort()).toEqual(['clerk', 'deadline', 'number', 'reasons', 'serviceName', 'serviceNameEn', 'ticketId', 'windowId', 'windowNumber'].sort());
-    expect(asked.data).toMatchObject({ ticketId: t.id, number: t.number, clerk: { name: '李敏', staffNo: 'ZW0101' }, deadline: hall.clock() + 60_000 });
+    expect(Object.keys(asked.data!).sort()).toEqual(
+      ['clerk', 'deadline', 'number', 'reasons', 'serviceName', 'serviceNameEn', 'ticketId', 'windowId', 'windowNumber'].sort(),
+    );
+    expect(asked.data).toMatchObject({
+      ticketId: t.id,
+      number: t.number,
+      clerk: { name: '李敏', staffNo: 'ZW0101' },
+      deadline: hall.clock() + 60_000,
+    });
     expect(JSON.stringify(asked)).not.toMatch(/publicCode|phone/);
     await staff.waitFor('rating:requested');
 

@@ -8,10 +8,22 @@ import { checkRatingContent } from '../../server/services/rating-service.js';
 describe('rating content rules (pure)', () => {
   const reasons = ['服务态度差', '办理效率低'];
   it.each([
-    [{ level: 5, reasons: [], comment: '' }, { reasons: [], comment: '' }],
-    [{ level: 3, reasons: [], comment: ' 还行 ' }, { reasons: [], comment: '还行' }],
-    [{ level: 2, reasons: ['服务态度差', '服务态度差'], comment: '' }, { reasons: ['服务态度差'], comment: '' }],
-    [{ level: 1, reasons: ['其他'], comment: '窗口无人' }, { reasons: ['其他'], comment: '窗口无人' }],
+    [
+      { level: 5, reasons: [], comment: '' },
+      { reasons: [], comment: '' },
+    ],
+    [
+      { level: 3, reasons: [], comment: ' 还行 ' },
+      { reasons: [], comment: '还行' },
+    ],
+    [
+      { level: 2, reasons: ['服务态度差', '服务态度差'], comment: '' },
+      { reasons: ['服务态度差'], comment: '' },
+    ],
+    [
+      { level: 1, reasons: ['其他'], comment: '窗口无人' },
+      { reasons: ['其他'], comment: '窗口无人' },
+    ],
   ])('accepts %j', (input, expected) => {
     expect(checkRatingContent(input, reasons)).toEqual(expected);
   });

@@ -5,7 +5,7 @@
  * pending; a 差评 needs a reason and opens a case; no answer in time is recorded as not rated.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 
@@ -51,12 +51,20 @@ const rate = (pad: Agent, body: Record<string, unknown>, idempotencyKey?: string
 describe('the pad is asked when a service finishes', () => {
   it('finishing sets the ticket pending until now + padTimeoutSeconds and the pad shows it', async () => {
     const idle = (await pad1.get('/api/pad')).json();
-    expect(idle).toMatchObject({ window: { id: w1, number: '1' }, clerk: { name: '李敏', staffNo: 'ZW0101', photoUrl: null }, pending: null });
+    expect(idle).toMatchObject({
+      window: { id: w1, number: '1' },
+      clerk: { name: '李敏', staffNo: 'ZW0101', photoUrl: null },
+      pending: null,
+    });
 
     const t = await serve();
     const finishedAt = hall.clock();
     const row = await ticketRow(t.id);
-    expect(row).toMatchObject({ status: 'done', ratingStatus: 'pending', ratingDeadline: finishedAt + DEFAULT_SETTINGS.rating.padTimeoutSeconds * 1000 });
+    expect(row).toMatchObject({
+      status: 'done',
+      ratingStatus: 'pending',
+      ratingDeadline: finishedAt + DEFAULT_SETTINGS.rating.padTimeoutSeconds * 1000,
+    });
 
     const state = (await pad1.get('/api/pad')).json();
     expect(state.pending).toEqual({
@@ -79,7 +87,9 @@ describe('the pad is asked when a service finishes', () => {
 
   it('a window without an active pad asks nobody: the ticket has no rating status', async () => {
     const manager = await hall.signIn('manager');
-    const devices = (await manager.get(`/api/halls/${hall.hallId}/devices`)).json() as { id: number; kind: string; windowId: number | null }[];
+    const devices = (await manager.get(`/api/halls/${hall.hallId}/devices`)).json<
+      { id: number; kind: string; windowId: number | null }[]
+    >();
     const pad = devices.find((d) => d.kind === 'pad' && d.windowId === w1)!;
     expect((await manager.post(`/api/devices/${pad.id}/revoke`)).statusCode).toBe(200);
     const t = await serve();
@@ -123,7 +133,12 @@ describe('a pad rating', () => {
     expect(await ticketRow(t.id)).toMatchObject({ ratingStatus: 'rated' });
     expect((await pad1.get('/api/pad')).json().pending).toBeNull();
     const [submitted] = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['rating:submitted'], limit: 5 }));
-    expect(submitted).toMatchObject({ actorKind: 'device', ticketId: t.id, windowId: w1, data: { level: 5, channel: 'pad', caseId: null } });
+    expect(submitted).toMatchObject({
+      actorKind: 'device',
+      ticketId: t.id,
+      windowId: w1,
+      data: { level: 5, channel: 'pad', caseId: null },
+    });
   });
 
   it('a second rating of the same ticket is refused and writes nothing (一次一评)', async () => {
@@ -132,7 +147,11 @@ describe('a pad rating', () => {
     const before = fingerprint(hall.store);
     const again = await rate(pad1, { ticketId: t.id, level: 1, reasons: ['服务态度差'] });
     expect(again.statusCode).toBe(409);
-    expect(again.json()).toMatchObject({ code: 'rating_already_rated', message: expect.stringContaining('只能评价一次'), messageEn: expect.stringContaining('rated once') });
+    expect(again.json()).toMatchObject({
+      code: 'rating_already_rated',
+      message: expect.stringContaining('只能评价一次'),
+      messageEn: expect.stringContaining('rated once'),
+    });
     expect(fingerprint(hall.store)).toBe(before);
     expect(ratingRows()).toHaveLength(1);
   });
@@ -172,7 +191,8 @@ describe('a pad rating', () => {
     // The waiting one, finished at window 2: pad 1 cannot rate it, pad 2 can.
     const clerk02 = await hall.signIn('clerk02');
     const w2 = hall.ids.window('2');
-    for (const command of ['call-next', 'start', 'finish']) expect((await clerk02.post(`/api/windows/${w2}/${command}`)).statusCode).toBe(200);
+    for (const command of ['call-next', 'start', 'finish'])
+      expect((await clerk02.post(`/api/windows/${w2}/${command}`)).statusCode).toBe(200);
     expect(await ticketRow(waiting.id)).toMatchObject({ status: 'done', windowId: w2 });
     expect((await rate(pad1, { ticketId: waiting.id, level: 5 })).json().code).toBe('rating_wrong_window');
     expect((await rate(pad2, { ticketId: waiting.id, level: 5 })).statusCode).toBe(200);
@@ -248,7 +268,9 @@ describe('timeout', () => {
   });
 
   it('the hall’s padTimeoutSeconds sets the deadline', async () => {
-    await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, rating: { padTimeoutSeconds: 15 } } }));
+    await hall.store.transact((tx) =>
+      tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, rating: { padTimeoutSeconds: 15 } } }),
+    );
     const t = await serve();
     expect((await ticketRow(t.id))!.ratingDeadline).toBe(hall.clock() + 15_000);
     hall.clock.advance(16_000);

@@ -36,7 +36,9 @@ describe('security', () => {
     const login = await hall.anonymous.post('/api/auth/login', { username: 'clerk01', password: 'demo1234' });
     const cookie = login.cookies.find((c) => c.name === 'hq_session')!.value;
     await hall.anonymous.post('/api/auth/login', { username: 'clerk01', password: 'wrong-secret-pw' });
-    const issued = (await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })).json();
+    const issued = (
+      await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') })
+    ).json();
     const log = lines.join('');
     expect(log).toContain('sign-in refused');
     for (const secret of ['demo1234', 'wrong-secret-pw', cookie, DEMO_TOKENS.kiosk, issued.publicCode]) expect(log).not.toContain(secret);
@@ -55,8 +57,14 @@ describe('masking for the logs', () => {
   });
 
   it.each([
-    ['预约成功：2026-11-24 09:00-10:00 社保参保登记，预约码 21505047。 https://hall.example.gov.cn/b/pkpsfs9jpcqnmax4', '预约成功：2026-11-24 09:00-10:00 社保参保登记，预约码 ********。 https://hall.example.gov.cn/b/***'],
-    ['您的 A012 号前面还有 3 人 https://hall.example.gov.cn/t/dv83f74s6r7bezur', '您的 A012 号前面还有 3 人 https://hall.example.gov.cn/t/***'],
+    [
+      '预约成功：2026-11-24 09:00-10:00 社保参保登记，预约码 21505047。 https://hall.example.gov.cn/b/pkpsfs9jpcqnmax4',
+      '预约成功：2026-11-24 09:00-10:00 社保参保登记，预约码 ********。 https://hall.example.gov.cn/b/***',
+    ],
+    [
+      '您的 A012 号前面还有 3 人 https://hall.example.gov.cn/t/dv83f74s6r7bezur',
+      '您的 A012 号前面还有 3 人 https://hall.example.gov.cn/t/***',
+    ],
     ['请回电 13912345678 或 +8613912345678', '请回电 139****5678 或 +86139****5678'],
     ['Booking code 41471303.', 'Booking code ********.'],
     ['请 A001 号到 1 号窗口', '请 A001 号到 1 号窗口'],

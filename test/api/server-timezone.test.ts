@@ -32,13 +32,14 @@ afterAll(() => ph.close());
 const issue = async (prefix: string) => {
   const res = await kiosk.post(ph.issueUrl, { serviceId: ph.hall.ids.service(prefix) });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { ticket: { id: number; number: string }; publicCode: string };
+  return res.json<{ ticket: { id: number; number: string }; publicCode: string }>();
 };
 const status = async (code: string) => (await ph.hall.anonymous.get(`/api/tickets/status/${code}`)).json().ticket.status as string;
 const snapshot = () => ph.hall.app.hallService.snapshot(ph.hall.hallId);
 const waiting = async (prefix: string) => (await snapshot()).queues.find((q) => q.serviceId === ph.hall.ids.service(prefix))!.waiting;
 /** The 取号时间 line of the printed ticket of the ticket with this public code. */
-const printedTime = (code: string) => ph.printer.jobs.find((j) => j.qr.some((q) => q.endsWith(`/t/${code}`)))?.lines.find((l) => l.includes('取号时间'));
+const printedTime = (code: string) =>
+  ph.printer.jobs.find((j) => j.qr.some((q) => q.endsWith(`/t/${code}`)))?.lines.find((l) => l.includes('取号时间'));
 
 describe('the process runs far from the hall', () => {
   it('is really in Los Angeles time (the premise of every test below)', () => {
@@ -50,7 +51,11 @@ describe('the process runs far from the hall', () => {
 });
 
 describe('the service day follows the hall', () => {
-  let yesterday: { waiting: Awaited<ReturnType<typeof issue>>; missed: Awaited<ReturnType<typeof issue>>; serving: Awaited<ReturnType<typeof issue>> };
+  let yesterday: {
+    waiting: Awaited<ReturnType<typeof issue>>;
+    missed: Awaited<ReturnType<typeof issue>>;
+    serving: Awaited<ReturnType<typeof issue>>;
+  };
   let clerk: Agent;
 
   it('before the hall’s midnight: Monday’s numbers, Monday on the ticket', async () => {

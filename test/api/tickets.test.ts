@@ -16,7 +16,7 @@ afterEach(() => hall.close());
 
 async function setHall(patch: Record<string, unknown>, settings?: Record<string, unknown>) {
   await hall.store.transact(async (tx) => {
-    await tx.halls.update(hall.hallId, { ...patch, ...(settings ? { settings: settings as never } : {}) });
+    await tx.halls.update(hall.hallId, { ...patch, ...(settings ? { settings: settings } : {}) });
   });
 }
 
@@ -81,7 +81,10 @@ describe('issuing at the kiosk', () => {
   it('warns, or refuses when configured, when no open window serves the service', async () => {
     // Service K (工程建设项目审批) is served by windows 6 and 7 (企业服务区) and the 无差别 windows
     // 8 and 9; 7 and 9 are closed in the demo: close 6 and 8.
-    for (const [clerkName, window] of [['clerk05', '6'], ['clerk06', '8']] as const) {
+    for (const [clerkName, window] of [
+      ['clerk05', '6'],
+      ['clerk06', '8'],
+    ] as const) {
       const clerk = await hall.signIn(clerkName);
       expect((await clerk.post(`/api/windows/${hall.ids.window(window)}/status`, { status: 'closed' })).statusCode).toBe(200);
     }
@@ -104,7 +107,9 @@ describe('issuing at the kiosk', () => {
     expect(staff.json().ticket).toMatchObject({ priority: 'elderly' });
     await setHall({}, { issuing: { selfDeclaredPriority: true } });
     expect((await kiosk.post(issueUrl(), { serviceId: hall.ids.service('A'), priority: 'disabled' })).statusCode).toBe(201);
-    expect((await manager.post(issueUrl(), { serviceId: hall.ids.service('A'), priority: 'appointment' })).json().code).toBe('invalid_input');
+    expect((await manager.post(issueUrl(), { serviceId: hall.ids.service('A'), priority: 'appointment' })).json().code).toBe(
+      'invalid_input',
+    );
   });
 
   it('a disabled service takes no numbers', async () => {
@@ -133,7 +138,12 @@ describe("the visitor's status page", () => {
     const mine = (await kiosk.post(issueUrl(), { serviceId: hall.ids.service('A') })).json();
     const waiting = await hall.anonymous.get(`/api/tickets/status/${mine.publicCode}`);
     expect(waiting.statusCode).toBe(200);
-    expect(waiting.json()).toMatchObject({ ahead: 1, window: null, ticket: { number: 'A002', status: 'waiting' }, serviceName: '社保参保登记' });
+    expect(waiting.json()).toMatchObject({
+      ahead: 1,
+      window: null,
+      ticket: { number: 'A002', status: 'waiting' },
+      serviceName: '社保参保登记',
+    });
     expect(waiting.json().estimate.low).toBeLessThanOrEqual(waiting.json().estimate.minutes);
     expect(waiting.json().estimate.high).toBeGreaterThanOrEqual(waiting.json().estimate.minutes);
     expect(waiting.headers['cache-control']).toBe('no-store');

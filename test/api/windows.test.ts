@@ -24,7 +24,7 @@ afterEach(() => hall.close());
 async function issue(prefix: string, extra: Record<string, unknown> = {}, by: Agent = kiosk) {
   const res = await by.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix), ...extra });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { ticket: { id: number; number: string }; publicCode: string };
+  return res.json<{ ticket: { id: number; number: string }; publicCode: string }>();
 }
 
 const act = (agent: Agent, window: number, command: string, body: unknown = {}) => agent.post(`/api/windows/${window}/${command}`, body);
@@ -47,7 +47,14 @@ describe('a ticket through its whole life', () => {
 
     const events = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, limit: 20 }));
     // Window 1 has a paired pad: the finish also asks it for a rating (server/services/rating-service.ts).
-    expect(events.map((e) => e.type).reverse()).toEqual(['ticket:issued', 'ticket:called', 'ticket:recalled', 'ticket:started', 'ticket:finished', 'rating:requested']);
+    expect(events.map((e) => e.type).reverse()).toEqual([
+      'ticket:issued',
+      'ticket:called',
+      'ticket:recalled',
+      'ticket:started',
+      'ticket:finished',
+      'rating:requested',
+    ]);
     expect(events[1]).toMatchObject({ actorKind: 'user', actorName: '李敏', ticketId: t.ticket.id, windowId: w1 });
     expect(events.map((e) => e.seq)).toEqual([6, 5, 4, 3, 2, 1]);
   });
@@ -65,7 +72,9 @@ describe('a ticket through its whole life', () => {
     expect((await act(clerk01, w1, 'call-next')).json().ticket.number).toBe('A002');
     await act(clerk01, w1, 'no-show');
     hall.clock.advanceMinutes(31);
-    const late = await act(clerk01, w1, 'requeue', { ticketId: (await hall.store.read((tx) => tx.tickets.byNumber(hall.hallId, '2026-11-23', 'A002')))!.id });
+    const late = await act(clerk01, w1, 'requeue', {
+      ticketId: (await hall.store.read((tx) => tx.tickets.byNumber(hall.hallId, '2026-11-23', 'A002')))!.id,
+    });
     expect(late.statusCode).toBe(409);
     expect(late.json()).toMatchObject({ code: 'grace_expired' });
   });
@@ -173,7 +182,10 @@ describe('call next', () => {
 
   it('a paused window cannot call, and says why', async () => {
     await issue('A');
-    expect((await act(clerk01, w1, 'status', { status: 'paused', reason: '午休' })).json().window).toMatchObject({ status: 'paused', pauseReason: '午休' });
+    expect((await act(clerk01, w1, 'status', { status: 'paused', reason: '午休' })).json().window).toMatchObject({
+      status: 'paused',
+      pauseReason: '午休',
+    });
     expect((await act(clerk01, w1, 'call-next')).json()).toMatchObject({ code: 'window_not_open', details: { status: 'paused' } });
   });
 
@@ -207,7 +219,11 @@ describe('window management', () => {
     await issue('A');
     hall.clock.advanceMinutes(1);
     await issue('P');
-    const res = await manager.put(`/api/windows/${w1}/services`, { mode: 'specialist', services: [{ serviceId: hall.ids.service('P') }], reason: '户籍窗口排队长' });
+    const res = await manager.put(`/api/windows/${w1}/services`, {
+      mode: 'specialist',
+      services: [{ serviceId: hall.ids.service('P') }],
+      reason: '户籍窗口排队长',
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().window).toMatchObject({ mode: 'specialist', serviceIds: [hall.ids.service('P')] });
     expect((await act(clerk01, w1, 'call-next')).json().ticket.number).toBe('P001');

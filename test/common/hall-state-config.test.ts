@@ -35,12 +35,28 @@ const window = (id: number): WindowView => ({
   current: null,
   printsRatingSlip: false,
 });
-const hallView = { id: 1, code: 'demo', name: '大厅', timezone: 'Asia/Shanghai', serviceDay: '2026-11-23', notice: '公告', openingHours: '', voice: { language: 'zh-CN' as const, rate: 1, repeat: 1, chime: true }, noShowGraceMinutes: 30 };
+const hallView = {
+  id: 1,
+  code: 'demo',
+  name: '大厅',
+  timezone: 'Asia/Shanghai',
+  serviceDay: '2026-11-23',
+  notice: '公告',
+  openingHours: '',
+  voice: { language: 'zh-CN' as const, rate: 1, repeat: 1, chime: true },
+  noShowGraceMinutes: 30,
+};
 const snapshot = (zoneScope: number | null): HallSnapshot => ({
   seq: 10,
   now: 0,
   hall: hallView,
-  zones: zoneScope === null ? [{ id: 1, name: '社保', nameEn: '', kind: 'theme' }, { id: 2, name: '税务', nameEn: '', kind: 'theme' }] : [{ id: 1, name: '社保', nameEn: '', kind: 'theme' }],
+  zones:
+    zoneScope === null
+      ? [
+          { id: 1, name: '社保', nameEn: '', kind: 'theme' },
+          { id: 2, name: '税务', nameEn: '', kind: 'theme' },
+        ]
+      : [{ id: 1, name: '社保', nameEn: '', kind: 'theme' }],
   services: zoneScope === null ? [service(10, 1), service(20, 2)] : [service(10, 1)],
   windows: [window(3), window(4)],
   queues: [],
@@ -53,7 +69,11 @@ const event = (over: Partial<RealtimeEvent>): RealtimeEvent => ({ seq: 11, type:
 describe('configuration events', () => {
   it('a changed service replaces its view; a new one is added', () => {
     const s = applyEvent(snapshot(null), event({ services: [service(10, 1, { enabled: false }), service(30, 2)] }));
-    expect(s.services.map((x) => [x.id, x.enabled])).toEqual([[10, false], [20, true], [30, true]]);
+    expect(s.services.map((x) => [x.id, x.enabled])).toEqual([
+      [10, false],
+      [20, true],
+      [30, true],
+    ]);
   });
 
   it('a zone board: a service moved out of its zone leaves it, one of another zone never arrives', () => {
@@ -64,13 +84,24 @@ describe('configuration events', () => {
   });
 
   it('zones: upserted for the whole hall, removed when asked', () => {
-    const s = applyEvent(snapshot(null), event({ zones: [{ id: 1, name: '社会保障', nameEn: 'Social', kind: 'theme' }, { id: 3, name: '医保', nameEn: '', kind: 'theme' }] }));
+    const s = applyEvent(
+      snapshot(null),
+      event({
+        zones: [
+          { id: 1, name: '社会保障', nameEn: 'Social', kind: 'theme' },
+          { id: 3, name: '医保', nameEn: '', kind: 'theme' },
+        ],
+      }),
+    );
     expect(s.zones.map((z) => z.name)).toEqual(['社会保障', '税务', '医保']);
     expect(applyEvent(s, event({ seq: 12, removedZoneIds: [3] })).zones.map((z) => z.id)).toEqual([1, 2]);
   });
 
   it('the hall view (name, voice) is replaced but keeps the snapshot’s service day', () => {
-    const s = applyEvent(snapshot(null), event({ hall: { ...hallView, name: '便民服务中心', serviceDay: '2099-01-01', voice: { ...hallView.voice, rate: 1.4 } } }));
+    const s = applyEvent(
+      snapshot(null),
+      event({ hall: { ...hallView, name: '便民服务中心', serviceDay: '2099-01-01', voice: { ...hallView.voice, rate: 1.4 } } }),
+    );
     expect(s.hall).toMatchObject({ name: '便民服务中心', serviceDay: '2026-11-23', voice: { rate: 1.4 } });
   });
 

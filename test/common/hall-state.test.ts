@@ -63,9 +63,32 @@ const call = (seq: number, number: string): CallView => ({
 const snapshot = (): HallSnapshot => ({
   seq: 10,
   now: 0,
-  hall: { id: 1, code: 'demo', name: '大厅', timezone: 'Asia/Shanghai', serviceDay: '2026-11-23', notice: '', openingHours: '', voice: { language: 'zh-CN', rate: 1, repeat: 1, chime: true }, noShowGraceMinutes: 30 },
+  hall: {
+    id: 1,
+    code: 'demo',
+    name: '大厅',
+    timezone: 'Asia/Shanghai',
+    serviceDay: '2026-11-23',
+    notice: '',
+    openingHours: '',
+    voice: { language: 'zh-CN', rate: 1, repeat: 1, chime: true },
+    noShowGraceMinutes: 30,
+  },
   zones: [],
-  services: [{ id: 10, zoneId: 1, name: '社保', nameEn: '', prefix: 'A', dailyQuota: null, issuedToday: 1, openingHours: '', expectedMinutes: 5, enabled: true }],
+  services: [
+    {
+      id: 10,
+      zoneId: 1,
+      name: '社保',
+      nameEn: '',
+      prefix: 'A',
+      dailyQuota: null,
+      issuedToday: 1,
+      openingHours: '',
+      expectedMinutes: 5,
+      enabled: true,
+    },
+  ],
   windows: [window({})],
   queues: [{ serviceId: 10, waiting: 1, oldestQueuedAt: 0, estimateMinutes: 5, openWindows: 1 }],
   recentCalls: [],
@@ -102,7 +125,13 @@ describe('applyEvent', () => {
 
   it('a no-show enters the missed list and leaves the window; a requeue leaves the missed list', () => {
     let s = applyEvent(snapshot(), called);
-    s = applyEvent(s, { seq: 12, type: 'ticket:no_show', at: 12, reason: null, ticket: ticket({ status: 'no_show', windowId: 3, noShowAt: 12 }) });
+    s = applyEvent(s, {
+      seq: 12,
+      type: 'ticket:no_show',
+      at: 12,
+      reason: null,
+      ticket: ticket({ status: 'no_show', windowId: 3, noShowAt: 12 }),
+    });
     expect(s.missed.map((t) => t.number)).toEqual(['A001']);
     expect(s.windows[0]!.current).toBeNull();
     s = applyEvent(s, { seq: 13, type: 'ticket:requeued', at: 13, reason: null, ticket: ticket({ status: 'waiting' }) });
@@ -118,7 +147,13 @@ describe('applyEvent', () => {
   });
 
   it('keeps recent calls newest first, without duplicates, capped', () => {
-    const events = Array.from({ length: 25 }, (_, i): RealtimeEvent => ({ seq: 11 + i, type: 'ticket:called', at: 0, reason: null, call: call(11 + i, `A${String(i + 1).padStart(3, '0')}`) }));
+    const events = Array.from({ length: 25 }, (_, i): RealtimeEvent => ({
+      seq: 11 + i,
+      type: 'ticket:called',
+      at: 0,
+      reason: null,
+      call: call(11 + i, `A${String(i + 1).padStart(3, '0')}`),
+    }));
     const s = applyEvents(snapshot(), [...events].reverse());
     expect(s.recentCalls).toHaveLength(20);
     expect(s.recentCalls[0]!.number).toBe('A025');

@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import '../../common/ui/qr-code.js';
-import type { QrCode } from '../../common/ui/qr-code.js';
 
 describe('<hq-qr>', () => {
   it('renders an SVG of the requested size with a quiet zone, and nothing without a value', async () => {
-    const el = document.createElement('hq-qr') as QrCode;
+    const el = document.createElement('hq-qr');
     el.value = 'http://127.0.0.1:8080/t/abcdefghjkmnpqrs';
     el.size = 180;
     el.label = '扫码查看号票';

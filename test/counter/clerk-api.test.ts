@@ -20,7 +20,8 @@ beforeEach(async () => {
   clerk01 = await hall.signIn('clerk01');
   w1 = hall.ids.window('1');
   const kiosk = hall.device(DEMO_TOKENS.kiosk);
-  for (const prefix of ['A', 'A', 'B']) expect((await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).statusCode).toBe(201);
+  for (const prefix of ['A', 'A', 'B'])
+    expect((await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).statusCode).toBe(201);
 });
 afterEach(() => hall.close());
 
@@ -46,7 +47,11 @@ describe('double call-next', () => {
     ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     const refused = a.statusCode === 409 ? a : b;
-    expect(refused.json()).toMatchObject({ code: 'window_busy', message: expect.stringContaining('A001'), messageEn: expect.stringContaining('A001') });
+    expect(refused.json()).toMatchObject({
+      code: 'window_busy',
+      message: expect.stringContaining('A001'),
+      messageEn: expect.stringContaining('A001'),
+    });
     expect(await calledEvents()).toHaveLength(1);
   });
 });
@@ -63,7 +68,11 @@ describe('a clerk on a window not theirs', () => {
     ] as const) {
       const res = await clerk01.post(`/api/windows/${w2}/${command}`, body);
       expect(res.statusCode, command).toBe(403);
-      expect(res.json()).toMatchObject({ code: 'not_your_window', message: expect.stringContaining('只能操作自己登录的窗口'), messageEn: expect.any(String) });
+      expect(res.json()).toMatchObject({
+        code: 'not_your_window',
+        message: expect.stringContaining('只能操作自己登录的窗口'),
+        messageEn: expect.any(String),
+      });
     }
     expect(fingerprint(hall.store)).toBe(before);
   });
@@ -89,19 +98,24 @@ describe('a clerk on a window not theirs', () => {
 describe('the console offers only what the server accepts', () => {
   it('for a called and a served ticket, every action the console enables is accepted, and the rest are refused', async () => {
     const offered: Record<string, string[]> = {};
-    for (let i = 0; i < 12; i++) await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
+    for (let i = 0; i < 12; i++)
+      await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
     for (const status of ['called', 'serving'] as const) {
       for (const action of ['recall', 'start', 'no-show', 'finish', 'transfer', 'hold'] as const) {
         // A fresh ticket at window 1 in this status, then the console's own request for the action.
         const left = (await clerk01.get(`/api/windows/${w1}`)).json().window.current;
-        if (left) expect((await clerk01.post(`/api/windows/${w1}/${left.status === 'called' ? 'no-show' : 'finish'}`)).statusCode).toBe(200);
+        if (left)
+          expect((await clerk01.post(`/api/windows/${w1}/${left.status === 'called' ? 'no-show' : 'finish'}`)).statusCode).toBe(200);
         expect((await clerk01.post(`/api/windows/${w1}/call-next`)).statusCode).toBe(200);
         if (status === 'serving') expect((await clerk01.post(`/api/windows/${w1}/start`)).statusCode).toBe(200);
-        const now = (await clerk01.get(`/api/windows/${w1}`)).json() as WindowDetail;
+        const now = (await clerk01.get(`/api/windows/${w1}`)).json<WindowDetail>();
         const ticketId = now.window.current!.id;
         const enabled = availableActions(now).has(action);
         if (enabled) (offered[status] ??= []).push(action);
-        const command = action === 'transfer' ? ({ kind: 'transfer', ticketId, toServiceId: hall.ids.service('B'), note: '测试' } as const) : ({ kind: action, ticketId } as const);
+        const command =
+          action === 'transfer'
+            ? ({ kind: 'transfer', ticketId, toServiceId: hall.ids.service('B'), note: '测试' } as const)
+            : ({ kind: action, ticketId } as const);
         const { path, body } = commandRequest(w1, command);
         const res = await clerk01.post(path, body);
         if (enabled) expect(res.statusCode, `${status} ${action}: ${res.body}`).toBe(200);

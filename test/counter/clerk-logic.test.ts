@@ -10,7 +10,14 @@ import { CommandRunner, commandRequest } from '../../counter/clerk/command-runne
 import { concernsWindow, padStatusAfter } from '../../counter/clerk/window-events.js';
 import { calledTicket, detail, ticket } from './fixtures.js';
 
-const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({ key: k, ctrlKey: false, altKey: false, metaKey: false, repeat: false, ...mods });
+const key = (k: string, mods: Partial<KeyboardEvent> = {}) => ({
+  key: k,
+  ctrlKey: false,
+  altKey: false,
+  metaKey: false,
+  repeat: false,
+  ...mods,
+});
 
 describe('shortcuts', () => {
   it.each([
@@ -88,7 +95,11 @@ describe('events that concern window 1 (serving services 1, 2, 3)', () => {
   it.each([
     ['a ticket issued for a served service', { type: 'ticket:issued', ticket: ticket(1, 'A001') }, true],
     ['a ticket issued for another service', { type: 'ticket:issued', ticket: ticket(1, 'P001', { serviceId: 9 }) }, false],
-    ['a call at another window of another service', { type: 'ticket:called', ticket: ticket(1, 'P001', { serviceId: 9, windowId: 12 }), window: { id: 12 } }, false],
+    [
+      'a call at another window of another service',
+      { type: 'ticket:called', ticket: ticket(1, 'P001', { serviceId: 9, windowId: 12 }), window: { id: 12 } },
+      false,
+    ],
     ['a transfer to this window', { type: 'ticket:transferred', ticket: ticket(1, 'P001', { serviceId: 9, targetWindowId: 1 }) }, true],
     ['this window paused by a manager', { type: 'window:status', window: { id: 1 } }, true],
     ['a queue of a served service', { type: 'ticket:cancelled', queues: [{ serviceId: 2 }] }, true],
@@ -100,14 +111,28 @@ describe('events that concern window 1 (serving services 1, 2, 3)', () => {
 });
 
 describe('what the clerk sees of the pad', () => {
-  const requested = { seq: 1, at: 0, reason: null, type: 'rating:requested' as const, data: { windowId: 1, ticketId: 21, number: 'A007', deadline: 99 } };
+  const requested = {
+    seq: 1,
+    at: 0,
+    reason: null,
+    type: 'rating:requested' as const,
+    data: { windowId: 1, ticketId: 21, number: 'A007', deadline: 99 },
+  };
   it('asking → rated or not rated; other windows and other tickets change nothing; the level never shows', () => {
     const asking = padStatusAfter(null, requested, 1);
     expect(asking).toEqual({ state: 'asking', ticketId: 21, number: 'A007', deadline: 99 });
     expect(padStatusAfter(null, requested, 2)).toBeNull();
-    const rated = padStatusAfter(asking, { ...requested, type: 'rating:submitted', data: { windowId: 1, ticketId: 21, number: 'A007', level: 1 } }, 1);
+    const rated = padStatusAfter(
+      asking,
+      { ...requested, type: 'rating:submitted', data: { windowId: 1, ticketId: 21, number: 'A007', level: 1 } },
+      1,
+    );
     expect(rated).toEqual({ state: 'rated', ticketId: 21, number: 'A007' });
-    expect(padStatusAfter(asking, { ...requested, type: 'rating:expired', data: { windowId: 1, ticketId: 21 } }, 1)).toEqual({ state: 'unrated', ticketId: 21, number: 'A007' });
+    expect(padStatusAfter(asking, { ...requested, type: 'rating:expired', data: { windowId: 1, ticketId: 21 } }, 1)).toEqual({
+      state: 'unrated',
+      ticketId: 21,
+      number: 'A007',
+    });
     expect(padStatusAfter(asking, { ...requested, type: 'rating:submitted', data: { windowId: 1, ticketId: 3 } }, 1)).toBe(asking);
   });
 });
@@ -117,10 +142,14 @@ describe('CommandRunner', () => {
 
   it('one action, one key: a lost answer is retried once under the same key, then offered for retry under it again', async () => {
     const keys: string[] = [];
-    const runner = new CommandRunner(host, async (_c, k) => {
-      keys.push(k);
-      throw new OfflineError();
-    }, async () => {});
+    const runner = new CommandRunner(
+      host,
+      async (_c, k) => {
+        keys.push(k);
+        throw new OfflineError();
+      },
+      async () => {},
+    );
     expect(await runner.run({ kind: 'call-next' })).toBe(false);
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);

@@ -12,12 +12,25 @@ import { calledTicket, detail, NOW, otherWindows, services, ticket, windowView, 
 afterEach(() => document.body.replaceChildren());
 
 async function mount(props: Partial<DeskView> = {}): Promise<{ el: DeskView; commands: DeskCommand[]; events: string[] }> {
-  const el = document.createElement('hq-desk-view') as DeskView;
-  Object.assign(el, { detail: detail(), services, zones, windows: [windowView(), ...otherWindows], now: NOW, live: true, user: { displayName: '李敏', staffNo: 'ZW0101' } }, props);
+  const el = document.createElement('hq-desk-view');
+  Object.assign(
+    el,
+    {
+      detail: detail(),
+      services,
+      zones,
+      windows: [windowView(), ...otherWindows],
+      now: NOW,
+      live: true,
+      user: { displayName: '李敏', staffNo: 'ZW0101' },
+    },
+    props,
+  );
   const commands: DeskCommand[] = [];
   const events: string[] = [];
   el.addEventListener('desk-command', (e) => commands.push((e as CustomEvent<DeskCommand>).detail));
-  for (const name of ['desk-retry', 'desk-dismiss', 'desk-sign-out', 'desk-logout', 'desk-language']) el.addEventListener(name, () => events.push(name));
+  for (const name of ['desk-retry', 'desk-dismiss', 'desk-sign-out', 'desk-logout', 'desk-language'])
+    el.addEventListener(name, () => events.push(name));
   document.body.append(el);
   await settle(el);
   return { el, commands, events };
@@ -33,15 +46,17 @@ async function settle(el: DeskView): Promise<void> {
 
 const root = (el: DeskView) => el.shadowRoot!;
 const button = (el: DeskView, id: string) => root(el).querySelector<HTMLButtonElement>(`button[data-action="${id}"]`)!;
-const enabled = (el: DeskView) => [...root(el).querySelectorAll<HTMLButtonElement>('button[data-action]')].filter((b) => !b.disabled).map((b) => b.dataset.action);
+const enabled = (el: DeskView) =>
+  [...root(el).querySelectorAll<HTMLButtonElement>('button[data-action]')].filter((b) => !b.disabled).map((b) => b.dataset.action);
 const part = <T extends Element>(el: DeskView, tag: string) => root(el).querySelector(tag) as T & { shadowRoot: ShadowRoot };
-const press = (key: string, init: KeyboardEventInit = {}) => window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
+const press = (key: string, init: KeyboardEventInit = {}) =>
+  window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init }));
 
 describe('<hq-desk-view>', () => {
   it('idle and open: call next and 选呼 are possible, every button shows its key, the queue is in call order', async () => {
     const { el } = await mount();
     expect(root(el).querySelector('header h1')!.textContent).toBe('1号窗口');
-    expect(root(el).querySelector('.pill')!.textContent!.trim()).toBe('服务中');
+    expect(root(el).querySelector('.pill')!.textContent.trim()).toBe('服务中');
     expect(enabled(el)).toEqual(['call-next', 'select-call', 'pause-toggle', 'open-toggle']);
     expect(button(el, 'call-next').querySelector('span')!.textContent).toBe('叫号');
     expect(button(el, 'call-next').querySelector('kbd')!.textContent).toBe('Space');
@@ -51,11 +66,11 @@ describe('<hq-desk-view>', () => {
     expect(current.shadowRoot.textContent).toContain('当前没有号票');
     expect(current.shadowRoot.textContent).toContain('本窗口可叫 3 人');
     const lists = part(el, 'hq-ticket-lists');
-    const rows = [...lists.shadowRoot.querySelectorAll('ol.waiting li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    const rows = [...lists.shadowRoot.querySelectorAll('ol.waiting li')].map((li) => li.textContent.replace(/\s+/g, ' ').trim());
     expect(rows[0]).toMatch(/^C001 医疗保险报销 老年人 5 分钟/);
     expect(rows[1]).toMatch(/^A001 社保参保登记 18 分钟/);
     expect(rows[2]).toContain('转本窗口');
-    expect(root(el).querySelector('.today')!.textContent!.replace(/\s+/g, '')).toContain('今日叫号14已办结11过号2转出1平均办理7.5分钟');
+    expect(root(el).querySelector('.today')!.textContent.replace(/\s+/g, '')).toContain('今日叫号14已办结11过号2转出1平均办理7.5分钟');
   });
 
   it('a called ticket: number, service, waited time, time since the call, recall count and where it came from', async () => {
@@ -63,8 +78,10 @@ describe('<hq-desk-view>', () => {
     const current = part(el, 'hq-current-ticket').shadowRoot;
     expect(current.querySelector('.number')!.textContent).toBe('A007');
     expect(current.querySelector('.service')!.textContent).toBe('已叫号社保参保登记');
-    expect(current.querySelector('.times')!.textContent!.replace(/\s+/g, '')).toBe('等候12分钟叫号后2:00');
-    expect(current.querySelector('.history')!.textContent!.replace(/\s+/g, '')).toBe('转移已重呼1次由社会保障卡办理（4号窗口）转来：需补社保卡');
+    expect(current.querySelector('.times')!.textContent.replace(/\s+/g, '')).toBe('等候12分钟叫号后2:00');
+    expect(current.querySelector('.history')!.textContent.replace(/\s+/g, '')).toBe(
+      '转移已重呼1次由社会保障卡办理（4号窗口）转来：需补社保卡',
+    );
     // 办结 and 转移 once the visitor is being served: the server refuses them for a called ticket.
     expect(enabled(el)).toEqual(['recall', 'start', 'no-show', 'pause-toggle']);
   });
@@ -137,8 +154,8 @@ describe('<hq-desk-view>', () => {
     const missed = ticket(32, 'A002', { status: 'no_show', windowId: 1, noShowAt: NOW - 600_000 });
     const { el, commands } = await mount({ detail: detail({ held: [held], missed: [missed] }) });
     const lists = part(el, 'hq-ticket-lists').shadowRoot;
-    expect(lists.querySelector('ol.held li')!.textContent!.replace(/\s+/g, ' ')).toContain('B004 社会保障卡办理 3 分钟');
-    expect(lists.querySelector('ol.missed li')!.textContent!.replace(/\s+/g, ' ')).toContain('剩 20 分钟');
+    expect(lists.querySelector('ol.held li')!.textContent.replace(/\s+/g, ' ')).toContain('B004 社会保障卡办理 3 分钟');
+    expect(lists.querySelector('ol.missed li')!.textContent.replace(/\s+/g, ' ')).toContain('剩 20 分钟');
     lists.querySelector<HTMLButtonElement>('ol.held button')!.click();
     lists.querySelector<HTMLButtonElement>('ol.missed button')!.click();
     press('b');
@@ -163,7 +180,7 @@ describe('<hq-desk-view>', () => {
     // Choosing a window: this window is not offered.
     dialog.querySelectorAll<HTMLButtonElement>('.chip')[1]!.click();
     await settle(el);
-    const options = [...dialog.querySelectorAll('select option')].map((o) => o.textContent!.trim());
+    const options = [...dialog.querySelectorAll('select option')].map((o) => o.textContent.trim());
     expect(options).toEqual(['请选择窗口', '2号窗口 · 社保综合窗口（未开始服务）', '4号窗口 · 不动产综合窗口（服务中）']);
     dialog.querySelector('select')!.value = '4';
     dialog.querySelector('textarea')!.value = '  需到不动产窗口  ';
@@ -193,7 +210,7 @@ describe('<hq-desk-view>', () => {
 
     el.detail = detail({}, { status: 'paused', pauseReason: '午休' });
     await settle(el);
-    expect(root(el).querySelector('.pill')!.textContent!.trim()).toBe('暂停服务 · 午休');
+    expect(root(el).querySelector('.pill')!.textContent.trim()).toBe('暂停服务 · 午休');
     expect(button(el, 'pause-toggle').textContent).toContain('恢复服务');
     expect(button(el, 'call-next').disabled).toBe(true);
     press('p');
@@ -220,16 +237,16 @@ describe('<hq-desk-view>', () => {
   it('the pad line says the pad is asking and whether an answer came, never which', async () => {
     const { el } = await mount({ pad: { state: 'asking', ticketId: 21, number: 'A007', deadline: NOW + 42_000 } });
     const current = part(el, 'hq-current-ticket').shadowRoot;
-    expect(current.querySelector('.pad')!.textContent!.replace(/\s+/g, '')).toBe('评价器：请A007号群众评价（剩余42秒）');
+    expect(current.querySelector('.pad')!.textContent.replace(/\s+/g, '')).toBe('评价器：请A007号群众评价（剩余42秒）');
     el.pad = { state: 'rated', ticketId: 21, number: 'A007' };
     await settle(el);
-    expect(current.querySelector('.pad')!.textContent!.replace(/\s+/g, '')).toBe('评价器：A007已评价');
+    expect(current.querySelector('.pad')!.textContent.replace(/\s+/g, '')).toBe('评价器：A007已评价');
   });
 
   it('header buttons: leave the window, sign out, switch language', async () => {
     const { el, events } = await mount();
     const buttons = [...root(el).querySelectorAll<HTMLButtonElement>('header button')];
-    expect(buttons.map((b) => b.textContent!.trim())).toEqual(['English', '签退', '退出登录']);
+    expect(buttons.map((b) => b.textContent.trim())).toEqual(['English', '签退', '退出登录']);
     for (const b of buttons) b.click();
     expect(events).toEqual(['desk-language', 'desk-sign-out', 'desk-logout']);
   });

@@ -7,9 +7,42 @@ const minutes = (n: number) => n * 60_000;
 export const zones: ZoneView[] = [{ id: 1, name: '社会保障服务区', nameEn: 'Social security', kind: 'theme' }];
 
 export const services: ServiceView[] = [
-  { id: 1, zoneId: 1, name: '社保参保登记', nameEn: 'Social insurance registration', prefix: 'A', dailyQuota: 300, issuedToday: 12, openingHours: '00:00-24:00', expectedMinutes: 8, enabled: true },
-  { id: 2, zoneId: 1, name: '社会保障卡办理', nameEn: 'Social security card', prefix: 'B', dailyQuota: 200, issuedToday: 5, openingHours: '00:00-24:00', expectedMinutes: 6, enabled: true },
-  { id: 3, zoneId: 1, name: '医疗保险报销', nameEn: 'Medical insurance claims', prefix: 'C', dailyQuota: 200, issuedToday: 2, openingHours: '00:00-24:00', expectedMinutes: 10, enabled: true },
+  {
+    id: 1,
+    zoneId: 1,
+    name: '社保参保登记',
+    nameEn: 'Social insurance registration',
+    prefix: 'A',
+    dailyQuota: 300,
+    issuedToday: 12,
+    openingHours: '00:00-24:00',
+    expectedMinutes: 8,
+    enabled: true,
+  },
+  {
+    id: 2,
+    zoneId: 1,
+    name: '社会保障卡办理',
+    nameEn: 'Social security card',
+    prefix: 'B',
+    dailyQuota: 200,
+    issuedToday: 5,
+    openingHours: '00:00-24:00',
+    expectedMinutes: 6,
+    enabled: true,
+  },
+  {
+    id: 3,
+    zoneId: 1,
+    name: '医疗保险报销',
+    nameEn: 'Medical insurance claims',
+    prefix: 'C',
+    dailyQuota: 200,
+    issuedToday: 2,
+    openingHours: '00:00-24:00',
+    expectedMinutes: 10,
+    enabled: true,
+  },
 ];
 
 export function ticket(id: number, number: string, patch: Partial<TicketView> = {}): TicketView {

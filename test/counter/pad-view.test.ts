@@ -12,7 +12,7 @@ import { NOW, padState, ratingRequest } from './fixtures.js';
 afterEach(() => document.body.replaceChildren());
 
 async function mount(props: Partial<PadView> = {}): Promise<{ el: PadView; sent: PadRating[] }> {
-  const el = document.createElement('hq-pad-view') as PadView;
+  const el = document.createElement('hq-pad-view');
   Object.assign(el, { state: padState(), now: NOW }, props);
   const sent: PadRating[] = [];
   el.addEventListener('pad-rate', (e) => sent.push((e as CustomEvent<PadRating>).detail));
@@ -53,8 +53,20 @@ describe('<hq-pad-view>', () => {
 
   it('asking: five choices, none chosen, the countdown, and who served; a good rating is sent as chosen', async () => {
     const { el, sent } = await mount({ phase: 'asking', request: ratingRequest() });
-    expect([...el.shadowRoot!.querySelectorAll('button.level')].map((b) => b.textContent!.trim())).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
-    expect([...el.shadowRoot!.querySelectorAll('button.level')].map((b) => b.getAttribute('aria-checked'))).toEqual(['false', 'false', 'false', 'false', 'false']);
+    expect([...el.shadowRoot!.querySelectorAll('button.level')].map((b) => b.textContent.trim())).toEqual([
+      '非常满意',
+      '满意',
+      '基本满意',
+      '不满意',
+      '非常不满意',
+    ]);
+    expect([...el.shadowRoot!.querySelectorAll('button.level')].map((b) => b.getAttribute('aria-checked'))).toEqual([
+      'false',
+      'false',
+      'false',
+      'false',
+      'false',
+    ]);
     expect(text(el, '.countdown')).toBe('剩余 45 秒');
     expect(text(el, '.served')).toBe('A007 · 社保参保登记 · 服务人员 李敏（ZW0101）');
     expect(send(el).disabled).toBe(true);
@@ -72,7 +84,13 @@ describe('<hq-pad-view>', () => {
     const { el, sent } = await mount({ phase: 'asking', request: ratingRequest() });
     await click(el, level(el, 2));
     expect(text(el, '.reasons h2')).toBe('请选择不满意的原因（可多选）');
-    expect([...el.shadowRoot!.querySelectorAll('button.chip')].map((b) => b.textContent!.trim())).toEqual(['服务态度差', '办理效率低', '一次性告知不到位', '材料要求不清', '其他']);
+    expect([...el.shadowRoot!.querySelectorAll('button.chip')].map((b) => b.textContent.trim())).toEqual([
+      '服务态度差',
+      '办理效率低',
+      '一次性告知不到位',
+      '材料要求不清',
+      '其他',
+    ]);
     expect(send(el).disabled).toBe(true);
     expect(text(el, '.hint')).toBe('请至少选择一项不满意的原因');
     send(el).click();

@@ -27,12 +27,24 @@ function a(spec: string, atSeconds = 0, recall = false): Announcement {
     chime: true,
   };
 }
-const names = (list: Announcement[]) => list.map((x) => x.speech.match(/请(\w+)号到(\d+)/)!.slice(1).join('@'));
+const names = (list: Announcement[]) =>
+  list.map((x) =>
+    x.speech
+      .match(/请(\w+)号到(\d+)/)!
+      .slice(1)
+      .join('@'),
+  );
 
 describe('enqueue', () => {
   const cases: { name: string; waiting: Announcement[]; add: Announcement; expect: string[]; dropped: [string, string][] }[] = [
     { name: 'empty queue takes the call', waiting: [], add: a('A001@1'), expect: ['A001@1'], dropped: [] },
-    { name: 'a second call waits behind the first (FIFO, never merged)', waiting: [a('A001@1')], add: a('B001@2'), expect: ['A001@1', 'B001@2'], dropped: [] },
+    {
+      name: 'a second call waits behind the first (FIFO, never merged)',
+      waiting: [a('A001@1')],
+      add: a('B001@2'),
+      expect: ['A001@1', 'B001@2'],
+      dropped: [],
+    },
     {
       name: 'a recall of a waiting ticket at the same window adds nothing',
       waiting: [a('A001@1'), a('B001@2')],
@@ -90,7 +102,14 @@ describe('takeNext', () => {
     { name: 'nothing waits', waiting: [], now: T, next: null, rest: [], stale: [] },
     { name: 'the oldest first', waiting: [a('A001@1'), a('B001@2', 1)], now: T + 2000, next: 'A001@1', rest: ['B001@2'], stale: [] },
     { name: 'exactly at the age limit it is still spoken', waiting: [a('A001@1')], now: T + 45_000, next: 'A001@1', rest: [], stale: [] },
-    { name: 'older than the limit: skipped, never spoken late', waiting: [a('A001@1'), a('B001@2', 10)], now: T + 46_000, next: 'B001@2', rest: [], stale: ['A001@1'] },
+    {
+      name: 'older than the limit: skipped, never spoken late',
+      waiting: [a('A001@1'), a('B001@2', 10)],
+      now: T + 46_000,
+      next: 'B001@2',
+      rest: [],
+      stale: ['A001@1'],
+    },
     { name: 'all stale', waiting: [a('A001@1'), a('B001@2')], now: T + 60_000, next: null, rest: [], stale: ['A001@1', 'B001@2'] },
   ];
   for (const c of cases) {
@@ -115,7 +134,8 @@ describe('shouldRepeat', () => {
     [0, 0, 0, true], // a repeat of 0 still says it once
   ];
   for (const [spoken, repeat, backlog, again] of cases) {
-    it(`spoken ${spoken} of ${repeat}, ${backlog} waiting → ${again ? 'again' : 'done'}`, () => expect(shouldRepeat(spoken, repeat, backlog)).toBe(again));
+    it(`spoken ${spoken} of ${repeat}, ${backlog} waiting → ${again ? 'again' : 'done'}`, () =>
+      expect(shouldRepeat(spoken, repeat, backlog)).toBe(again));
   }
 });
 
@@ -129,7 +149,12 @@ describe('pickVoice', () => {
     { name: 'Mandarin (cmn) before Taiwanese', voices: [v('zh-TW'), v('cmn-Hans-CN')], lang: 'zh-CN', pick: 'cmn-Hans-CN' },
     { name: 'Cantonese only as a last resort', voices: [v('zh-HK'), v('zh-TW')], lang: 'zh-CN', pick: 'zh-TW' },
     { name: 'Cantonese when nothing else speaks Chinese', voices: [v('zh-HK'), v('en-US')], lang: 'zh-CN', pick: 'zh-HK' },
-    { name: 'a local voice before a network one', voices: [v('zh-CN', 'online', false), v('zh-CN', 'local', true)], lang: 'zh-CN', pick: 'local' },
+    {
+      name: 'a local voice before a network one',
+      voices: [v('zh-CN', 'online', false), v('zh-CN', 'local', true)],
+      lang: 'zh-CN',
+      pick: 'local',
+    },
     { name: 'English', voices: [v('zh-CN'), v('en-GB'), v('en-US')], lang: 'en-US', pick: 'en-US' },
     { name: 'English of another country', voices: [v('zh-CN'), v('en-GB')], lang: 'en-US', pick: 'en-GB' },
   ];

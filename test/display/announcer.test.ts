@@ -155,7 +155,13 @@ describe('AnnouncerController', () => {
     const { announcer, dropped } = await start();
     for (let w = 1; w <= 10; w++) announcer.announce(call(`A${String(w).padStart(3, '0')}`, w));
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(texts()).toEqual(['请A001号到1号窗口办理', '请A008号到8号窗口办理', '请A009号到9号窗口办理', '请A010号到10号窗口办理', '请A010号到10号窗口办理']);
+    expect(texts()).toEqual([
+      '请A001号到1号窗口办理',
+      '请A008号到8号窗口办理',
+      '请A009号到9号窗口办理',
+      '请A010号到10号窗口办理',
+      '请A010号到10号窗口办理',
+    ]);
     expect(dropped.filter((d) => d.endsWith(':overflow'))).toHaveLength(6);
     expect(speech.overlaps).toBe(0);
   });

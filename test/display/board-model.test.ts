@@ -4,7 +4,16 @@
  * waiting per service or per zone, the 过号 list within the grace, and what is spoken for a call.
  */
 import { describe, expect, it } from 'vitest';
-import { boardCalls, boardModel, callOnBoard, highlighted, HIGHLIGHT_MS, RECENT_ROWS, toAnnouncement, waitingRows } from '../../display/board/board-model.js';
+import {
+  boardCalls,
+  boardModel,
+  callOnBoard,
+  highlighted,
+  HIGHLIGHT_MS,
+  RECENT_ROWS,
+  toAnnouncement,
+  waitingRows,
+} from '../../display/board/board-model.js';
 import { windowScreenModel, windowHighlighted } from '../../display/window-screen/window-model.js';
 import { call, NOW, queue, services, snapshot, ticket, windows, windowView, zones } from './fixtures.js';
 
@@ -14,10 +23,22 @@ describe('calls on the board', () => {
   it('the newest call is the hero; older calls follow once per ticket, newest first', () => {
     const s = snapshot({
       // Made oldest first (sequence numbers grow with time), listed newest first like the server's.
-      recentCalls: [call('C001', 4, 200), call('A002', 1, 120), call('A003', 1, 60, { ticketId: 3 }), call('B001', 2, 20), call('A003', 1, 5, { recall: true, ticketId: 3 })].reverse(),
+      recentCalls: [
+        call('C001', 4, 200),
+        call('A002', 1, 120),
+        call('A003', 1, 60, { ticketId: 3 }),
+        call('B001', 2, 20),
+        call('A003', 1, 5, { recall: true, ticketId: 3 }),
+      ].reverse(),
     });
     const m = boardModel(s, hallBoard);
-    expect(m.hero).toMatchObject({ number: 'A003', windowNumber: '1', windowName: '社保综合窗口', recall: true, caption: '请A003号到1号窗口办理' });
+    expect(m.hero).toMatchObject({
+      number: 'A003',
+      windowNumber: '1',
+      windowName: '社保综合窗口',
+      recall: true,
+      caption: '请A003号到1号窗口办理',
+    });
     expect(m.recent.map((c) => c.number)).toEqual(['B001', 'A002', 'C001']);
   });
 
@@ -64,7 +85,8 @@ describe('calls on the board', () => {
       [HIGHLIGHT_MS + 5000, String(c.seq), true],
       [HIGHLIGHT_MS + 5000, 'other', false],
     ];
-    for (const [elapsed, speaking, lit] of table) expect(highlighted(c, c.at + elapsed, speaking ? { id: speaking } : null), `${elapsed} ${speaking}`).toBe(lit);
+    for (const [elapsed, speaking, lit] of table)
+      expect(highlighted(c, c.at + elapsed, speaking ? { id: speaking } : null), `${elapsed} ${speaking}`).toBe(lit);
     expect(highlighted(null, NOW, null)).toBe(false);
   });
 
@@ -80,7 +102,13 @@ describe('calls on the board', () => {
       repeat: 2,
       chime: true,
     });
-    expect(toAnnouncement(c, { language: 'en', rate: 9, repeat: 40, chime: false })).toMatchObject({ speech: 'Number A zero one two, please go to window 3', lang: 'en-US', rate: 2, repeat: 5, chime: false });
+    expect(toAnnouncement(c, { language: 'en', rate: 9, repeat: 40, chime: false })).toMatchObject({
+      speech: 'Number A zero one two, please go to window 3',
+      lang: 'en-US',
+      rate: 2,
+      repeat: 5,
+      chime: false,
+    });
   });
 });
 
@@ -98,8 +126,14 @@ describe('waiting', () => {
   });
 
   it('per zone on a hall with more services than rows: sums, the longest wait, no window when none serves', () => {
-    const many = [...services, ...Array.from({ length: 6 }, (_, i) => ({ ...services[3]!, id: 20 + i, name: `不动产事项${i}`, prefix: 'F' }))];
-    const s = snapshot({ services: many, queues: [queue(1, 5, 20), queue(3, 2, 10), queue(4, 3, 30, 0), ...many.slice(4).map((x) => queue(x.id, 1, 45, 0))] });
+    const many = [
+      ...services,
+      ...Array.from({ length: 6 }, (_, i) => ({ ...services[3]!, id: 20 + i, name: `不动产事项${i}`, prefix: 'F' })),
+    ];
+    const s = snapshot({
+      services: many,
+      queues: [queue(1, 5, 20), queue(3, 2, 10), queue(4, 3, 30, 0), ...many.slice(4).map((x) => queue(x.id, 1, 45, 0))],
+    });
     const { waitingBy, rows } = waitingRows(s, null, 'zh-CN');
     expect(waitingBy).toBe('zone');
     expect(rows.map((r) => [r.name, r.waiting, r.estimateMinutes, r.noWindow])).toEqual([
@@ -132,7 +166,10 @@ describe('过号', () => {
   });
 
   it('six places: up to six numbers, or five and the count of the rest (oldest left out)', () => {
-    const missed = (n: number) => Array.from({ length: n }, (_, i) => ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 1, noShowAt: NOW - i * 1000 }));
+    const missed = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 1, noShowAt: NOW - i * 1000 }),
+      );
     const six = boardModel(snapshot({ missed: missed(6) }), hallBoard);
     expect([six.missed.length, six.missedMore]).toEqual([6, 0]);
     const many = boardModel(snapshot({ missed: missed(15) }), hallBoard);
@@ -144,7 +181,12 @@ describe('过号', () => {
 describe('the rest of the board', () => {
   it('hall name, the zone of a zone board, the notice; nothing personal', () => {
     const m = boardModel(snapshot({ zones: zones.filter((z) => z.id === 1) }), { ...hallBoard, zoneId: 1 });
-    expect(m).toMatchObject({ hallName: '示范县政务服务中心', zoneName: '社会保障服务区', noticeText: '请留意屏幕叫号，过号请到原窗口申请重新排队。', graceMinutes: 30 });
+    expect(m).toMatchObject({
+      hallName: '示范县政务服务中心',
+      zoneName: '社会保障服务区',
+      noticeText: '请留意屏幕叫号，过号请到原窗口申请重新排队。',
+      graceMinutes: 30,
+    });
     expect(boardModel(snapshot(), hallBoard).zoneName).toBeNull();
     expect(boardModel(snapshot(), { ...hallBoard, zoneId: 1, locale: 'en' }).zoneName).toBe('Social security');
   });
@@ -188,8 +230,14 @@ describe('window screen model', () => {
   });
 
   it('paused keeps its reason; closed has none; an unknown window has no model', () => {
-    expect(windowScreenModel(snapshot({ windows: [windowView({ status: 'paused', pauseReason: '午休' })] }), 1, 'zh-CN')).toMatchObject({ status: 'paused', pauseReason: '午休' });
-    expect(windowScreenModel(snapshot({ windows: [windowView({ status: 'closed', pauseReason: '午休' })] }), 1, 'zh-CN')).toMatchObject({ status: 'closed', pauseReason: null });
+    expect(windowScreenModel(snapshot({ windows: [windowView({ status: 'paused', pauseReason: '午休' })] }), 1, 'zh-CN')).toMatchObject({
+      status: 'paused',
+      pauseReason: '午休',
+    });
+    expect(windowScreenModel(snapshot({ windows: [windowView({ status: 'closed', pauseReason: '午休' })] }), 1, 'zh-CN')).toMatchObject({
+      status: 'closed',
+      pauseReason: null,
+    });
     expect(windowScreenModel(snapshot(), 99, 'zh-CN')).toBeNull();
   });
 });

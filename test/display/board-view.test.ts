@@ -18,7 +18,7 @@ afterEach(async () => {
 });
 
 async function mount(s: HallSnapshot, props: Partial<BoardView> = {}, zoneId: number | null = null, locale = 'zh-CN'): Promise<BoardView> {
-  const el = document.createElement('hq-board-view') as BoardView;
+  const el = document.createElement('hq-board-view');
   Object.assign(el, { model: boardModel(s, { now: NOW, locale, zoneId }), now: NOW }, props);
   document.body.append(el);
   await el.updateComplete;
@@ -51,7 +51,12 @@ describe('<hq-board-view>', () => {
     expect(text($(el, '.hero [aria-live]'))).toBe('请E003号到4号窗口办理');
 
     expect(all(el, '.recent li').map(text)).toEqual(['A012 1号窗口 社保综合窗口', 'B002 2号窗口 社保综合窗口']);
-    expect(all(el, '.waiting tbody tr').map(text)).toEqual(['社保参保登记 5 人 约 20 分钟', '社会保障卡办理 0 人 —', '医疗保险报销 2 人 约 10 分钟', '不动产登记 3 人 约 30 分钟']);
+    expect(all(el, '.waiting tbody tr').map(text)).toEqual([
+      '社保参保登记 5 人 约 20 分钟',
+      '社会保障卡办理 0 人 —',
+      '医疗保险报销 2 人 约 10 分钟',
+      '不动产登记 3 人 约 30 分钟',
+    ]);
     expect(all(el, '.missed li').map(text)).toEqual(['A009 1号窗口']);
     expect(text($(el, '.missed h2'))).toContain('30 分钟内可到原窗口重新排队');
     expect(text($(el, 'footer .track'))).toBe('请留意屏幕叫号，过号请到原窗口申请重新排队。');
@@ -119,13 +124,26 @@ describe('<hq-board-view>', () => {
   });
 
   it('many missed numbers: five and the count of the others in the sixth place', async () => {
-    const missed = Array.from({ length: 9 }, (_, i) => ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 2, noShowAt: NOW - i * 1000 }));
+    const missed = Array.from({ length: 9 }, (_, i) =>
+      ticket(i + 1, `A${String(i + 1).padStart(3, '0')}`, { status: 'no_show', windowId: 2, noShowAt: NOW - i * 1000 }),
+    );
     const el = await mount(snapshot({ missed }));
-    expect(all(el, '.missed li').map(text)).toEqual(['A001 2号窗口', 'A002 2号窗口', 'A003 2号窗口', 'A004 2号窗口', 'A005 2号窗口', '另有 4 个过号']);
+    expect(all(el, '.missed li').map(text)).toEqual([
+      'A001 2号窗口',
+      'A002 2号窗口',
+      'A003 2号窗口',
+      'A004 2号窗口',
+      'A005 2号窗口',
+      '另有 4 个过号',
+    ]);
   });
 
   it('a zone board names its zone and lists its services', async () => {
-    const s = snapshot({ zones: snapshot().zones.filter((z) => z.id === 1), services: services.filter((x) => x.zoneId === 1), recentCalls: [call('A001', 1, 5)] });
+    const s = snapshot({
+      zones: snapshot().zones.filter((z) => z.id === 1),
+      services: services.filter((x) => x.zoneId === 1),
+      recentCalls: [call('A001', 1, 5)],
+    });
     const el = await mount(s, {}, 1);
     expect(text($(el, 'header .zone'))).toBe('社会保障服务区');
     expect(text($(el, '.waiting h2'))).toBe('各事项等候情况');
@@ -184,7 +202,7 @@ describe('<hq-board-view>', () => {
   });
 
   it('before the first sync: says it is connecting, never a blank screen', async () => {
-    const el = document.createElement('hq-board-view') as BoardView;
+    const el = document.createElement('hq-board-view');
     document.body.append(el);
     await el.updateComplete;
     expect(text($(el, '.connecting'))).toBe('正在连接服务器…');

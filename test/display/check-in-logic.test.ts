@@ -107,7 +107,13 @@ const facts = {
 };
 
 describe('checkInOutcome: what a refusal means on the kiosk', () => {
-  const cases: [code: string | null, details: Record<string, unknown> | undefined, then: string, kind: NoticeKind | null, named: boolean][] = [
+  const cases: [
+    code: string | null,
+    details: Record<string, unknown> | undefined,
+    then: string,
+    kind: NoticeKind | null,
+    named: boolean,
+  ][] = [
     ['no_booking_today', undefined, 'retype', null, false],
     ['phone_invalid', undefined, 'retype', null, false],
     ['invalid_input', undefined, 'retype', null, false],

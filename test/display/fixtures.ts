@@ -11,13 +11,31 @@ export const zones: ZoneView[] = [...socialZones, { id: 2, name: '不动产服�
 
 export const services: ServiceView[] = [
   ...socialServices,
-  { id: 4, zoneId: 2, name: '不动产登记', nameEn: 'Real estate registration', prefix: 'E', dailyQuota: 150, issuedToday: 9, openingHours: '00:00-24:00', expectedMinutes: 20, enabled: true },
+  {
+    id: 4,
+    zoneId: 2,
+    name: '不动产登记',
+    nameEn: 'Real estate registration',
+    prefix: 'E',
+    dailyQuota: 150,
+    issuedToday: 9,
+    openingHours: '00:00-24:00',
+    expectedMinutes: 20,
+    enabled: true,
+  },
 ];
 
 export const windows = [
   windowView(),
   windowView({ id: 2, number: '2', clerk: { id: 8, name: '张伟', staffNo: 'ZW0102', photoUrl: null } }),
-  windowView({ id: 4, number: '4', name: '不动产综合窗口', zoneId: 2, serviceIds: [4], clerk: { id: 9, name: '刘洋', staffNo: 'ZW0104', photoUrl: null } }),
+  windowView({
+    id: 4,
+    number: '4',
+    name: '不动产综合窗口',
+    zoneId: 2,
+    serviceIds: [4],
+    clerk: { id: 9, name: '刘洋', staffNo: 'ZW0104', photoUrl: null },
+  }),
   windowView({ id: 8, number: '8', name: '无差别综合窗口', mode: 'hall', serviceIds: [1, 2, 3, 4], clerk: null, status: 'closed' }),
 ];
 

@@ -34,11 +34,26 @@ const service = (over: Partial<ServiceView> = {}): ServiceView => ({
   enabled: true,
   ...over,
 });
-const queue = (over: Partial<QueueView> = {}): QueueView => ({ serviceId: 1, waiting: 3, oldestQueuedAt: null, estimateMinutes: 12, openWindows: 2, ...over });
+const queue = (over: Partial<QueueView> = {}): QueueView => ({
+  serviceId: 1,
+  waiting: 3,
+  oldestQueuedAt: null,
+  estimateMinutes: 12,
+  openWindows: 2,
+  ...over,
+});
 const at = (hhmm: string) => Date.parse(`2026-11-23T${hhmm}:00+08:00`);
 
 describe('tileOf', () => {
-  const cases: [what: string, s: ServiceView, q: QueueView | undefined, time: string, allow: boolean, state: string, left: number | null][] = [
+  const cases: [
+    what: string,
+    s: ServiceView,
+    q: QueueView | undefined,
+    time: string,
+    allow: boolean,
+    state: string,
+    left: number | null,
+  ][] = [
     ['open, plenty of numbers', service(), queue(), '09:00', true, 'open', null],
     ['open, few numbers left', service({ dailyQuota: 100, issuedToday: 85 }), queue(), '09:00', true, 'open', 15],
     ['quota used up', service({ dailyQuota: 100, issuedToday: 100 }), queue(), '09:00', true, 'quota_full', 0],
@@ -57,7 +72,10 @@ describe('tileOf', () => {
   });
 
   it('carries the waiting count and estimate of the queue', () => {
-    expect(tileOf(service(), queue({ waiting: 7, estimateMinutes: 21 }), at('10:00'), 'Asia/Shanghai', true)).toMatchObject({ waiting: 7, estimateMinutes: 21 });
+    expect(tileOf(service(), queue({ waiting: 7, estimateMinutes: 21 }), at('10:00'), 'Asia/Shanghai', true)).toMatchObject({
+      waiting: 7,
+      estimateMinutes: 21,
+    });
   });
 
   it.each([

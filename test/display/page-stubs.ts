@@ -89,7 +89,8 @@ export async function stubPage(page: Page, options: StubOptions = {}): Promise<v
 }
 
 /** What the page handed to speech synthesis so far. */
-export const spoken = (page: Page): Promise<Utterance[]> => page.evaluate(() => (window as unknown as { __speech: { log: Utterance[] } }).__speech.log);
+export const spoken = (page: Page): Promise<Utterance[]> =>
+  page.evaluate(() => (window as unknown as { __speech: { log: Utterance[] } }).__speech.log);
 
 export const speechRecord = (page: Page): Promise<{ overlaps: number; cancels: number; oscillators: number }> =>
   page.evaluate(() => {

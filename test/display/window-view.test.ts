@@ -17,8 +17,13 @@ afterEach(async () => {
   await setLocale('zh-CN');
 });
 
-async function mount(window: WindowState, props: Partial<WindowScreenView> = {}, locale = 'zh-CN', s = snapshot()): Promise<WindowScreenView> {
-  const el = document.createElement('hq-window-screen-view') as WindowScreenView;
+async function mount(
+  window: WindowState,
+  props: Partial<WindowScreenView> = {},
+  locale = 'zh-CN',
+  s = snapshot(),
+): Promise<WindowScreenView> {
+  const el = document.createElement('hq-window-screen-view');
   Object.assign(el, { model: windowScreenModel({ ...s, windows: [window] }, window.id, locale), now: NOW }, props);
   document.body.append(el);
   await el.updateComplete;
@@ -79,7 +84,9 @@ describe('<hq-window-screen-view>', () => {
     expect(text($(hall, 'header .domain'))).toBe('综合窗口 · 无差别受理');
     expect(text($(hall, '.services'))).toBe('办理事项 本大厅全部事项');
     hall.remove();
-    const specialist = await mount(windowView({ id: 4, number: '12', name: '户籍身份证窗口', mode: 'specialist', zoneId: 2, serviceIds: [4] }));
+    const specialist = await mount(
+      windowView({ id: 4, number: '12', name: '户籍身份证窗口', mode: 'specialist', zoneId: 2, serviceIds: [4] }),
+    );
     expect(text($(specialist, 'header .domain'))).toBe('专业窗口 · 不动产服务区');
     expect(text($(specialist, '.services'))).toBe('办理事项 不动产登记');
   });
@@ -87,7 +94,12 @@ describe('<hq-window-screen-view>', () => {
   it('long names and a 4-digit number fit: the name ellipsizes, services wrap to two lines, the number sizes by length', async () => {
     const longName = '“高效办成一件事”综合受理窗口（企业开办、变更、注销）';
     const s = snapshot({ services: services.map((x) => ({ ...x, name: `${x.name}（含线上预约、材料预审及证照邮寄服务）` })) });
-    const el = await mount(windowView({ name: longName, current: ticket(30, 'AB1234', { status: 'called', windowId: 1 }) }), {}, 'zh-CN', s);
+    const el = await mount(
+      windowView({ name: longName, current: ticket(30, 'AB1234', { status: 'called', windowId: 1 }) }),
+      {},
+      'zh-CN',
+      s,
+    );
     expect($(el, 'header h1')!.classList.contains('ellipsis')).toBe(true);
     expect(text($(el, 'header h1'))).toBe(longName);
     expect(text($(el, '.services .v'))).toContain('社保参保登记（含线上预约、材料预审及证照邮寄服务）');
@@ -102,7 +114,7 @@ describe('<hq-window-screen-view>', () => {
   });
 
   it('a screen whose window is gone says so instead of waiting forever', async () => {
-    const el = document.createElement('hq-window-screen-view') as WindowScreenView;
+    const el = document.createElement('hq-window-screen-view');
     Object.assign(el, { model: null, unbound: true, now: NOW });
     document.body.append(el);
     await el.updateComplete;

@@ -1,10 +1,10 @@
 /**
- * Alerts for the manager (server/domain/alerts.ts): each condition at and past its threshold,
+ * Alerts for the manager (common/domain/alerts.ts): each condition at and past its threshold,
  * and that every alert says what to do in both languages.
  */
 import { describe, expect, it } from 'vitest';
-import { computeAlerts, type AlertState } from '../../server/domain/alerts.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { computeAlerts, type AlertState } from '../../common/domain/alerts.js';
+import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 
 /** Monday 2026-11-23 10:00 in Shanghai, inside the hall's hours. */
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
@@ -60,12 +60,26 @@ describe('a service nobody serves', () => {
   });
 
   it('a disabled service raises nothing', () => {
-    expect(kinds(state({ services: [{ id: 1, name: 'x', nameEn: '', enabled: false, openingHours: null }], queues: [{ serviceId: 1, waiting: 2, oldestQueuedAt: NOW - 90 * MIN, openWindows: 0 }] }))).toEqual([]);
+    expect(
+      kinds(
+        state({
+          services: [{ id: 1, name: 'x', nameEn: '', enabled: false, openingHours: null }],
+          queues: [{ serviceId: 1, waiting: 2, oldestQueuedAt: NOW - 90 * MIN, openWindows: 0 }],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('windows paused too long (20 min)', () => {
-  const paused = (minutes: number) => ({ id: 3, number: '3', name: '社保综合窗口', status: 'paused' as const, pauseReason: '会议', statusChangedAt: NOW - minutes * MIN });
+  const paused = (minutes: number) => ({
+    id: 3,
+    number: '3',
+    name: '社保综合窗口',
+    status: 'paused' as const,
+    pauseReason: '会议',
+    statusChangedAt: NOW - minutes * MIN,
+  });
   it.each([
     [19, []],
     [20, ['window_paused_long:warning']],
@@ -80,7 +94,14 @@ describe('windows paused too long (20 min)', () => {
 });
 
 describe('tickets sent to a window that is not open', () => {
-  const win = (status: 'open' | 'paused' | 'closed') => ({ id: 5, number: '5', name: '不动产综合窗口', status, pauseReason: null, statusChangedAt: NOW });
+  const win = (status: 'open' | 'paused' | 'closed') => ({
+    id: 5,
+    number: '5',
+    name: '不动产综合窗口',
+    status,
+    pauseReason: null,
+    statusChangedAt: NOW,
+  });
   it.each([
     ['closed', 2, ['window_tickets_stranded:critical']],
     ['closed', 0, []],
@@ -98,7 +119,16 @@ describe('tickets sent to a window that is not open', () => {
 });
 
 describe('devices', () => {
-  const device = (p: Partial<AlertState['devices'][number]>) => ({ id: 9, kind: 'board' as const, name: '大厅综合屏', status: 'active' as const, lastSeenAt: NOW - 10_000, state: {}, address: null, ...p });
+  const device = (p: Partial<AlertState['devices'][number]>) => ({
+    id: 9,
+    kind: 'board' as const,
+    name: '大厅综合屏',
+    status: 'active' as const,
+    lastSeenAt: NOW - 10_000,
+    state: {},
+    address: null,
+    ...p,
+  });
   it.each([
     ['heard from 90 s ago', device({ lastSeenAt: NOW - 90_000 }), []],
     ['silent 91 s', device({ lastSeenAt: NOW - 91_000 }), ['device_offline:warning']],
@@ -111,22 +141,71 @@ describe('devices', () => {
     ['a printer with its cover open', device({ kind: 'printer', lastSeenAt: null, state: { coverOpen: true } }), ['printer_paper:warning']],
     ['a board without a Chinese voice', device({ state: { voiceMissing: true } }), ['voice_missing:warning']],
     ['a printer that answered lately', device({ kind: 'printer', lastSeenAt: NOW - 60_000, state: { online: true, paper: 'ok' } }), []],
-    ['a printer that cannot be reached, never answered', device({ kind: 'printer', lastSeenAt: null, state: { online: false, problem: 'offline' } }), ['device_offline:critical']],
-    ['a printer silent past the offline time', device({ kind: 'printer', lastSeenAt: NOW - 91_000, state: { online: true } }), ['device_offline:critical']],
-    ['an unreachable printer: its old paper state is not alerted', device({ kind: 'printer', lastSeenAt: NOW - 10_000, state: { online: false, problem: 'timeout', paper: 'out' } }), ['device_offline:critical']],
+    [
+      'a printer that cannot be reached, never answered',
+      device({ kind: 'printer', lastSeenAt: null, state: { online: false, problem: 'offline' } }),
+      ['device_offline:critical'],
+    ],
+    [
+      'a printer silent past the offline time',
+      device({ kind: 'printer', lastSeenAt: NOW - 91_000, state: { online: true } }),
+      ['device_offline:critical'],
+    ],
+    [
+      'an unreachable printer: its old paper state is not alerted',
+      device({ kind: 'printer', lastSeenAt: NOW - 10_000, state: { online: false, problem: 'timeout', paper: 'out' } }),
+      ['device_offline:critical'],
+    ],
   ])('%s', (_name, d, expected) => {
     expect(kinds(state({ devices: [d] }))).toEqual(expected);
   });
 
-  const printer = (p: Partial<AlertState['devices'][number]>) => device({ id: 4, kind: 'printer', name: '入口打印机', address: '192.168.1.50:9100', lastSeenAt: NOW - 30_000, settings: { paperWidth: 80 }, ...p });
+  const printer = (p: Partial<AlertState['devices'][number]>) =>
+    device({
+      id: 4,
+      kind: 'printer',
+      name: '入口打印机',
+      address: '192.168.1.50:9100',
+      lastSeenAt: NOW - 30_000,
+      settings: { paperWidth: 80 },
+      ...p,
+    });
   it.each([
-    ['unreachable', printer({ state: { online: false, problem: 'offline' } }), '打印机“入口打印机”（192.168.1.50:9100）无法连接，号票改为电子票。', '网线', 'cannot be reached'],
-    ['no answer', printer({ state: { online: false, problem: 'timeout' } }), '打印机“入口打印机”（192.168.1.50:9100）连接后不应答，号票改为电子票。', '关机十秒', 'does not answer'],
-    ['out of paper (58 mm)', printer({ settings: { paperWidth: 58 }, state: { online: true, paper: 'out' } }), '打印机“入口打印机”（192.168.1.50:9100）缺纸，号票改为电子票。', '58 mm', 'out of paper'],
-    ['out of paper at a window', printer({ windowId: 3, state: { online: true, paper: 'out' } }), '打印机“入口打印机”（192.168.1.50:9100）缺纸，评价提示单打不出来。', '80 mm', 'rating slips'],
+    [
+      'unreachable',
+      printer({ state: { online: false, problem: 'offline' } }),
+      '打印机“入口打印机”（192.168.1.50:9100）无法连接，号票改为电子票。',
+      '网线',
+      'cannot be reached',
+    ],
+    [
+      'no answer',
+      printer({ state: { online: false, problem: 'timeout' } }),
+      '打印机“入口打印机”（192.168.1.50:9100）连接后不应答，号票改为电子票。',
+      '关机十秒',
+      'does not answer',
+    ],
+    [
+      'out of paper (58 mm)',
+      printer({ settings: { paperWidth: 58 }, state: { online: true, paper: 'out' } }),
+      '打印机“入口打印机”（192.168.1.50:9100）缺纸，号票改为电子票。',
+      '58 mm',
+      'out of paper',
+    ],
+    [
+      'out of paper at a window',
+      printer({ windowId: 3, state: { online: true, paper: 'out' } }),
+      '打印机“入口打印机”（192.168.1.50:9100）缺纸，评价提示单打不出来。',
+      '80 mm',
+      'rating slips',
+    ],
   ])('a printer %s: names the printer and its address, says what to do and to check it', (_name, d, message, todo, en) => {
     const [alert] = computeAlerts(state({ devices: [d] }));
-    expect(alert).toMatchObject({ subject: { type: 'device', id: 4 }, severity: 'critical', message: { zh: message, en: expect.stringContaining(en) } });
+    expect(alert).toMatchObject({
+      subject: { type: 'device', id: 4 },
+      severity: 'critical',
+      message: { zh: message, en: expect.stringContaining(en) },
+    });
     expect(alert!.action.zh).toContain(todo);
     expect(alert!.action.zh).toContain('检测');
     expect(alert!.action.en).toContain('Check');
@@ -135,18 +214,56 @@ describe('devices', () => {
 });
 
 it('more than three devices offline at once are one alert that names the first few and points at the network', () => {
-  const devices = Array.from({ length: 6 }, (_, i) => ({ id: i + 1, kind: (i === 5 ? 'kiosk' : 'pad') as 'pad' | 'kiosk', name: `设备${i + 1}`, status: 'active' as const, lastSeenAt: null, state: {}, address: null }));
-  expect(kinds(state({ devices: devices.slice(0, 3) }))).toEqual(['device_offline:warning', 'device_offline:warning', 'device_offline:warning']);
+  const devices = Array.from({ length: 6 }, (_, i) => ({
+    id: i + 1,
+    kind: i === 5 ? ('kiosk' as const) : ('pad' as const),
+    name: `设备${i + 1}`,
+    status: 'active' as const,
+    lastSeenAt: null,
+    state: {},
+    address: null,
+  }));
+  expect(kinds(state({ devices: devices.slice(0, 3) }))).toEqual([
+    'device_offline:warning',
+    'device_offline:warning',
+    'device_offline:warning',
+  ]);
   const alerts = computeAlerts(state({ devices }));
   expect(alerts).toHaveLength(1);
   // A printer that cannot be reached keeps its own alert beside the group.
-  const printer = { id: 20, kind: 'printer' as const, name: '入口打印机', status: 'active' as const, lastSeenAt: NOW - 5 * MIN, state: { online: false }, address: '10.0.0.5:9100' };
-  expect(computeAlerts(state({ devices: [...devices, printer] })).map((a) => a.id).sort()).toEqual(['offline:20', 'offline:many']);
-  expect(alerts[0]).toMatchObject({ id: 'offline:many', kind: 'device_offline', severity: 'critical', message: { zh: '6 台设备离线或从未联网：设备1、设备2、设备3、设备4 等。', en: expect.stringContaining('and 2 more') }, action: { zh: expect.stringContaining('交换机') } });
+  const printer = {
+    id: 20,
+    kind: 'printer' as const,
+    name: '入口打印机',
+    status: 'active' as const,
+    lastSeenAt: NOW - 5 * MIN,
+    state: { online: false },
+    address: '10.0.0.5:9100',
+  };
+  expect(
+    computeAlerts(state({ devices: [...devices, printer] }))
+      .map((a) => a.id)
+      .sort(),
+  ).toEqual(['offline:20', 'offline:many']);
+  expect(alerts[0]).toMatchObject({
+    id: 'offline:many',
+    kind: 'device_offline',
+    severity: 'critical',
+    message: { zh: '6 台设备离线或从未联网：设备1、设备2、设备3、设备4 等。', en: expect.stringContaining('and 2 more') },
+    action: { zh: expect.stringContaining('交换机') },
+  });
 });
 
 describe('差评 cases', () => {
-  const c = (p: Partial<AlertState['cases'][number]>) => ({ id: 5, status: 'open', deadline: '2026-11-30', createdAt: NOW - MIN, ticketNumber: 'A012', windowNumber: '3', ...p });
+  const c = (p: Partial<AlertState['cases'][number]>) => ({
+    id: 5,
+    status: 'open',
+    deadline: '2026-11-30',
+    createdAt: NOW - MIN,
+    ticketNumber: 'A012',
+    windowNumber: '3',
+    ...p,
+  });
   it.each([
     ['a new one', c({}), ['bad_rating:info']],
     ['taken up', c({ status: 'rectifying' }), []],

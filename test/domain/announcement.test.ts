@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildAnnouncement, chineseNumber, speakNumber, templateProblems } from '../../server/domain/announcement.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { buildAnnouncement, chineseNumber, speakNumber, templateProblems } from '../../common/domain/announcement.js';
+import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 
 describe('Chinese numbers as spoken', () => {
   it.each([

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays, isWorkingDay, localTime, msUntilNextDay, parseHours, serviceDay, withinHours } from '../../server/domain/calendar.js';
+import {
+  addWorkingDays,
+  isWorkingDay,
+  localTime,
+  msUntilNextDay,
+  parseHours,
+  serviceDay,
+  withinHours,
+} from '../../common/domain/calendar.js';
 
 const CAL = { openWeekdays: [1, 2, 3, 4, 5], nonWorkingDays: ['2026-10-01', '2026-10-02'], extraWorkingDays: ['2026-09-27'] };
 
@@ -14,7 +22,12 @@ describe('service day is the hall-local date', () => {
   });
 
   it('local time of day and weekday', () => {
-    expect(localTime(Date.parse('2026-11-23T01:30:00Z'), 'Asia/Shanghai')).toEqual({ date: '2026-11-23', minutes: 9 * 60 + 30, weekday: 1, hhmm: '09:30' });
+    expect(localTime(Date.parse('2026-11-23T01:30:00Z'), 'Asia/Shanghai')).toEqual({
+      date: '2026-11-23',
+      minutes: 9 * 60 + 30,
+      weekday: 1,
+      hhmm: '09:30',
+    });
   });
 
   it('time until the next local midnight', () => {
@@ -24,7 +37,13 @@ describe('service day is the hall-local date', () => {
 
 describe('opening hours', () => {
   it.each([
-    ['08:30-12:00,13:30-17:30', [{ start: 510, end: 720 }, { start: 810, end: 1050 }]],
+    [
+      '08:30-12:00,13:30-17:30',
+      [
+        { start: 510, end: 720 },
+        { start: 810, end: 1050 },
+      ],
+    ],
     ['00:00-24:00', [{ start: 0, end: 1440 }]],
     ['', []],
     ['8:30-12:00', null],

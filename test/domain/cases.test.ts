@@ -1,10 +1,18 @@
 /**
- * The 差评 case workflow (server/domain/cases.ts): every step from every status, appeals and
+ * The 差评 case workflow (common/domain/cases.ts): every step from every status, appeals and
  * their decisions, overdue.
  */
 import { describe, expect, it } from 'vitest';
 import { CASE_STATUSES, type AppealStatus, type CaseStatus } from '../../common/vocabulary.js';
-import { applyAppeal, applyCaseStep, CASE_ACTIONS, decideAppeal, isOverdue, nextAction, type CaseAction } from '../../server/domain/cases.js';
+import {
+  applyAppeal,
+  applyCaseStep,
+  CASE_ACTIONS,
+  decideAppeal,
+  isOverdue,
+  nextAction,
+  type CaseAction,
+} from '../../common/domain/cases.js';
 
 const LEGAL: Record<CaseAction, [CaseStatus, CaseStatus]> = {
   rectify: ['open', 'rectifying'],
@@ -24,14 +32,18 @@ describe('steps', () => {
       } else {
         it(`${status} refuses ${action}`, () => {
           const code = status === 'closed' ? 'case_closed' : 'case_illegal_step';
-          expect(() => applyCaseStep({ status, appealStatus: 'none' }, action, '已处理')).toThrow(expect.objectContaining({ statusCode: 409, code }));
+          expect(() => applyCaseStep({ status, appealStatus: 'none' }, action, '已处理')).toThrow(
+            expect.objectContaining({ statusCode: 409, code }),
+          );
         });
       }
     }
   }
 
   it('every step needs a note', () => {
-    expect(() => applyCaseStep({ status: 'open', appealStatus: 'none' }, 'rectify', '  ')).toThrow(expect.objectContaining({ statusCode: 400, code: 'case_note_required' }));
+    expect(() => applyCaseStep({ status: 'open', appealStatus: 'none' }, 'rectify', '  ')).toThrow(
+      expect.objectContaining({ statusCode: 400, code: 'case_note_required' }),
+    );
   });
 
   it('a refused step names the next one, in Chinese and English', () => {
@@ -39,7 +51,11 @@ describe('steps', () => {
       applyCaseStep({ status: 'rectifying', appealStatus: 'none' }, 'close', 'x');
       expect.unreachable();
     } catch (e) {
-      expect(e).toMatchObject({ messageZh: expect.stringContaining('下一步应为“答复群众”'), messageEn: expect.stringContaining('"reply"'), details: { next: 'reply' } });
+      expect(e).toMatchObject({
+        messageZh: expect.stringContaining('下一步应为“答复群众”'),
+        messageEn: expect.stringContaining('"reply"'),
+        details: { next: 'reply' },
+      });
     }
   });
 
@@ -71,20 +87,34 @@ describe('appeals', () => {
 
   it('no appeal on a closed case, nor one without a reason', () => {
     expect(() => applyAppeal({ status: 'closed', appealStatus: 'none' }, 'x')).toThrow(expect.objectContaining({ code: 'case_closed' }));
-    expect(() => applyAppeal({ status: 'open', appealStatus: 'none' }, ' ')).toThrow(expect.objectContaining({ code: 'appeal_reason_required' }));
+    expect(() => applyAppeal({ status: 'open', appealStatus: 'none' }, ' ')).toThrow(
+      expect.objectContaining({ code: 'appeal_reason_required' }),
+    );
   });
 
   it('approved: the case closes and the rating leaves statistics', () => {
-    expect(decideAppeal({ status: 'replied', appealStatus: 'pending' }, true, '经核实为误评')).toEqual({ status: 'closed', appealStatus: 'approved', excludeRating: true });
+    expect(decideAppeal({ status: 'replied', appealStatus: 'pending' }, true, '经核实为误评')).toEqual({
+      status: 'closed',
+      appealStatus: 'approved',
+      excludeRating: true,
+    });
   });
 
   it('rejected: the case goes on where it was, the rating counts', () => {
-    expect(decideAppeal({ status: 'replied', appealStatus: 'pending' }, false, '证据不足')).toEqual({ status: 'replied', appealStatus: 'rejected', excludeRating: false });
+    expect(decideAppeal({ status: 'replied', appealStatus: 'pending' }, false, '证据不足')).toEqual({
+      status: 'replied',
+      appealStatus: 'rejected',
+      excludeRating: false,
+    });
   });
 
   it('only a pending appeal is decided, with a note', () => {
-    expect(() => decideAppeal({ status: 'open', appealStatus: 'none' }, true, 'x')).toThrow(expect.objectContaining({ code: 'no_pending_appeal' }));
-    expect(() => decideAppeal({ status: 'open', appealStatus: 'pending' }, true, '')).toThrow(expect.objectContaining({ code: 'case_note_required' }));
+    expect(() => decideAppeal({ status: 'open', appealStatus: 'none' }, true, 'x')).toThrow(
+      expect.objectContaining({ code: 'no_pending_appeal' }),
+    );
+    expect(() => decideAppeal({ status: 'open', appealStatus: 'pending' }, true, '')).toThrow(
+      expect.objectContaining({ code: 'case_note_required' }),
+    );
   });
 });
 

@@ -1,10 +1,18 @@
 /**
- * Configuration checks (server/domain/config.ts): each field's rule, and that a refusal names
+ * Configuration checks (common/domain/config.ts): each field's rule, and that a refusal names
  * the field in Chinese and English.
  */
 import { describe, expect, it } from 'vitest';
-import { checkPassword, checkPrinterAddress, checkService, checkSettingsSection, checkUser, checkWindow, checkZone } from '../../server/domain/config.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import {
+  checkPassword,
+  checkPrinterAddress,
+  checkService,
+  checkSettingsSection,
+  checkUser,
+  checkWindow,
+  checkZone,
+} from '../../common/domain/config.js';
+import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 
 const refused = (fn: () => unknown, field: string) => {
   try {
@@ -19,9 +27,26 @@ const refused = (fn: () => unknown, field: string) => {
 };
 
 describe('services', () => {
-  const ok = { name: ' 社保参保登记 ', prefix: 'a', zoneId: 1, dailyQuota: 300, openingHours: '08:30-12:00, 13:30-17:30', expectedMinutes: 8 };
+  const ok = {
+    name: ' 社保参保登记 ',
+    prefix: 'a',
+    zoneId: 1,
+    dailyQuota: 300,
+    openingHours: '08:30-12:00, 13:30-17:30',
+    expectedMinutes: 8,
+  };
   it('normalizes what it stores', () => {
-    expect(checkService(ok)).toEqual({ name: '社保参保登记', nameEn: '', prefix: 'A', zoneId: 1, dailyQuota: 300, openingHours: '08:30-12:00,13:30-17:30', expectedMinutes: 8, enabled: true, sortOrder: 0 });
+    expect(checkService(ok)).toEqual({
+      name: '社保参保登记',
+      nameEn: '',
+      prefix: 'A',
+      zoneId: 1,
+      dailyQuota: 300,
+      openingHours: '08:30-12:00,13:30-17:30',
+      expectedMinutes: 8,
+      enabled: true,
+      sortOrder: 0,
+    });
     expect(checkService({ ...ok, dailyQuota: null, openingHours: '' })).toMatchObject({ dailyQuota: null, openingHours: null });
   });
   it.each([
@@ -54,7 +79,13 @@ describe('zones and windows', () => {
     [{ number: '12', name: ' ' }, 'name'],
   ])('window %j is refused', (input, field) => refused(() => checkWindow(input), field));
   it('a window number may be letters and digits', () => {
-    expect(checkWindow({ number: ' A3 ', name: '综合窗口' })).toEqual({ number: 'A3', name: '综合窗口', zoneId: null, printsRatingSlip: false, enabled: true });
+    expect(checkWindow({ number: ' A3 ', name: '综合窗口' })).toEqual({
+      number: 'A3',
+      name: '综合窗口',
+      zoneId: null,
+      printsRatingSlip: false,
+      enabled: true,
+    });
   });
 });
 
@@ -75,7 +106,9 @@ describe('network printers', () => {
     [' 192.168.1.50:9101 ', '192.168.1.50:9101'],
     ['printer-1.hall.lan', 'printer-1.hall.lan:9100'],
   ])('%s → %s', (input, expected) => expect(checkPrinterAddress(input)).toBe(expected));
-  it.each(['', '300.1.1.1', '192.168.1.50:0', '192.168.1.50:70000', 'http://x', 'a b'])('%j is refused', (a) => refused(() => checkPrinterAddress(a), 'address'));
+  it.each(['', '300.1.1.1', '192.168.1.50:0', '192.168.1.50:70000', 'http://x', 'a b'])('%j is refused', (a) =>
+    refused(() => checkPrinterAddress(a), 'address'),
+  );
 });
 
 describe('settings sections', () => {
@@ -97,20 +130,33 @@ describe('settings sections', () => {
     ['calendar', { nonWorkingDays: ['2026-10-01'], extraWorkingDays: ['2026-10-01'] }, 'extraWorkingDays'],
     ['alerts', { waitTargetMinutes: 1 }, 'waitTargetMinutes'],
     ['alerts', { deviceOfflineSeconds: 10 }, 'deviceOfflineSeconds'],
-  ] as const)('%s %j is refused', (section, patch, field) => refused(() => checkSettingsSection(section, DEFAULT_SETTINGS[section] as never, patch), field));
+  ] as const)('%s %j is refused', (section, patch, field) =>
+    refused(() => checkSettingsSection(section, DEFAULT_SETTINGS[section] as never, patch), field),
+  );
 
   it('a key the section does not have is refused, naming it (a typo must not pass as saved)', () => {
     expect(() => checkSettingsSection('alerts', DEFAULT_SETTINGS.alerts, { waitTargetMinutes: 20, waitTargetMinuts: 25 })).toThrow(
-      expect.objectContaining({ statusCode: 400, code: 'invalid_config', details: expect.objectContaining({ field: 'waitTargetMinuts', unknown: ['waitTargetMinuts'] }) }),
+      expect.objectContaining({
+        statusCode: 400,
+        code: 'invalid_config',
+        details: expect.objectContaining({ field: 'waitTargetMinuts', unknown: ['waitTargetMinuts'] }),
+      }),
     );
   });
 
   it('a valid change is merged over the section and normalized', () => {
-    expect(checkSettingsSection('calendar', DEFAULT_SETTINGS.calendar, { nonWorkingDays: ['2026-10-02', '2026-10-01', '2026-10-01'], extraWorkingDays: ['2026-10-11'] })).toEqual({
+    expect(
+      checkSettingsSection('calendar', DEFAULT_SETTINGS.calendar, {
+        nonWorkingDays: ['2026-10-02', '2026-10-01', '2026-10-01'],
+        extraWorkingDays: ['2026-10-11'],
+      }),
+    ).toEqual({
       openWeekdays: [1, 2, 3, 4, 5],
       nonWorkingDays: ['2026-10-01', '2026-10-02'],
       extraWorkingDays: ['2026-10-11'],
     });
-    expect(checkSettingsSection('rating', DEFAULT_SETTINGS.rating, { badReasons: [' 等候太久 ', '态度差'], caseDeadlineWorkingDays: 3 })).toMatchObject({ badReasons: ['等候太久', '态度差'], caseDeadlineWorkingDays: 3, padTimeoutSeconds: 60 });
+    expect(
+      checkSettingsSection('rating', DEFAULT_SETTINGS.rating, { badReasons: [' 等候太久 ', '态度差'], caseDeadlineWorkingDays: 3 }),
+    ).toMatchObject({ badReasons: ['等候太久', '态度差'], caseDeadlineWorkingDays: 3, padTimeoutSeconds: 60 });
   });
 });

@@ -1,5 +1,5 @@
 /**
- * What a manager may set on each kind of device (server/domain/devices.ts over the table in
+ * What a manager may set on each kind of device (common/domain/devices.ts over the table in
  * common/device-fields.ts, which the console's device dialog reads too), and when a printer
  * counts as online; and what a screen may report in its heartbeat: the known fields with their
  * values, other fields ignored, a known field with a wrong value refused.
@@ -7,8 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEVICE_FIELDS } from '../../common/device-fields.js';
 import { DEVICE_KINDS, type DeviceKind } from '../../common/vocabulary.js';
-import { checkBinding, checkScreenSettings, heartbeatState, printerOnline, type DeviceBinding } from '../../server/domain/devices.js';
-import { DomainError } from '../../server/domain/errors.js';
+import { checkBinding, checkScreenSettings, heartbeatState, printerOnline, type DeviceBinding } from '../../common/domain/devices.js';
+import { DomainError } from '../../common/domain/errors.js';
 
 const none: DeviceBinding = { windowId: null, zoneId: null, printerId: null };
 /** The field a refusal names, or 'ok'. */
@@ -89,9 +89,21 @@ describe('heartbeat state', () => {
   it.each<[string, unknown, ReturnType<typeof heartbeatState>]>([
     ['nothing', undefined, { state: {} }],
     ['null', null, { state: {} }],
-    ['what a board sends', { online: true, voiceMissing: false, soundBlocked: true, silent: false, userAgent: 'Mozilla/5.0' }, { state: { online: true, voiceMissing: false, soundBlocked: true, silent: false, userAgent: 'Mozilla/5.0' } }],
-    ['printer fields', { paper: 'near_end', coverOpen: false, printerError: null }, { state: { paper: 'near_end', coverOpen: false, printerError: null } }],
-    ['unknown fields are dropped', { online: true, extra: 'x'.repeat(10_000), __proto__: { polluted: true }, constructor: 1 }, { state: { online: true } }],
+    [
+      'what a board sends',
+      { online: true, voiceMissing: false, soundBlocked: true, silent: false, userAgent: 'Mozilla/5.0' },
+      { state: { online: true, voiceMissing: false, soundBlocked: true, silent: false, userAgent: 'Mozilla/5.0' } },
+    ],
+    [
+      'printer fields',
+      { paper: 'near_end', coverOpen: false, printerError: null },
+      { state: { paper: 'near_end', coverOpen: false, printerError: null } },
+    ],
+    [
+      'unknown fields are dropped',
+      { online: true, extra: 'x'.repeat(10_000), __proto__: { polluted: true }, constructor: 1 },
+      { state: { online: true } },
+    ],
     ['a wrong type', { online: 'yes' }, { invalidField: 'state.online' }],
     ['an unknown paper state', { paper: 'empty' }, { invalidField: 'state.paper' }],
     ['an overlong user agent', { userAgent: 'x'.repeat(301) }, { invalidField: 'state.userAgent' }],

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TICKET_STATUSES, type TicketStatus } from '../../common/vocabulary.js';
-import { DomainError } from '../../server/domain/errors.js';
-import { applyAction, TICKET_ACTIONS, type ActionInput, type TicketAction } from '../../server/domain/lifecycle.js';
-import type { Ticket } from '../../server/domain/types.js';
+import { DomainError } from '../../common/domain/errors.js';
+import { applyAction, TICKET_ACTIONS, type ActionInput, type TicketAction } from '../../common/domain/lifecycle.js';
+import type { Ticket } from '../../common/domain/types.js';
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 const MIN = 60_000;
@@ -81,7 +81,7 @@ const input = (action: TicketAction): ActionInput => {
     case 'cancel':
       return { action, reason: '重复取号' };
     default:
-      return { action } as ActionInput;
+      return { action };
   }
 };
 
@@ -111,8 +111,20 @@ describe('every status × action', () => {
 
 describe('what each action records', () => {
   it('call sets window, clerk, times and reason, and clears a transfer target', () => {
-    const patch = applyAction(ticket('waiting', { targetWindowId: 3 }), { action: 'call', windowId: 3, clerkId: 7, reason: 'priority' }, NOW);
-    expect(patch).toMatchObject({ status: 'called', windowId: 3, clerkId: 7, calledAt: NOW, firstCalledAt: NOW, callReason: 'priority', targetWindowId: null });
+    const patch = applyAction(
+      ticket('waiting', { targetWindowId: 3 }),
+      { action: 'call', windowId: 3, clerkId: 7, reason: 'priority' },
+      NOW,
+    );
+    expect(patch).toMatchObject({
+      status: 'called',
+      windowId: 3,
+      clerkId: 7,
+      calledAt: NOW,
+      firstCalledAt: NOW,
+      callReason: 'priority',
+      targetWindowId: null,
+    });
   });
 
   it('a second call keeps the first call time', () => {
@@ -148,16 +160,20 @@ describe('what each action records', () => {
     const patch = applyAction(ticket('serving', { servingAt: NOW - MIN }), input('transfer'), NOW);
     expect(patch).toMatchObject({ status: 'waiting', serviceId: 11, windowId: null, servingAt: null });
     expect(patch.queuedAt).toBeUndefined();
-    expect(patch.transfers).toEqual([{ at: NOW, fromServiceId: 10, toServiceId: 11, fromWindowId: 3, toWindowId: null, note: '需补充材料', byUserId: 7 }]);
+    expect(patch.transfers).toEqual([
+      { at: NOW, fromServiceId: 10, toServiceId: 11, fromWindowId: 3, toWindowId: null, note: '需补充材料', byUserId: 7 },
+    ]);
   });
 
   it('transferring a waiting ticket to its own service with no window is refused', () => {
-    expect(() => applyAction(ticket('waiting'), { action: 'transfer', toServiceId: 10, toWindowId: null, note: '', byUserId: null }, NOW)).toThrowError(
-      expect.objectContaining({ code: 'invalid_input' }),
-    );
+    expect(() =>
+      applyAction(ticket('waiting'), { action: 'transfer', toServiceId: 10, toWindowId: null, note: '', byUserId: null }, NOW),
+    ).toThrowError(expect.objectContaining({ code: 'invalid_input' }));
   });
 
   it('cancel needs a reason', () => {
-    expect(() => applyAction(ticket('waiting'), { action: 'cancel', reason: '  ' }, NOW)).toThrowError(expect.objectContaining({ code: 'reason_required' }));
+    expect(() => applyAction(ticket('waiting'), { action: 'cancel', reason: '  ' }, NOW)).toThrowError(
+      expect.objectContaining({ code: 'reason_required' }),
+    );
   });
 });

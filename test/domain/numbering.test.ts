@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTicketNumber, isValidPrefix, parseTicketNumber, quotaAllows } from '../../server/domain/numbering.js';
+import { formatTicketNumber, isValidPrefix, parseTicketNumber, quotaAllows } from '../../common/domain/numbering.js';
 
 describe('ticket numbers', () => {
   it.each([

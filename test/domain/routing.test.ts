@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { callOrder, peopleAhead, pickNext, type Candidate, type CallPick, type RoutingWindow } from '../../server/domain/routing.js';
+import { callOrder, peopleAhead, pickNext, type Candidate, type CallPick, type RoutingWindow } from '../../common/domain/routing.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
 
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
@@ -43,8 +43,22 @@ const DEFAULT_SERVED: Row['served'] = [
 const ROWS: Row[] = [
   { rule: 'nothing waiting: no ticket', waiting: [], expect: null },
   { rule: 'only services this window does not serve: no ticket', waiting: [[1, 9, 30]], expect: null },
-  { rule: 'among equals the oldest goes first', waiting: [[1, 1, 5], [2, 1, 10]], expect: { ticketId: 2, rule: 'oldest', reason: null } },
-  { rule: 'oldest across services of the same tier', waiting: [[1, 1, 5], [2, 2, 8]], expect: { ticketId: 2, rule: 'oldest' } },
+  {
+    rule: 'among equals the oldest goes first',
+    waiting: [
+      [1, 1, 5],
+      [2, 1, 10],
+    ],
+    expect: { ticketId: 2, rule: 'oldest', reason: null },
+  },
+  {
+    rule: 'oldest across services of the same tier',
+    waiting: [
+      [1, 1, 5],
+      [2, 2, 8],
+    ],
+    expect: { ticketId: 2, rule: 'oldest' },
+  },
   {
     rule: 'equal queue time: earlier issue time, then lower id',
     waiting: [
@@ -54,32 +68,66 @@ const ROWS: Row[] = [
     ],
     expect: { ticketId: 4 },
   },
-  { rule: 'a lower tier goes before an older ticket of a higher tier', waiting: [[1, 3, 20], [2, 1, 2]], expect: { ticketId: 2, rule: 'oldest' } },
-  { rule: 'work-conserving: an empty first tier falls through to the second', waiting: [[1, 3, 1], [2, 9, 30]], expect: { ticketId: 1 } },
+  {
+    rule: 'a lower tier goes before an older ticket of a higher tier',
+    waiting: [
+      [1, 3, 20],
+      [2, 1, 2],
+    ],
+    expect: { ticketId: 2, rule: 'oldest' },
+  },
+  {
+    rule: 'work-conserving: an empty first tier falls through to the second',
+    waiting: [
+      [1, 3, 1],
+      [2, 9, 30],
+    ],
+    expect: { ticketId: 1 },
+  },
   {
     rule: 'weight multiplies waiting time within a tier (6 min × 2 beats 10 min × 1)',
     served: [
       [1, 1, 1],
       [2, 1, 2],
     ],
-    waiting: [[1, 1, 10], [2, 2, 6]],
+    waiting: [
+      [1, 1, 10],
+      [2, 2, 6],
+    ],
     expect: { ticketId: 2 },
   },
   {
     rule: 'a priority ticket (绿色通道) goes before older normal ones',
-    waiting: [[1, 1, 20], [2, 2, 1, 'elderly']],
+    waiting: [
+      [1, 1, 20],
+      [2, 2, 1, 'elderly'],
+    ],
     expect: { ticketId: 2, rule: 'priority', reason: 'priority', priorityStreak: 1 },
   },
-  { rule: 'an appointment is explained as appointment', waiting: [[1, 1, 20], [2, 1, 1, 'appointment']], expect: { ticketId: 2, reason: 'appointment' } },
+  {
+    rule: 'an appointment is explained as appointment',
+    waiting: [
+      [1, 1, 20],
+      [2, 1, 1, 'appointment'],
+    ],
+    expect: { ticketId: 2, reason: 'appointment' },
+  },
   {
     rule: 'priority tickets are oldest first among themselves',
-    waiting: [[1, 1, 3, 'disabled'], [2, 1, 9, 'military'], [3, 1, 30]],
+    waiting: [
+      [1, 1, 3, 'disabled'],
+      [2, 1, 9, 'military'],
+      [3, 1, 30],
+    ],
     expect: { ticketId: 2, rule: 'priority' },
   },
   {
     rule: 'streak limit reached: a waiting normal ticket goes next and the streak resets',
     streak: 3,
-    waiting: [[1, 1, 10], [2, 1, 12, 'pregnant']],
+    waiting: [
+      [1, 1, 10],
+      [2, 1, 12, 'pregnant'],
+    ],
     expect: { ticketId: 1, rule: 'oldest', priorityStreak: 0 },
   },
   {
@@ -91,34 +139,52 @@ const ROWS: Row[] = [
   {
     rule: 'a priority call passing no normal ticket does not count toward the streak',
     streak: 2,
-    waiting: [[2, 1, 1, 'elderly'], [3, 9, 40]],
+    waiting: [
+      [2, 1, 1, 'elderly'],
+      [3, 9, 40],
+    ],
     expect: { ticketId: 2, priorityStreak: 0 },
   },
   {
     rule: 'a normal ticket waiting past the boost time beats a fresh priority ticket',
-    waiting: [[1, 1, 50], [2, 1, 1, 'elderly']],
+    waiting: [
+      [1, 1, 50],
+      [2, 1, 1, 'elderly'],
+    ],
     expect: { ticketId: 1, rule: 'boosted', reason: null, priorityStreak: 0 },
   },
   {
     rule: 'a boosted ticket of a higher tier beats fresh tier-1 tickets',
-    waiting: [[1, 3, 46], [2, 1, 20]],
+    waiting: [
+      [1, 3, 46],
+      [2, 1, 20],
+    ],
     expect: { ticketId: 1, rule: 'boosted' },
   },
   {
     rule: 'boost works even when the streak limit holds priority back',
     streak: 3,
-    waiting: [[1, 1, 10], [2, 1, 60, 'elderly']],
+    waiting: [
+      [1, 1, 10],
+      [2, 1, 60, 'elderly'],
+    ],
     expect: { ticketId: 2, rule: 'boosted', reason: 'priority' },
   },
   {
     rule: 'priority limit 0: priority waits for the normal queue to empty',
     rules: { priorityStreakLimit: 0 },
-    waiting: [[1, 1, 2], [2, 1, 9, 'elderly']],
+    waiting: [
+      [1, 1, 2],
+      [2, 1, 9, 'elderly'],
+    ],
     expect: { ticketId: 1 },
   },
   {
     rule: 'a ticket transferred to this window goes first, before priority',
-    waiting: [[1, 1, 30, 'elderly'], [2, 9, 1, 'normal', { targetWindowId: 100, transferred: true }]],
+    waiting: [
+      [1, 1, 30, 'elderly'],
+      [2, 9, 1, 'normal', { targetWindowId: 100, transferred: true }],
+    ],
     expect: { ticketId: 2, rule: 'targeted', reason: 'transfer' },
   },
   {
@@ -128,18 +194,27 @@ const ROWS: Row[] = [
   },
   {
     rule: 'a transferred ticket keeps its original time and is explained as transfer',
-    waiting: [[1, 1, 5], [2, 1, 25, 'normal', { transferred: true }]],
+    waiting: [
+      [1, 1, 5],
+      [2, 1, 25, 'normal', { transferred: true }],
+    ],
     expect: { ticketId: 2, rule: 'oldest', reason: 'transfer' },
   },
   {
     rule: 'a re-queued missed ticket kept at its original time is explained as requeue',
-    waiting: [[1, 1, 5], [2, 1, 25, 'normal', { requeued: true }]],
+    waiting: [
+      [1, 1, 5],
+      [2, 1, 25, 'normal', { requeued: true }],
+    ],
     expect: { ticketId: 2, reason: 'requeue' },
   },
   {
     rule: '无差别 window (all services) and a specialist window share queues: each takes its oldest served ticket',
     served: [[2, 1, 1]],
-    waiting: [[1, 1, 30], [2, 2, 10]],
+    waiting: [
+      [1, 1, 30],
+      [2, 2, 10],
+    ],
     expect: { ticketId: 2 },
   },
 ];
@@ -208,9 +283,7 @@ describe('invariants for any queue (property-based)', () => {
   it('work-conserving: a ticket is returned exactly when one this window may serve waits, and it is one of those', () => {
     fc.assert(
       fc.property(queueArb, servedArb, fc.integer({ min: 0, max: 5 }), (queue, served, streak) => {
-        const waiting = queue.map((c) =>
-          ticket([c.id, c.serviceId, c.waited, c.priority, { targetWindowId: c.target ?? null }]),
-        );
+        const waiting = queue.map((c) => ticket([c.id, c.serviceId, c.waited, c.priority, { targetWindowId: c.target ?? null }]));
         const servedIds = new Set(served.map((s) => s.serviceId));
         const eligible = waiting.filter((t) => t.targetWindowId === 100 || (t.targetWindowId === null && servedIds.has(t.serviceId)));
         const pick = pickNext({ id: 100, served, priorityStreak: streak }, waiting, RULES, NOW);

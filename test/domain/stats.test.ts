@@ -1,17 +1,19 @@
 /**
- * Statistics rules (server/domain/stats.ts) as tables: the percentile, what counts as served,
+ * Statistics rules (common/domain/stats.ts) as tables: the percentile, what counts as served,
  * no-show and cancelled, waits and service times, 好评率 and participation, excluded ratings,
  * and the hall-local hour a ticket belongs to. Expected values are worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
-import { computeStats, localMidnight, percentile, type StatTicket } from '../../server/domain/stats.js';
+import { computeStats, localMidnight, percentile, type StatTicket } from '../../common/domain/stats.js';
 
 const DAY = '2026-11-23';
 /** 2026-11-23 hh:mm in Shanghai (UTC+8). */
 const at = (hhmm: string) => Date.parse(`${DAY}T${hhmm}:00+08:00`);
 const OPTS = { timezone: 'Asia/Shanghai', waitTargetMinutes: 30 };
 
-function ticket(p: Partial<StatTicket> & { issued: string; called?: string; start?: string; finish?: string; missed?: string }): StatTicket {
+function ticket(
+  p: Partial<StatTicket> & { issued: string; called?: string; start?: string; finish?: string; missed?: string },
+): StatTicket {
   return {
     serviceId: p.serviceId ?? 1,
     windowId: p.windowId ?? (p.called ? 1 : null),
@@ -45,13 +47,24 @@ describe('what a ticket counts as', () => {
   it.each([
     ['done', {}, { served: 1, noShows: 0, cancelled: 0, open: 0 }],
     ['no_show', { missed: '09:20' }, { served: 0, noShows: 1, cancelled: 0, open: 0 }],
-    ['cancelled after being missed (日终清号)', { status: 'cancelled' as const, missed: '09:20' }, { served: 0, noShows: 1, cancelled: 0, open: 0 }],
+    [
+      'cancelled after being missed (日终清号)',
+      { status: 'cancelled' as const, missed: '09:20' },
+      { served: 0, noShows: 1, cancelled: 0, open: 0 },
+    ],
     ['cancelled while waiting', { status: 'cancelled' as const }, { served: 0, noShows: 0, cancelled: 1, open: 0 }],
     ['still waiting', { status: 'waiting' as const }, { served: 0, noShows: 0, cancelled: 0, open: 1 }],
     ['held at a window', { status: 'held' as const }, { served: 0, noShows: 0, cancelled: 0, open: 1 }],
   ])('%s', (_name, extra, expected) => {
     const status = 'status' in extra ? extra.status : 'missed' in extra ? ('no_show' as const) : ('done' as const);
-    const t = ticket({ issued: '09:00', called: '09:10', start: '09:11', finish: status === 'done' ? '09:20' : undefined, ...extra, status });
+    const t = ticket({
+      issued: '09:00',
+      called: '09:10',
+      start: '09:11',
+      finish: status === 'done' ? '09:20' : undefined,
+      ...extra,
+      status,
+    });
     const { totals } = computeStats([t], OPTS);
     expect(totals).toMatchObject({ issued: 1, ...expected });
   });
@@ -98,12 +111,24 @@ describe('waits, service times and ratings', () => {
   it('a rating excluded by an approved appeal counts nowhere, but is reported as excluded', () => {
     const excluded = tickets.map((t) => (t.ratingLevel === 1 ? { ...t, ratingExcluded: true } : t));
     const { totals } = computeStats(excluded, OPTS);
-    expect(totals).toMatchObject({ ratings: [1, 0, 1, 0, 0], rated: 2, excludedRatings: 1, satisfactionPercent: 100, participationPercent: 66.7 });
+    expect(totals).toMatchObject({
+      ratings: [1, 0, 1, 0, 0],
+      rated: 2,
+      excludedRatings: 1,
+      satisfactionPercent: 100,
+      participationPercent: 66.7,
+    });
   });
 
   it('nothing to divide by gives null, not zero', () => {
     const { totals } = computeStats([ticket({ issued: '09:00', status: 'cancelled' })], OPTS);
-    expect(totals).toMatchObject({ waitAvgMinutes: null, waitP90Minutes: null, serviceAvgMinutes: null, satisfactionPercent: null, participationPercent: null });
+    expect(totals).toMatchObject({
+      waitAvgMinutes: null,
+      waitP90Minutes: null,
+      serviceAvgMinutes: null,
+      satisfactionPercent: null,
+      participationPercent: null,
+    });
   });
 
   it('breaks down by service, window, clerk, hour and day; the never-called go under null, last', () => {
@@ -113,10 +138,21 @@ describe('waits, service times and ratings', () => {
       ticket({ issued: '13:30', status: 'cancelled', serviceId: 1, serviceDay: DAY }),
     ];
     const { by } = computeStats(mixed, OPTS);
-    expect(by.service.map((r) => [r.key, r.issued, r.served])).toEqual([[1, 2, 1], [2, 1, 1]]);
-    expect(by.window.map((r) => [r.key, r.issued])).toEqual([[3, 1], [4, 1], [null, 1]]);
+    expect(by.service.map((r) => [r.key, r.issued, r.served])).toEqual([
+      [1, 2, 1],
+      [2, 1, 1],
+    ]);
+    expect(by.window.map((r) => [r.key, r.issued])).toEqual([
+      [3, 1],
+      [4, 1],
+      [null, 1],
+    ]);
     expect(by.clerk.map((r) => r.key)).toEqual([30, 40, null]);
-    expect(by.hour.map((r) => [r.key, r.issued])).toEqual([[8, 1], [9, 1], [13, 1]]);
+    expect(by.hour.map((r) => [r.key, r.issued])).toEqual([
+      [8, 1],
+      [9, 1],
+      [13, 1],
+    ]);
     expect(by.day.map((r) => [r.key, r.issued])).toEqual([[DAY, 3]]);
   });
 });

@@ -25,7 +25,8 @@ describe('online backup', () => {
     const server = await startServer({ DATA_DIR: live });
     running.push(server);
     const headers = { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' };
-    const services = ((await (await fetch(`${server.base}/api/halls/1/services`)).json()) as { services: { id: number; prefix: string }[] }).services;
+    const services = ((await (await fetch(`${server.base}/api/halls/1/services`)).json()) as { services: { id: number; prefix: string }[] })
+      .services;
     const serviceId = services.find((s) => s.prefix === 'T')!.id; // 帮办代办: no daily quota
     const issue = async () => {
       const res = await fetch(`${server.base}/api/halls/1/tickets`, { method: 'POST', headers, body: JSON.stringify({ serviceId }) });
@@ -40,7 +41,9 @@ describe('online backup', () => {
       for (let i = 0; i < 300 && !stop; i++) await issue();
     })();
     const file = join(dir, 'backup.db');
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', file], { env: { ...process.env, DATA_DIR: live } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', file], {
+      env: { ...process.env, DATA_DIR: live },
+    });
     stop = true;
     await during;
     expect(stdout).toMatch(/^backup ok: /);
@@ -63,6 +66,8 @@ describe('online backup', () => {
   it('refuses to overwrite an existing file', async () => {
     const file = join(dir, 'exists.db');
     copyFileSync(join(dir, 'backup.db'), file);
-    await expect(run(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', file], { env: { ...process.env, DATA_DIR: join(dir, 'live') } })).rejects.toMatchObject({ code: 2 });
+    await expect(
+      run(process.execPath, ['--import', 'tsx', 'server/cli/backup.ts', file], { env: { ...process.env, DATA_DIR: join(dir, 'live') } }),
+    ).rejects.toMatchObject({ code: 2 });
   });
 });

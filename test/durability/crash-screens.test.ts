@@ -48,7 +48,12 @@ const board = (page: Page, selector: string) => page.locator(`hq-board-view ${se
 const desk = (page: Page, selector: string) => page.locator(`hq-desk-view ${selector}`);
 /** The console's action buttons that can be pressed now. */
 const enabledActions = (page: Page) =>
-  desk(page, 'button[data-action]').evaluateAll((buttons) => buttons.filter((b) => !(b as HTMLButtonElement).disabled).map((b) => b.getAttribute('data-action')!).sort());
+  desk(page, 'button[data-action]').evaluateAll((buttons) =>
+    buttons
+      .filter((b) => !(b as HTMLButtonElement).disabled)
+      .map((b) => b.getAttribute('data-action')!)
+      .sort(),
+  );
 
 async function json<T>(res: Promise<Response>): Promise<T> {
   const r = await res;
@@ -85,12 +90,22 @@ describe('crash with the screens open', () => {
     await expect.poll(() => desk(clerkPage, 'button[data-action="call-next"]').isEnabled(), { timeout: 15_000 }).toBe(true);
 
     // The hall is busy before the burst: a few tickets, a call at window 1 the screens show.
-    for (const prefix of ['A', 'B', 'A', 'B']) await json(fetch(`${base}/api/halls/${hallId}/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: service(prefix) }) }));
-    const opening = await json<{ ticket: { number: string } }>(fetch(`${base}/api/windows/${w1}/call-next`, { method: 'POST', headers: clerk1, body: '{}' }));
+    for (const prefix of ['A', 'B', 'A', 'B'])
+      await json(
+        fetch(`${base}/api/halls/${hallId}/tickets`, {
+          method: 'POST',
+          headers: kiosk,
+          body: JSON.stringify({ serviceId: service(prefix) }),
+        }),
+      );
+    const opening = await json<{ ticket: { number: string } }>(
+      fetch(`${base}/api/windows/${w1}/call-next`, { method: 'POST', headers: clerk1, body: '{}' }),
+    );
     await expect.poll(() => board(boardPage, '.hero .number').textContent()).toBe(opening.ticket.number);
     await expect.poll(() => clerkPage.locator('hq-current-ticket .number').textContent()).toBe(opening.ticket.number);
     await json(fetch(`${base}/api/windows/${w1}/no-show`, { method: 'POST', headers: clerk1, body: '{}' }));
-    for (const page of [boardPage, clerkPage]) await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    for (const page of [boardPage, clerkPage])
+      await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
 
     // The burst: six kiosks issuing A and B; window 1 calling and marking 过号, window 2 calling, serving and finishing.
     const acked = new Map<string, string>(); // number → public code
@@ -100,7 +115,11 @@ describe('crash with the screens open', () => {
     const issuer = (prefix: string) => async () => {
       for (let i = 0; i < 300 && !stop && Date.now() < deadline; i++) {
         try {
-          const res = await fetch(`${base}/api/halls/${hallId}/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: service(prefix) }) });
+          const res = await fetch(`${base}/api/halls/${hallId}/tickets`, {
+            method: 'POST',
+            headers: kiosk,
+            body: JSON.stringify({ serviceId: service(prefix) }),
+          });
           if (res.status === 201) {
             const body = await res.json();
             acked.set(body.ticket.number, body.publicCode);
@@ -134,7 +153,10 @@ describe('crash with the screens open', () => {
     const load = Promise.all([
       ...['A', 'B', 'A', 'B', 'A', 'B'].map((p) => issuer(p)()),
       caller(w1, clerk1, [['no-show', 'no_show']])(),
-      caller(w2, clerk2, [['start', 'serving'], ['finish', 'done']])(),
+      caller(w2, clerk2, [
+        ['start', 'serving'],
+        ['finish', 'done'],
+      ])(),
     ]);
     while ((acked.size < 120 || calls.size < 20) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     await first.kill('SIGKILL');
@@ -158,8 +180,16 @@ describe('crash with the screens open', () => {
     expect(second.base).toBe(base);
     const before = await json<WindowDetail>(fetch(`${base}/api/windows/${w1}`, { headers: clerk1 }));
     if (before.window.current) await json(fetch(`${base}/api/windows/${w1}/no-show`, { method: 'POST', headers: clerk1, body: '{}' }));
-    const newCall = (await json<{ ticket: { id: number; number: string } }>(fetch(`${base}/api/windows/${w1}/call-next`, { method: 'POST', headers: clerk1, body: '{}' }))).ticket;
-    const nextIssue = (await json<{ ticket: { number: string } }>(fetch(`${base}/api/halls/${hallId}/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: service('B') }) }))).ticket;
+    const newCall = (
+      await json<{ ticket: { id: number; number: string } }>(
+        fetch(`${base}/api/windows/${w1}/call-next`, { method: 'POST', headers: clerk1, body: '{}' }),
+      )
+    ).ticket;
+    const nextIssue = (
+      await json<{ ticket: { number: string } }>(
+        fetch(`${base}/api/halls/${hallId}/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: service('B') }) }),
+      )
+    ).ticket;
 
     // The board: the new call, and exactly what the server's snapshot says it should show.
     await expect.poll(() => board(boardPage, '.hero .number').textContent(), { timeout: 30_000 }).toBe(newCall.number);
@@ -167,9 +197,13 @@ describe('crash with the screens open', () => {
     const snapshot = await json<HallSnapshot>(fetch(`${base}/api/halls/${hallId}/snapshot`, { headers: boardAuth }));
     const model = boardModel(snapshot, { now: snapshot.now, locale: 'zh-CN', zoneId: null });
     expect(model.hero?.number).toBe(newCall.number);
-    await expect.poll(() => board(boardPage, '.recent li .no').allTextContents(), { timeout: 10_000 }).toEqual(model.recent.map((c) => c.number));
+    await expect
+      .poll(() => board(boardPage, '.recent li .no').allTextContents(), { timeout: 10_000 })
+      .toEqual(model.recent.map((c) => c.number));
     const shownWaiting = () =>
-      board(boardPage, '.waiting tbody tr').evaluateAll((rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-key'), Number(r.querySelector('td.count b')!.textContent)])));
+      board(boardPage, '.waiting tbody tr').evaluateAll((rows) =>
+        Object.fromEntries(rows.map((r) => [r.getAttribute('data-key'), Number(r.querySelector('td.count b')!.textContent)])),
+      );
     await expect.poll(shownWaiting, { timeout: 10_000 }).toEqual(Object.fromEntries(model.waiting.map((r) => [r.key, r.waiting])));
     expect(model.waiting.reduce((n, r) => n + r.waiting, 0)).toBeGreaterThan(50); // the burst's tickets wait
 
@@ -180,14 +214,22 @@ describe('crash with the screens open', () => {
     await expect.poll(() => desk(clerkPage, '.banner.offline').count()).toBe(0);
     await expect.poll(() => enabledActions(clerkPage)).toEqual([...availableActions(detail)].sort());
     expect(await enabledActions(clerkPage)).toContain('recall');
-    for (const page of [boardPage, clerkPage]) expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    for (const page of [boardPage, clerkPage])
+      expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
     await screenshot(boardPage, 'crash-board-recovered');
     await screenshot(clerkPage, 'crash-clerk-recovered');
     await second.kill('SIGTERM');
 
     // Every acknowledged ticket is there with its code; acknowledged calls kept; no gap, no duplicate.
     const db = new Database(join(dataDir, 'hall.db'), { readonly: true });
-    const rows = db.prepare('SELECT id, prefix, seq, number, public_code AS code, status FROM tickets ORDER BY prefix, seq').all() as { id: number; prefix: string; seq: number; number: string; code: string; status: string }[];
+    const rows = db.prepare('SELECT id, prefix, seq, number, public_code AS code, status FROM tickets ORDER BY prefix, seq').all() as {
+      id: number;
+      prefix: string;
+      seq: number;
+      number: string;
+      code: string;
+      status: string;
+    }[];
     db.close();
     const byNumber = new Map(rows.map((r) => [r.number, r]));
     expect(byNumber.size).toBe(rows.length);
@@ -197,7 +239,10 @@ describe('crash with the screens open', () => {
       const status = byId.get(id)?.status;
       if (id === newCall.id) continue;
       // A change in flight at the kill may or may not have been committed; the acknowledged one was.
-      expect([call.acked, call.inFlight, ...(before.window.current?.id === id ? ['no_show'] : [])], `${call.number} is ${status}`).toContain(status);
+      expect(
+        [call.acked, call.inFlight, ...(before.window.current?.id === id ? ['no_show'] : [])],
+        `${call.number} is ${status}`,
+      ).toContain(status);
     }
     for (const prefix of ['A', 'B']) {
       const seqs = rows.filter((r) => r.prefix === prefix).map((r) => r.seq);

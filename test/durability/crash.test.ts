@@ -26,7 +26,10 @@ describe('crash during a burst', () => {
     const first = await startServer({ DATA_DIR: dataDir });
     running.push(first);
     const hallId = (await (await fetch(`${first.base}/api/halls`)).json())[0].id as number;
-    const services = (await (await fetch(`${first.base}/api/halls/${hallId}/services`)).json()).services as { id: number; prefix: string }[];
+    const services = (await (await fetch(`${first.base}/api/halls/${hallId}/services`)).json()).services as {
+      id: number;
+      prefix: string;
+    }[];
     const serviceA = services.find((s) => s.prefix === 'A')!.id;
     const clerk = await signInOverHttp(first.base, 'clerk01');
     const windowId = (await (await fetch(`${first.base}/api/auth/me`, { headers: clerk })).json()).signedInWindowId as number;
@@ -38,7 +41,11 @@ describe('crash during a burst', () => {
     const issuer = async () => {
       for (let i = 0; i < 400 && !stop && Date.now() < deadline; i++) {
         try {
-          const res = await fetch(`${first.base}/api/halls/${hallId}/tickets`, { method: 'POST', headers: kioskHeaders, body: JSON.stringify({ serviceId: serviceA }) });
+          const res = await fetch(`${first.base}/api/halls/${hallId}/tickets`, {
+            method: 'POST',
+            headers: kioskHeaders,
+            body: JSON.stringify({ serviceId: serviceA }),
+          });
           if (res.status === 201) {
             const body = await res.json();
             acked.set(body.ticket.number, body.publicCode);
@@ -78,12 +85,21 @@ describe('crash during a burst', () => {
       expect(res.status, number).toBe(200);
       expect((await res.json()).ticket.number).toBe(number);
     }
-    const next = await fetch(`${second.base}/api/halls/${hallId}/tickets`, { method: 'POST', headers: kioskHeaders, body: JSON.stringify({ serviceId: serviceA }) });
+    const next = await fetch(`${second.base}/api/halls/${hallId}/tickets`, {
+      method: 'POST',
+      headers: kioskHeaders,
+      body: JSON.stringify({ serviceId: serviceA }),
+    });
     const nextNumber = (await next.json()).ticket.number as string;
     await second.kill('SIGTERM');
 
     const db = new Database(join(dataDir, 'hall.db'), { readonly: true });
-    const rows = db.prepare("SELECT seq, number, public_code AS code, status FROM tickets WHERE prefix = 'A' ORDER BY seq").all() as { seq: number; number: string; code: string; status: string }[];
+    const rows = db.prepare("SELECT seq, number, public_code AS code, status FROM tickets WHERE prefix = 'A' ORDER BY seq").all() as {
+      seq: number;
+      number: string;
+      code: string;
+      status: string;
+    }[];
     db.close();
     const byNumber = new Map(rows.map((r) => [r.number, r]));
     for (const [number, code] of acked) expect(byNumber.get(number)?.code, number).toBe(code);

@@ -59,7 +59,9 @@ describe('database faults', () => {
     }
     expect(refused?.statusCode).toBe(503);
     expect(JSON.parse(refused!.body).code).toBe('unavailable');
-    const numbers = (hall.store.sqlite.prepare("SELECT seq FROM tickets WHERE prefix = 'A' ORDER BY seq").all() as { seq: number }[]).map((r) => r.seq);
+    const numbers = (hall.store.sqlite.prepare("SELECT seq FROM tickets WHERE prefix = 'A' ORDER BY seq").all() as { seq: number }[]).map(
+      (r) => r.seq,
+    );
     expect(numbers).toEqual(Array.from({ length: 1 + issuedOk }, (_, i) => i + 1));
     hall.store.sqlite.pragma('max_page_count = 1073741823');
     const next = await issue();

@@ -45,7 +45,10 @@ const kiosk = { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'a
 describe.runIf(process.env.FAULTS_LONG === '1')('the hall’s midnight on a server in another timezone', () => {
   it('numbers restart at the hall’s midnight, the day-close job closes yesterday’s queue, tickets and board say the hall’s date', async () => {
     const printerPort = await freePort();
-    server = await startServer({ DATA_DIR: dataDir, TZ: 'America/Los_Angeles', HALL_TIMEZONE: 'Asia/Shanghai', VIRTUAL_PRINTER_PORT: String(printerPort) }, { clock: '2026-11-23T23:58:00+08:00' });
+    server = await startServer(
+      { DATA_DIR: dataDir, TZ: 'America/Los_Angeles', HALL_TIMEZONE: 'Asia/Shanghai', VIRTUAL_PRINTER_PORT: String(printerPort) },
+      { clock: '2026-11-23T23:58:00+08:00' },
+    );
     const base = server.base;
     // The premise: the server process keeps Pacific time (UTC−8 in November).
     expect(server.tzOffsetMinutes).toBe(480);
@@ -58,8 +61,14 @@ describe.runIf(process.env.FAULTS_LONG === '1')('the hall’s midnight on a serv
     };
     const hallId = (await api('/api/halls'))[0].id as number;
     const services = (await api(`/api/halls/${hallId}/services`)).services as { id: number; prefix: string }[];
-    const issue = (prefix: string) => api(`/api/halls/${hallId}/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: services.find((s) => s.prefix === prefix)!.id }) });
-    const snapshot = async () => (await api(`/api/halls/${hallId}/snapshot`, { headers: { authorization: `Bearer ${DEMO_TOKENS.board}` } })) as HallSnapshot;
+    const issue = (prefix: string) =>
+      api(`/api/halls/${hallId}/tickets`, {
+        method: 'POST',
+        headers: kiosk,
+        body: JSON.stringify({ serviceId: services.find((s) => s.prefix === prefix)!.id }),
+      });
+    const snapshot = async () =>
+      (await api(`/api/halls/${hallId}/snapshot`, { headers: { authorization: `Bearer ${DEMO_TOKENS.board}` } })) as HallSnapshot;
     const status = async (code: string) => (await api(`/api/tickets/status/${code}`)).ticket.status as string;
 
     // Monday 23:58 in the hall: A001 called and missed, A002 at the window, A003 waiting.
@@ -113,7 +122,9 @@ describe.runIf(process.env.FAULTS_LONG === '1')('the hall’s midnight on a serv
     expect((await command('call-next')).ticket.id).toBe(tuesday.ticket.id);
 
     // What the virtual printer printed: the hall's date and time on each ticket.
-    const previews = readdirSync(join(dataDir, 'printer-previews')).filter((f) => f.endsWith('.txt')).sort();
+    const previews = readdirSync(join(dataDir, 'printer-previews'))
+      .filter((f) => f.endsWith('.txt'))
+      .sort();
     const times = previews.map((f) => /取号时间：\s*(\S+ \S+)/.exec(readFileSync(join(dataDir, 'printer-previews', f), 'utf8'))?.[1]);
     expect(times).toEqual(['2026-11-23 23:58', '2026-11-23 23:58', '2026-11-23 23:58', '2026-11-24 00:00']);
   }, 150_000);

@@ -26,19 +26,27 @@ afterAll(async () => {
 /** A board as the screens run it: sync on every connect, then apply live events by sequence. */
 function board(url: string) {
   const state: { snapshot: SyncReply['snapshot'] | null; syncs: number } = { snapshot: null, syncs: 0 };
-  const socket = io(url, { auth: { token: DEMO_TOKENS.board }, transports: ['websocket'], reconnectionDelay: 300, reconnectionDelayMax: 3000, randomizationFactor: 0.5 });
+  const socket = io(url, {
+    auth: { token: DEMO_TOKENS.board },
+    transports: ['websocket'],
+    reconnectionDelay: 300,
+    reconnectionDelayMax: 3000,
+    randomizationFactor: 0.5,
+  });
   sockets.push(socket);
   let pending: RealtimeEvent[] | null = null;
   socket.on('connect', () => {
     pending = [];
-    socket.timeout(20_000).emit('hall:sync', { lastSeq: state.snapshot?.seq ?? null }, (err: unknown, reply: { ok: boolean; data: SyncReply }) => {
-      if (err || !reply.ok) return socket.disconnect().connect();
-      let snapshot = reply.data.snapshot;
-      for (const e of pending ?? []) snapshot = applyEvent(snapshot, e);
-      pending = null;
-      state.snapshot = snapshot;
-      state.syncs++;
-    });
+    socket
+      .timeout(20_000)
+      .emit('hall:sync', { lastSeq: state.snapshot?.seq ?? null }, (err: unknown, reply: { ok: boolean; data: SyncReply }) => {
+        if (err || !reply.ok) return socket.disconnect().connect();
+        let snapshot = reply.data.snapshot;
+        for (const e of pending ?? []) snapshot = applyEvent(snapshot, e);
+        pending = null;
+        state.snapshot = snapshot;
+        state.syncs++;
+      });
   });
   socket.onAny((_name: string, event: RealtimeEvent) => {
     if (pending) pending.push(event);
@@ -70,7 +78,9 @@ describe('reconnect storm', () => {
 
     // Right after the restart, while the boards storm back: a ticket is issued and called.
     const kiosk = { authorization: `Bearer ${DEMO_TOKENS.kiosk}`, 'content-type': 'application/json' };
-    const issued = await (await fetch(`${second.base}/api/halls/1/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: 1 }) })).json();
+    const issued = await (
+      await fetch(`${second.base}/api/halls/1/tickets`, { method: 'POST', headers: kiosk, body: JSON.stringify({ serviceId: 1 }) })
+    ).json();
     const clerk = await signInOverHttp(second.base, 'clerk01');
     const call = await fetch(`${second.base}/api/windows/1/call-next`, { method: 'POST', headers: clerk, body: '{}' });
     expect(call.status).toBe(200);
@@ -85,7 +95,8 @@ describe('reconnect storm', () => {
       }
     })();
 
-    const finalSeq = (await (await fetch(`${second.base}/api/halls/1/events?after=0&limit=1000`, { headers: clerk })).json()).at(-1).seq as number;
+    const finalSeq = (await (await fetch(`${second.base}/api/halls/1/events?after=0&limit=1000`, { headers: clerk })).json()).at(-1)
+      .seq as number;
     await until(() => boards.every((b) => b.syncs >= 2 && b.snapshot!.seq >= finalSeq), 120_000, 'every board back in sync');
     await health;
     expect(healthy).toBe(20);

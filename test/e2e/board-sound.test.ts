@@ -8,8 +8,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeviceStatusView, HallSnapshot } from '../../common/protocol.js';
-import { buildAnnouncement } from '../../server/domain/announcement.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { buildAnnouncement } from '../../common/domain/announcement.js';
+import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 import { DEMO_TOKENS, type Agent } from '../helpers/app.js';
 import { newPage, screenshot } from '../helpers/browser.js';
 import { speechRecord, spoken, stubPage, type StubOptions } from '../display/page-stubs.js';
@@ -38,7 +38,8 @@ async function openBoard(stub: StubOptions): Promise<Page> {
 
 const view = (page: Page, selector: string) => page.locator(`hq-board-view ${selector}`);
 /** The board as the manager sees it in the hall snapshot. */
-const boardStatus = async (): Promise<DeviceStatusView> => ((await manager.get(`/api/halls/${server.hall.hallId}/snapshot`)).json() as HallSnapshot).devices!.find((d) => d.id === boardId)!;
+const boardStatus = async (): Promise<DeviceStatusView> =>
+  (await manager.get(`/api/halls/${server.hall.hallId}/snapshot`)).json<HallSnapshot>().devices!.find((d) => d.id === boardId)!;
 
 async function callNext(): Promise<string> {
   await server.issue('A');
@@ -66,7 +67,9 @@ describe('board sound', () => {
     const before = (await speechRecord(board)).oscillators;
     const number = await callNext();
     await expect.poll(() => spoken(board).then((u) => u.length), { timeout: 15_000 }).toBeGreaterThan(0);
-    expect((await spoken(board))[0]!.text).toBe(buildAnnouncement({ number, window: '1', windowName: '', service: '' }, DEFAULT_SETTINGS.voice).speech['zh-CN']);
+    expect((await spoken(board))[0]!.text).toBe(
+      buildAnnouncement({ number, window: '1', windowName: '', service: '' }, DEFAULT_SETTINGS.voice).speech['zh-CN'],
+    );
     expect((await speechRecord(board)).oscillators).toBeGreaterThan(before);
 
     // Reloaded (a power cut): no overlay this time, a small mark; any tap brings the sound back.

@@ -9,8 +9,8 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnnouncement } from '../../server/domain/announcement.js';
-import { DEFAULT_SETTINGS } from '../../server/domain/settings.js';
+import { buildAnnouncement } from '../../common/domain/announcement.js';
+import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 import { DEMO_TOKENS } from '../helpers/app.js';
 import { newPage, screenshot } from '../helpers/browser.js';
 import { speechRecord, spoken, stubPage } from '../display/page-stubs.js';
@@ -42,32 +42,52 @@ const texts = async (page: Page) => (await spoken(page)).map((u) => u.text);
 /** The boxes of the board's regions, to prove nothing moves. */
 const layout = (page: Page) =>
   page.evaluate(() => {
-    const root = document.querySelector('hq-board-app')!.shadowRoot!.querySelector('hq-board-screen')!.shadowRoot!.querySelector('hq-board-view')!.shadowRoot!;
+    const root = document
+      .querySelector('hq-board-app')!
+      .shadowRoot!.querySelector('hq-board-screen')!
+      .shadowRoot!.querySelector('hq-board-view')!.shadowRoot!;
     const box = (el: Element, withWidth = true) => {
       const r = el.getBoundingClientRect();
-      return [el.className.replace('lit', '').trim() || el.tagName, Math.round(r.y), Math.round(r.height), ...(withWidth ? [Math.round(r.x), Math.round(r.width)] : [])].join(' ');
+      return [
+        el.className.replace('lit', '').trim() || el.tagName,
+        Math.round(r.y),
+        Math.round(r.height),
+        ...(withWidth ? [Math.round(r.x), Math.round(r.width)] : []),
+      ].join(' ');
     };
     // Regions keep their boxes; the number keeps its line (its width is the width of its digits).
-    return [...[...root.querySelectorAll('header, section, footer, .recent ol')].map((el) => box(el)), box(root.querySelector('.hero .number')!, false)];
+    return [
+      ...[...root.querySelectorAll('header, section, footer, .recent ol')].map((el) => box(el)),
+      box(root.querySelector('.hero .number')!, false),
+    ];
   });
 
 /** Overlapping regions and text cut off outside an ellipsis, as readable strings (empty: fine). */
 const fitProblems = (page: Page) =>
   page.evaluate(() => {
-    const root = document.querySelector('hq-board-app')!.shadowRoot!.querySelector('hq-board-screen')!.shadowRoot!.querySelector('hq-board-view')!.shadowRoot!;
+    const root = document
+      .querySelector('hq-board-app')!
+      .shadowRoot!.querySelector('hq-board-screen')!
+      .shadowRoot!.querySelector('hq-board-view')!.shadowRoot!;
     const problems: string[] = [];
-    const boxes = [...root.querySelectorAll('header, section, footer')].map((el) => ({ name: el.className || el.tagName, r: el.getBoundingClientRect() }));
+    const boxes = [...root.querySelectorAll('header, section, footer')].map((el) => ({
+      name: el.className || el.tagName,
+      r: el.getBoundingClientRect(),
+    }));
     for (const a of boxes) {
       if (a.r.right > innerWidth + 1 || a.r.bottom > innerHeight + 1) problems.push(`${a.name} leaves the screen`);
       for (const b of boxes) {
         if (a === b) continue;
-        const overlap = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 && Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
+        const overlap =
+          Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left) > 1 &&
+          Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top) > 1;
         if (overlap && a.name < b.name) problems.push(`${a.name} overlaps ${b.name}`);
       }
     }
     for (const el of root.querySelectorAll<HTMLElement>('section, section *, header *')) {
       if (el.closest('.ellipsis') || el.classList.contains('sr-only') || el.closest('svg')) continue;
-      if (el.scrollWidth > el.clientWidth + 2 && getComputedStyle(el).overflow !== 'visible') problems.push(`${el.className || el.tagName} is cut horizontally`);
+      if (el.scrollWidth > el.clientWidth + 2 && getComputedStyle(el).overflow !== 'visible')
+        problems.push(`${el.className || el.tagName} is cut horizontally`);
     }
     for (const section of root.querySelectorAll<HTMLElement>('section')) {
       // Inside the padding: content that reaches into it looks cramped against the border.
@@ -77,7 +97,8 @@ const fitProblems = (page: Page) =>
       const right = s.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
       for (const child of section.children) {
         const c = child.getBoundingClientRect();
-        if (c.height && getComputedStyle(child).position !== 'absolute' && (c.bottom > bottom + 1 || c.right > right + 1)) problems.push(`${child.className || child.tagName} spills out of ${section.className}`);
+        if (c.height && getComputedStyle(child).position !== 'absolute' && (c.bottom > bottom + 1 || c.right > right + 1))
+          problems.push(`${child.className || child.tagName} spills out of ${section.className}`);
       }
     }
     return problems;
@@ -140,7 +161,9 @@ describe('hall board', () => {
     const count = (await spoken(board)).length;
     const current = (await clerk2.post(`/api/windows/${w('2')}/recall`)).json().ticket;
     await expect.poll(() => view(board, '.hero .recall').count()).toBe(1);
-    await expect.poll(() => texts(board).then((t) => t.slice(count)), { timeout: 15_000 }).toEqual([speech(current.number, '2'), speech(current.number, '2')]);
+    await expect
+      .poll(() => texts(board).then((t) => t.slice(count)), { timeout: 15_000 })
+      .toEqual([speech(current.number, '2'), speech(current.number, '2')]);
   }, 30_000);
 
   it('keeps its state with an offline mark while the server is down; after a restart shows the true state without a reload and does not announce what it missed', async () => {

@@ -119,7 +119,9 @@ describe('clerk console by keyboard', () => {
     // Meanwhile the hall moves on: a new ticket for this window's services.
     const b = await issue('B');
     await screenshot(page, 'clerk-offline');
-    expect(await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:called'], limit: 100 }))).toHaveLength(before.length);
+    expect(await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:called'], limit: 100 }))).toHaveLength(
+      before.length,
+    );
 
     await context.setOffline(false);
     await expect.poll(() => page.locator('hq-desk-view .banner.offline').count(), { timeout: 15_000 }).toBe(0);
@@ -144,7 +146,10 @@ describe('clerk console by keyboard', () => {
     })();
     await new Promise((r) => setTimeout(r, 500));
     const called = (await clerk.post(`/api/windows/${w1}/call-next`)).json().ticket;
-    const shown = () => currentNumber(page).textContent({ timeout: 50 }).catch(() => null);
+    const shown = () =>
+      currentNumber(page)
+        .textContent({ timeout: 50 })
+        .catch(() => null);
     await expect.poll(shown, { timeout: 2500, interval: 50 }).toBe(called.number);
     expect(issuing).toBe(true); // seen in the middle of the burst, not after it
     await burst;
@@ -164,9 +169,11 @@ describe('clerk console by keyboard', () => {
     await expect.poll(() => page.locator('hq-desk-view .banner.error').textContent()).toContain('Ticket not found.');
     await screenshot(page, 'clerk-english-error');
     // No text overflows its button.
-    const overflowing = await page.locator('hq-desk-view button[data-action]').evaluateAll((buttons) =>
-      buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent),
-    );
+    const overflowing = await page
+      .locator('hq-desk-view button[data-action]')
+      .evaluateAll((buttons) =>
+        buttons.filter((b) => b.scrollWidth > b.clientWidth + 1 || b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent),
+      );
     expect(overflowing).toEqual([]);
     await context.close();
   }, 60_000);

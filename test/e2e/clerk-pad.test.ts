@@ -64,7 +64,9 @@ describe('clerk console and rating pad', () => {
 
     // Only the windows clerk01 may staff (the 社保 zone and the 无差别 windows).
     await page.locator('hq-window-picker button.window').first().waitFor();
-    const offered = await page.locator('hq-window-picker button.window').evaluateAll((els) => els.map((e) => e.getAttribute('data-window')));
+    const offered = await page
+      .locator('hq-window-picker button.window')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-window')));
     expect(offered).toEqual(['1', '2', '3', '8', '9']);
     await screenshot(page, 'clerk-window-picker');
     await page.locator('hq-window-picker button[data-window="1"]').click();

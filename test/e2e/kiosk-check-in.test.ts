@@ -92,9 +92,13 @@ const bookingStatus = async (name: string) => (await hall.store.read((tx) => tx.
 
 /** Elements of a shadow root (and its children's) whose content is wider than they are. */
 const overflowing = (page: Page, host: string) =>
-  page.locator(host).evaluate((el) =>
-    [...el.shadowRoot!.querySelectorAll('button, .box, dd, h1, p')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent?.trim()),
-  );
+  page
+    .locator(host)
+    .evaluate((el) =>
+      [...el.shadowRoot!.querySelectorAll('button, .box, dd, h1, p')]
+        .filter((b) => b.scrollWidth > b.clientWidth + 1)
+        .map((b) => b.textContent?.trim()),
+    );
 
 /** Whether an element reaches into the kiosk's footer (it should fit in the screen's main area). */
 async function coversFooter(page: Page, selector: string): Promise<boolean> {
@@ -127,7 +131,7 @@ describe('预约签到 at the kiosk', () => {
     const { page, close } = await openKiosk(PORTRAIT);
     await screenshot(page, 'kiosk-check-in-start-portrait');
     await openCheckIn(page);
-    expect(await checkIn(page, '[data-mode="code"]').getAttribute('aria-pressed')).toBe('true');
+    expect(await checkIn(page, '[data-mode="code"]').getAttribute('aria-checked')).toBe('true');
     expect(await checkIn(page, '[data-go]').isDisabled()).toBe(true);
     expect(await fitsMain(page, 'hq-kiosk-check-in h1', 'hq-kiosk-check-in [data-go]')).toBe(true);
     await screenshot(page, 'kiosk-check-in-keypad-portrait');
@@ -150,7 +154,12 @@ describe('预约签到 at the kiosk', () => {
     expect(await page.locator('hq-kiosk-ticket [data-appointment]').textContent()).toContain('预约时段 09:00–10:00');
     expect(await page.locator('hq-kiosk-ticket .label').textContent()).toContain('签到成功');
     const ticket = await ticketOf(shown);
-    expect(ticket).toMatchObject({ priority: 'appointment', source: 'appointment', printStatus: 'printed', serviceId: hall.ids.service('A') });
+    expect(ticket).toMatchObject({
+      priority: 'appointment',
+      source: 'appointment',
+      printStatus: 'printed',
+      serviceId: hall.ids.service('A'),
+    });
     expect(await bookingStatus('byCode')).toBe('checked_in');
     // The virtual printer received this ticket, marked 预约号 with its slot.
     await expect.poll(() => printer.jobs.length).toBe(jobs + 1);
@@ -242,7 +251,12 @@ describe('预约签到 at the kiosk', () => {
     await notice.locator('[data-normal]').click();
     await expect.poll(() => printState(page)).toBe('printed');
     const shown = (await page.locator('hq-kiosk-ticket [data-number]').textContent())!;
-    expect(await ticketOf(shown)).toMatchObject({ priority: 'normal', source: 'kiosk', serviceId: hall.ids.service('H'), printStatus: 'printed' });
+    expect(await ticketOf(shown)).toMatchObject({
+      priority: 'normal',
+      source: 'kiosk',
+      serviceId: hall.ids.service('H'),
+      printStatus: 'printed',
+    });
     expect(await page.locator('hq-kiosk-ticket [data-appointment]').count()).toBe(0);
     await expect.poll(() => printer.jobs.length).toBe(jobs + 1);
     expect(printer.jobs[jobs]!.lines.some((l) => l.includes('预约号'))).toBe(false);
@@ -269,7 +283,9 @@ describe('预约签到 at the kiosk', () => {
     const ticket = await ticketOf(shown);
     expect(ticket.bookingId).not.toBeNull();
     const serviceDay = (await hall.app.hallService.snapshot(hall.hallId)).hall.serviceDay;
-    const ofService = (await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay }))).filter((t) => t.serviceId === hall.ids.service('P'));
+    const ofService = (await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay }))).filter(
+      (t) => t.serviceId === hall.ids.service('P'),
+    );
     expect(ofService).toHaveLength(1);
     await close();
   }, 60_000);

@@ -121,9 +121,17 @@ describe('kiosk in a burst while the printer fails', () => {
       const status = await hall.anonymous.get(`/api/tickets/status/${s.code}`);
       expect(status.json().ticket.number).toBe(s.number);
     }
-    expect(tickets.filter((t) => t.prefix === 'C' || t.prefix === 'D').map((t) => t.number).sort()).toEqual([...background].sort());
+    expect(
+      tickets
+        .filter((t) => t.prefix === 'C' || t.prefix === 'D')
+        .map((t) => t.number)
+        .sort(),
+    ).toEqual([...background].sort());
     for (const prefix of ['A', 'B', 'C', 'D']) {
-      const seqs = tickets.filter((t) => t.prefix === prefix).map((t) => t.seq).sort((a, b) => a - b);
+      const seqs = tickets
+        .filter((t) => t.prefix === prefix)
+        .map((t) => t.seq)
+        .sort((a, b) => a - b);
       expect(seqs, prefix).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
     }
     // Nothing pending: every ticket has its outcome.
@@ -132,7 +140,8 @@ describe('kiosk in a burst while the printer fails', () => {
 
     // The printer: a printed ticket came out once; a failed one never completely.
     const out = new Map<string, number>();
-    for (const job of printer.jobs.filter((j) => j.printed)) for (const q of job.qr) out.set(q.split('/t/')[1]!, (out.get(q.split('/t/')[1]!) ?? 0) + 1);
+    for (const job of printer.jobs.filter((j) => j.printed))
+      for (const q of job.qr) out.set(q.split('/t/')[1]!, (out.get(q.split('/t/')[1]!) ?? 0) + 1);
     for (const t of tickets) expect(out.get(t.publicCode) ?? 0, `${t.number} ${t.printStatus}`).toBe(t.printStatus === 'printed' ? 1 : 0);
     expect([...out.keys()].every((code) => tickets.some((t) => t.publicCode === code))).toBe(true);
   }, 120_000);

@@ -18,15 +18,13 @@ import { addKioskPrinter } from '../printer/printer-hall.js';
 let screens: ScreensHall;
 let hall: TestHall;
 let printer: VirtualPrinter;
-let printerId: number;
-
 
 beforeAll(async () => {
   screens = await startScreensHall();
   hall = screens.hall;
   printer = new VirtualPrinter({ port: 0, outDir: null });
   await printer.start();
-  printerId = await addKioskPrinter(hall, printer.address);
+  await addKioskPrinter(hall, printer.address);
 });
 afterAll(async () => {
   await screens?.close();
@@ -40,7 +38,8 @@ const openKiosk = (size: { width: number; height: number }, query = '') => openK
 
 const tile = (page: Page, prefix: string) => page.locator(`hq-kiosk-services .tile[data-service="${hall.ids.service(prefix)}"]`);
 const waitingOnTile = async (page: Page, prefix: string) => Number(await tile(page, prefix).locator('.queue').getAttribute('data-waiting'));
-const snapshotWaiting = async (prefix: string) => (await hall.app.hallService.snapshot(hall.hallId)).queues.find((q) => q.serviceId === hall.ids.service(prefix))!.waiting;
+const snapshotWaiting = async (prefix: string) =>
+  (await hall.app.hallService.snapshot(hall.hallId)).queues.find((q) => q.serviceId === hall.ids.service(prefix))!.waiting;
 async function ticketsOf(prefix: string) {
   const serviceDay = (await hall.app.hallService.snapshot(hall.hallId)).hall.serviceDay;
   return (await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay }))).filter((t) => t.prefix === prefix);
@@ -107,15 +106,20 @@ describe('kiosk', () => {
 
   it('large-text mode (适老化) enlarges the tiles and text; idle time returns to the standard start', async () => {
     const { page, close } = await openKiosk(PORTRAIT);
-    const nameSize = () => tile(page, 'A').locator('.name').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    const nameSize = () =>
+      tile(page, 'A')
+        .locator('.name')
+        .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
     const normal = await nameSize();
     await page.locator('hq-kiosk-screen [data-tool="elder"]').click();
     await expect.poll(nameSize).toBeGreaterThan(normal * 1.2);
     await screenshot(page, 'kiosk-elder-portrait');
     // Nothing is cut: every tile's name fits in its tile.
-    const clipped = await page.locator('hq-kiosk-services').evaluate((host) =>
-      [...host.shadowRoot!.querySelectorAll('.tile')].filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent),
-    );
+    const clipped = await page
+      .locator('hq-kiosk-services')
+      .evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('.tile')].filter((t) => t.scrollWidth > t.clientWidth + 1).map((t) => t.textContent),
+      );
     expect(clipped).toEqual([]);
     await page.locator('hq-kiosk-screen [data-tool="elder"]').click();
     await close();
@@ -181,7 +185,11 @@ describe('kiosk', () => {
     expect((await ticketsOf('D')).slice(-1)[0]!.priority).toBe('normal');
     await close();
 
-    await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, issuing: { selfDeclaredPriority: true } } }));
+    await hall.store.transact((tx) =>
+      tx.halls.update(hall.hallId, {
+        settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, issuing: { selfDeclaredPriority: true } },
+      }),
+    );
     const second = await openKiosk(PORTRAIT);
     await tile(second.page, 'D').click();
     await second.page.locator('hq-kiosk-priority .card').waitFor();
@@ -211,11 +219,16 @@ describe('kiosk', () => {
     const { page, close } = await openKiosk(LANDSCAPE, '?lang=en');
     expect(await tile(page, 'A').locator('.name').textContent()).toBe('Social insurance registration');
     await screenshot(page, 'kiosk-start-landscape-en');
-    const overflowing = await page.locator('hq-kiosk-screen').evaluate((host) =>
-      [...host.shadowRoot!.querySelectorAll('button'), ...host.shadowRoot!.querySelector('hq-kiosk-services')!.shadowRoot!.querySelectorAll('button')]
-        .filter((b) => b.scrollWidth > b.clientWidth + 1)
-        .map((b) => b.textContent?.trim()),
-    );
+    const overflowing = await page
+      .locator('hq-kiosk-screen')
+      .evaluate((host) =>
+        [
+          ...host.shadowRoot!.querySelectorAll('button'),
+          ...host.shadowRoot!.querySelector('hq-kiosk-services')!.shadowRoot!.querySelectorAll('button'),
+        ]
+          .filter((b) => b.scrollWidth > b.clientWidth + 1)
+          .map((b) => b.textContent?.trim()),
+      );
     expect(overflowing).toEqual([]);
     await tile(page, 'A').click();
     await expect.poll(() => printState(page)).toBe('printed');

@@ -27,7 +27,11 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => screens?.close());
 
-async function openConsole(hash: string, size = { width: 1366, height: 768 }, lang?: string): Promise<{ page: Page; context: BrowserContext }> {
+async function openConsole(
+  hash: string,
+  size = { width: 1366, height: 768 },
+  lang?: string,
+): Promise<{ page: Page; context: BrowserContext }> {
   const { page, context } = await newPage(screens.browser, size);
   await page.goto(`${base}/manager${lang ? `?lang=${lang}` : ''}${hash}`);
   await page.locator('hq-login-form input[name=username]').fill('manager');
@@ -37,7 +41,8 @@ async function openConsole(hash: string, size = { width: 1366, height: 768 }, la
   return { page, context };
 }
 
-const slotsOnPhone = async (serviceId: number): Promise<BookingOptionsView> => (await hall.anonymous.get(`/api/phone/halls/demo/services/${serviceId}/slots`)).json();
+const slotsOnPhone = async (serviceId: number): Promise<BookingOptionsView> =>
+  (await hall.anonymous.get(`/api/phone/halls/demo/services/${serviceId}/slots`)).json();
 
 describe('预约时段', () => {
   it('a manager adds a slot on several weekdays; the phone booking page offers it at once', async () => {
@@ -63,7 +68,9 @@ describe('预约时段', () => {
     await page.locator('hq-booking-slots tr[data-time="13:30-14:30"] button[data-weekday="3"]').click();
     await dialog.locator('input[name="capacity"]').fill('8');
     await dialog.locator('button.primary').click();
-    await expect.poll(() => page.locator('hq-booking-slots tr[data-time="13:30-14:30"] button[data-weekday="3"]').textContent()).toContain('8');
+    await expect
+      .poll(() => page.locator('hq-booking-slots tr[data-time="13:30-14:30"] button[data-weekday="3"]').textContent())
+      .toContain('8');
     const wednesday = (await slotsOnPhone(b)).days.find((d) => d.weekday === 3);
     if (wednesday) expect(wednesday.slots[0]!.capacity).toBe(8);
     await page.waitForTimeout(200);
@@ -93,7 +100,9 @@ describe('预约时段', () => {
     await dialog.locator('input[name="start"]').fill('15:30');
     await dialog.locator('input[name="end"]').fill('16:30');
     await dialog.locator('button.primary').click();
-    await expect.poll(() => dialog.locator('fieldset[name="weekdays"] .field-error').textContent()).toBe('周一：与同一天已有的时段 15:00–16:00 重叠。');
+    await expect
+      .poll(() => dialog.locator('fieldset[name="weekdays"] .field-error').textContent())
+      .toBe('周一：与同一天已有的时段 15:00–16:00 重叠。');
     expect(await dialog.locator('input[name="start"] ~ .field-error').count()).toBe(0);
     expect((await slotsOnPhone(a)).days).toEqual(before.days);
     await page.keyboard.press('Escape');
@@ -106,16 +115,37 @@ describe('当日预约 and 通知记录', () => {
     const a = hall.ids.service('A');
     const day = (await slotsOnPhone(a)).days[0]!;
     const slot = day.slots[0]!;
-    const booked = await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: a, date: day.date, start: slot.start, phone: PHONE });
+    const booked = await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+      serviceId: a,
+      date: day.date,
+      start: slot.start,
+      phone: PHONE,
+    });
     expect(booked.statusCode, booked.body).toBe(201);
     // A second one, cancelled, on the same day.
-    const other = (await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('E'), date: day.date, start: slot.start, phone: '13900001111' })).json();
+    const other = (
+      await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('E'),
+        date: day.date,
+        start: slot.start,
+        phone: '13900001111',
+      })
+    ).json();
     await hall.anonymous.post(`/api/phone/bookings/${other.publicCode}/cancel`);
 
     const { page, context } = await openConsole(`#/bookings/day/${day.date}`);
     const row = page.locator(`hq-booking-day tr[data-booking="${booked.json().code}"]`);
     await row.waitFor();
-    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([`${slot.start}–${slot.end}`, 'A 社保参保登记', '138 1234 5678', booked.json().code, '已预约', '—', '—', expect.stringMatching(/^\d\d-\d\d \d\d:\d\d$/)]);
+    expect((await row.locator('td').allTextContents()).map((t) => t.trim())).toEqual([
+      `${slot.start}–${slot.end}`,
+      'A 社保参保登记',
+      '138 1234 5678',
+      booked.json().code,
+      '已预约',
+      '—',
+      '—',
+      expect.stringMatching(/^\d\d-\d\d \d\d:\d\d$/),
+    ]);
     expect(await page.locator('hq-booking-day tr.cancelled td.phone').textContent()).toBe('139 0000 1111');
     expect(await page.locator('hq-booking-day .kpi b').first().textContent()).toBe('1');
     await screenshot(page, 'manager-bookings-day');
@@ -130,7 +160,14 @@ describe('当日预约 and 通知记录', () => {
     await page.locator('hq-booking-day button[data-day="prev"]').click();
     await page.locator('hq-booking-day input[name="q"]').fill('');
     await row.waitFor();
-    const third = (await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('H'), date: day.date, start: slot.start, phone: '13700002222' })).json();
+    const third = (
+      await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('H'),
+        date: day.date,
+        start: slot.start,
+        phone: '13700002222',
+      })
+    ).json();
     await page.locator(`hq-booking-day tr[data-booking="${third.code}"]`).waitFor({ timeout: 5000 });
 
     await page.locator('hq-bookings-view button[data-tab="notifications"]').click();
@@ -159,10 +196,15 @@ describe('二维码海报', () => {
       const problems: string[] = [];
       for (const el of sheet.querySelectorAll<HTMLElement>('.band *, .body *, .foot')) {
         const r = el.getBoundingClientRect();
-        if (r.bottom > page.bottom + 0.5 || r.right > page.right + 0.5 || r.left < page.left - 0.5) problems.push(`${el.className || el.tagName} leaves the page`);
+        if (r.bottom > page.bottom + 0.5 || r.right > page.right + 0.5 || r.left < page.left - 0.5)
+          problems.push(`${el.className || el.tagName} leaves the page`);
       }
-      const parts = [...sheet.querySelectorAll('.band, .body > *, .foot')].map((el) => ({ name: el.className || el.tagName, r: el.getBoundingClientRect() }));
-      for (let i = 1; i < parts.length; i++) if (parts[i]!.r.top < parts[i - 1]!.r.bottom - 0.5) problems.push(`${parts[i]!.name} overlaps ${parts[i - 1]!.name}`);
+      const parts = [...sheet.querySelectorAll('.band, .body > *, .foot')].map((el) => ({
+        name: el.className || el.tagName,
+        r: el.getBoundingClientRect(),
+      }));
+      for (let i = 1; i < parts.length; i++)
+        if (parts[i]!.r.top < parts[i - 1]!.r.bottom - 0.5) problems.push(`${parts[i]!.name} overlaps ${parts[i - 1]!.name}`);
       const h1 = sheet.querySelector('h1')!;
       if (h1.getBoundingClientRect().height > parseFloat(getComputedStyle(h1).fontSize) * 1.5) problems.push('the headline wraps');
       return problems;
@@ -198,7 +240,9 @@ describe('二维码海报', () => {
     expect(await sheet.locator('[data-url]').textContent()).toBe(`${base}/h/demo`);
     // Served from 127.0.0.1 without PUBLIC_URL: the manager is told phones cannot open it.
     expect(await page.locator('hq-visitor-poster .warn.bad').textContent()).toContain('PUBLIC_URL');
-    expect(await page.locator('hq-visitor-poster a[download]').getAttribute('href')).toBe(`/api/halls/${hall.hallId}/visitor-qr.svg?page=take`);
+    expect(await page.locator('hq-visitor-poster a[download]').getAttribute('href')).toBe(
+      `/api/halls/${hall.hallId}/visitor-qr.svg?page=take`,
+    );
     expect(await posterProblems(page)).toEqual([]);
     await screenshot(page, 'manager-poster-take');
 

@@ -32,7 +32,10 @@ afterAll(async () => {
   await screens?.close();
 });
 
-async function openConsole(hash: string, options: { size?: { width: number; height: number }; username?: string; lang?: string } = {}): Promise<{ page: Page; context: BrowserContext }> {
+async function openConsole(
+  hash: string,
+  options: { size?: { width: number; height: number }; username?: string; lang?: string } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
   const { page, context } = await newPage(screens.browser, options.size ?? { width: 1366, height: 768 });
   await page.goto(`${base}/manager${options.lang ? `?lang=${options.lang}` : ''}${hash}`);
   await page.locator('hq-login-form input[name=username]').fill(options.username ?? 'manager');
@@ -83,7 +86,13 @@ describe('devices', () => {
     await row.locator('button[data-edit]').click();
     const dialog = page.locator('hq-form-dialog');
     // A board: zone, language, silent; no window, no printer.
-    expect(await dialog.locator('[name]').evaluateAll((els) => els.map((e) => e.getAttribute('name')))).toEqual(['name', 'zoneId', 'language', 'silent', 'reason']);
+    expect(await dialog.locator('[name]').evaluateAll((els) => els.map((e) => e.getAttribute('name')))).toEqual([
+      'name',
+      'zoneId',
+      'language',
+      'silent',
+      'reason',
+    ]);
     await dialog.locator('select[name="zoneId"]').selectOption(String(social));
     await dialog.locator('select[name="language"]').selectOption('en');
     await dialog.locator('input[name="reason"]').fill('一楼改为社保专区');
@@ -99,8 +108,13 @@ describe('devices', () => {
     expect(await hall.store.read((tx) => tx.devices.get(boardId))).toMatchObject({ zoneId: social, settings: { language: 'en' } });
     // The zone went through the binding, with the reason; the language through the screen's settings.
     const changes = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['device:updated'], limit: 20 }));
-    expect(changes.find((e) => e.data.deviceId === boardId && e.data.action === 'updated')).toMatchObject({ reason: '一楼改为社保专区', data: { changes: { zoneId: [null, social] } } });
-    expect(changes.find((e) => e.data.deviceId === boardId && e.data.action === 'settings')).toMatchObject({ data: { settings: { language: 'en' } } });
+    expect(changes.find((e) => e.data.deviceId === boardId && e.data.action === 'updated')).toMatchObject({
+      reason: '一楼改为社保专区',
+      data: { changes: { zoneId: [null, social] } },
+    });
+    expect(changes.find((e) => e.data.deviceId === boardId && e.data.action === 'settings')).toMatchObject({
+      data: { settings: { language: 'en' } },
+    });
     await expect.poll(() => row.locator('.pill').allTextContents()).toContain('English');
     expect(await row.locator('td.name').textContent()).toContain('社会保障服务区');
 
@@ -110,13 +124,20 @@ describe('devices', () => {
     await dialog.locator('select[name="language"]').selectOption('');
     await dialog.locator('button.primary').click();
     await expect.poll(() => board.page.locator('hq-board-view header .zone').count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => board.page.locator('hq-board-view .waiting h2').textContent(), { timeout: 10_000 }).not.toBe('Waiting by service');
+    await expect
+      .poll(() => board.page.locator('hq-board-view .waiting h2').textContent(), { timeout: 10_000 })
+      .not.toBe('Waiting by service');
     expect(await board.page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
     await board.context.close();
 
     // A window screen's dialog offers its window and language, nothing else.
     await page.locator(`hq-config-devices tr[data-device="${await deviceId(DEMO_TOKENS.windowScreen('1'))}"] button[data-edit]`).click();
-    expect(await dialog.locator('[name]').evaluateAll((els) => els.map((e) => e.getAttribute('name')))).toEqual(['name', 'windowId', 'language', 'reason']);
+    expect(await dialog.locator('[name]').evaluateAll((els) => els.map((e) => e.getAttribute('name')))).toEqual([
+      'name',
+      'windowId',
+      'language',
+      'reason',
+    ]);
     await page.keyboard.press('Escape');
     await context.close();
 
@@ -175,7 +196,9 @@ describe('printers', () => {
     expect(job.lines.join('\n')).toContain(ticket.number);
     expect(job.qr[0]).toMatch(new RegExp(`^${base}/t/[a-z2-9]+$`));
     expect(job.cut).toBe(true);
-    await expect.poll(() => page.locator('hq-manager-shell .toast').last().textContent()).toContain(`已补打 ${ticket.number}（导办台打印机）`);
+    await expect
+      .poll(() => page.locator('hq-manager-shell .toast').last().textContent())
+      .toContain(`已补打 ${ticket.number}（导办台打印机）`);
 
     // From the queue's list of waiting tickets, and with paper out the dialog says what to do.
     await page.locator('hq-live-view tr[data-service="B"]').click();
@@ -183,7 +206,9 @@ describe('printers', () => {
     await page.locator(`hq-live-view .dialog button[data-reprint="${ticket.number}"]`).click();
     await dialog.locator('select[name="printerId"]').selectOption(String(added.id));
     await dialog.locator('button.primary').click();
-    await expect.poll(() => dialog.locator('select[name="printerId"] ~ .field-error').textContent()).toBe(`${ticket.number} 没有打印出来：缺纸：装入新纸卷后再试`);
+    await expect
+      .poll(() => dialog.locator('select[name="printerId"] ~ .field-error').textContent())
+      .toBe(`${ticket.number} 没有打印出来：缺纸：装入新纸卷后再试`);
     printer.setPaper('ok');
     await dialog.locator('button.primary').click();
     await expect.poll(() => printer.jobs.length, { timeout: 10_000 }).toBe(jobs + 2);
@@ -202,7 +227,10 @@ describe('printers', () => {
     await expect.poll(() => page.locator('hq-manager-shell .toast').last().textContent()).toContain('号票正在打印');
     const issuedNumber = /已取号 (C\d{3})/.exec((await page.locator('hq-manager-shell .toast').last().textContent())!)![1]!;
     expect(printer.jobs.at(-1)!.lines.join('\n')).toContain(issuedNumber);
-    expect((await manager.get(`/api/halls/${hall.hallId}/tickets/lookup?number=${issuedNumber}`)).json().ticket).toMatchObject({ priority: 'elderly', status: 'waiting' });
+    expect((await manager.get(`/api/halls/${hall.hallId}/tickets/lookup?number=${issuedNumber}`)).json().ticket).toMatchObject({
+      priority: 'elderly',
+      status: 'waiting',
+    });
     await page.locator('hq-live-view button[data-priority-ticket]').click();
     expect(await dialog.locator('select[name="printerId"]').inputValue()).toBe(String(added.id));
     await page.keyboard.press('Escape');
@@ -226,10 +254,15 @@ describe('printers', () => {
 
 describe('an administrator', () => {
   it('chooses the hall, switches to another, and comes back to the one last chosen', async () => {
-    await hall.store.transact((tx) => tx.halls.insert({ code: 'east', name: '东城便民服务中心', timezone: 'Asia/Shanghai', openingHours: '08:30-17:30', notice: '' }));
+    await hall.store.transact((tx) =>
+      tx.halls.insert({ code: 'east', name: '东城便民服务中心', timezone: 'Asia/Shanghai', openingHours: '08:30-17:30', notice: '' }),
+    );
     const { page, context } = await openConsole('', { username: 'admin' });
     await page.locator('hq-manager-app button[data-hall]').first().waitFor();
-    expect(await page.locator('hq-manager-app button[data-hall]').allTextContents()).toEqual(['示范县政务服务中心demo', '东城便民服务中心east']);
+    expect(await page.locator('hq-manager-app button[data-hall]').allTextContents()).toEqual([
+      '示范县政务服务中心demo',
+      '东城便民服务中心east',
+    ]);
     await screenshot(page, 'manager-admin-halls');
     await page.locator('hq-manager-app button[data-hall="demo"]').click();
     await expect.poll(() => page.locator('hq-manager-shell .brand b').textContent()).toBe('示范县政务服务中心');

@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StatsReport } from '../../common/manager-protocol.js';
-import { serviceDay } from '../../server/domain/calendar.js';
+import { serviceDay } from '../../common/domain/calendar.js';
 import { startScreensHall, type ScreensHall } from '../counter/e2e-hall.js';
 import { DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
 import { newPage, screenshot } from '../helpers/browser.js';
@@ -33,7 +33,9 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => screens?.close());
 
-async function openConsole(options: { width?: number; height?: number; lang?: string; hash?: string } = {}): Promise<{ page: Page; context: BrowserContext }> {
+async function openConsole(
+  options: { width?: number; height?: number; lang?: string; hash?: string } = {},
+): Promise<{ page: Page; context: BrowserContext }> {
   const { page, context } = await newPage(screens.browser, { width: options.width ?? 1366, height: options.height ?? 768 });
   await page.goto(`${base}/manager${options.lang ? `?lang=${options.lang}` : ''}${options.hash ?? ''}`);
   await page.locator('hq-login-form input[name=username]').fill('manager');
@@ -50,7 +52,9 @@ const go = async (page: Page, route: string) => {
 
 /** No text in these elements overflows its box. */
 async function noOverflow(page: Page, selector: string): Promise<string[]> {
-  return page.locator(selector).evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el.textContent ?? '').trim().slice(0, 40)));
+  return page
+    .locator(selector)
+    .evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => (el.textContent ?? '').trim().slice(0, 40)));
 }
 
 describe('manager console', () => {
@@ -85,7 +89,9 @@ describe('manager console', () => {
     await page.locator('hq-form-dialog input[name="reason"]').fill('上午客流大');
     await screenshot(page, 'manager-window-place');
     await page.locator('hq-form-dialog button.primary').click();
-    await expect.poll(async () => (await hall.store.read((tx) => tx.windows.get(hall.ids.window('5'))))!.clerkId).toBe(hall.ids.user('clerk09'));
+    await expect
+      .poll(async () => (await hall.store.read((tx) => tx.windows.get(hall.ids.window('5'))))!.clerkId)
+      .toBe(hall.ids.user('clerk09'));
     await page.locator('hq-live-view .win[data-window="5"]').click();
     await page.locator('hq-live-view .dialog button[data-act="open"]').click();
     await expect.poll(() => page.locator('hq-live-view .win[data-window="5"] .status').textContent()).toBe('服务中');
@@ -120,7 +126,14 @@ describe('manager console', () => {
   it('dispatch reached from the live hall shows the saved service order once the configuration arrives, and offers nothing to save', async () => {
     const w3 = hall.ids.window('3');
     const [a, b] = [hall.ids.service('A'), hall.ids.service('B')];
-    const set = await manager.put(`/api/windows/${w3}/services`, { mode: 'specialist', services: [{ serviceId: b, tier: 1 }, { serviceId: a, tier: 2 }], reason: '测试顺序' });
+    const set = await manager.put(`/api/windows/${w3}/services`, {
+      mode: 'specialist',
+      services: [
+        { serviceId: b, tier: 1 },
+        { serviceId: a, tier: 2 },
+      ],
+      reason: '测试顺序',
+    });
     expect(set.statusCode, set.body).toBe(200);
     const { page, context } = await openConsole({ hash: '#/live' });
     await page.locator('hq-live-view .win[data-window="3"]').waitFor();
@@ -140,7 +153,10 @@ describe('manager console', () => {
     await screenshot(page, 'manager-config-devices');
     await page.locator('hq-config-devices button[data-approve]').click();
     await expect.poll(async () => (await hall.store.read((tx) => tx.devices.get(pairing.device.id)))!.status).toBe('active');
-    expect(await hall.store.read((tx) => tx.devices.get(pairing.device.id))).toMatchObject({ name: '7号窗口屏（新）', windowId: hall.ids.window('7') });
+    expect(await hall.store.read((tx) => tx.devices.get(pairing.device.id))).toMatchObject({
+      name: '7号窗口屏（新）',
+      windowId: hall.ids.window('7'),
+    });
     expect((await hall.device(pairing.token).get('/api/devices/me')).json().status).toBe('active');
     await expect.poll(() => page.locator('hq-config-devices input[name="pairing-code"]').inputValue()).toBe('');
     await context.close();
@@ -152,7 +168,9 @@ describe('manager console', () => {
     const w1 = hall.ids.window('1');
     expect((await clerk01.post(`/api/windows/${w1}/call`, { ticketId: t.id, reason: '预约群众' })).statusCode).toBe(200);
     for (const c of ['start', 'finish']) expect((await clerk01.post(`/api/windows/${w1}/${c}`)).statusCode).toBe(200);
-    const rated = await hall.device(DEMO_TOKENS.pad('1')).post('/api/pad/ratings', { ticketId: t.id, level: 1, reasons: ['办理效率低'], comment: '材料被退回三次' });
+    const rated = await hall
+      .device(DEMO_TOKENS.pad('1'))
+      .post('/api/pad/ratings', { ticketId: t.id, level: 1, reasons: ['办理效率低'], comment: '材料被退回三次' });
     const caseId = rated.json().case.id as number;
     const { page, context } = await openConsole({ hash: '#/cases' });
     await page.locator(`hq-cases-view tr[data-case="${caseId}"]`).click();
@@ -166,12 +184,19 @@ describe('manager console', () => {
       await page.locator('hq-cases-view textarea[name="note"]').fill(note!);
       if (step === 'reply') await screenshot(page, 'manager-cases');
       await page.locator(`hq-cases-view button[data-step="${step}"]`).click();
-      await expect.poll(() => page.locator('hq-cases-view .timeline li').count()).toBeGreaterThan(['rectify', 'reply', 'follow_up', 'close'].indexOf(step!) + 1);
+      await expect
+        .poll(() => page.locator('hq-cases-view .timeline li').count())
+        .toBeGreaterThan(['rectify', 'reply', 'follow_up', 'close'].indexOf(step!) + 1);
     }
     await expect.poll(async () => (await hall.store.read((tx) => tx.cases.get(caseId)))!.status).toBe('closed');
     await expect.poll(() => page.locator('hq-cases-view .detail .pill').first().textContent()).toBe('已结案');
     const steps = (await manager.get(`/api/halls/${hall.hallId}/cases/${caseId}`)).json().steps;
-    expect(steps.map((s: { action: string; userName: string }) => `${s.action}:${s.userName}`)).toEqual(['rectify:孙主任', 'reply:孙主任', 'follow_up:孙主任', 'close:孙主任']);
+    expect(steps.map((s: { action: string; userName: string }) => `${s.action}:${s.userName}`)).toEqual([
+      'rectify:孙主任',
+      'reply:孙主任',
+      'follow_up:孙主任',
+      'close:孙主任',
+    ]);
     await screenshot(page, 'manager-cases-closed');
     await context.close();
   }, 60_000);
@@ -184,19 +209,41 @@ describe('manager console', () => {
     await page.waitForTimeout(300);
     await screenshot(page, 'manager-stats');
     const from = await page.locator('hq-stats-view input[name="from"]').inputValue();
-    const report = (await manager.get(`/api/halls/${hall.hallId}/stats?from=${from}&to=${today()}`)).json() as StatsReport;
+    const report = (await manager.get(`/api/halls/${hall.hallId}/stats?from=${from}&to=${today()}`)).json<StatsReport>();
     expect(report.totals.issued).toBeGreaterThan(3000);
     const cells = async (key: string) => page.locator(`hq-stats-view tr[data-key="${key}"] td[data-col]`).allTextContents();
     const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${n.toFixed(1)}${unit}`);
-    const expected = (f: StatsReport['totals']) => [f.issued, f.served, f.noShows, f.cancelled, fmt(f.waitAvgMinutes), fmt(f.waitP90Minutes), f.waitsOverTarget, fmt(f.serviceAvgMinutes), fmt(f.serviceP90Minutes), f.rated, f.ratings[3] + f.ratings[4], fmt(f.satisfactionPercent, '%'), fmt(f.participationPercent, '%')].map(String);
+    const expected = (f: StatsReport['totals']) =>
+      [
+        f.issued,
+        f.served,
+        f.noShows,
+        f.cancelled,
+        fmt(f.waitAvgMinutes),
+        fmt(f.waitP90Minutes),
+        f.waitsOverTarget,
+        fmt(f.serviceAvgMinutes),
+        fmt(f.serviceP90Minutes),
+        f.rated,
+        f.ratings[3] + f.ratings[4],
+        fmt(f.satisfactionPercent, '%'),
+        fmt(f.participationPercent, '%'),
+      ].map(String);
     expect(await cells('total')).toEqual(expected(report.totals));
     for (const row of report.by.service) expect(await cells(String(row.key))).toEqual(expected(row));
     // The CSV the export button links to has the same numbers.
     const href = await page.locator('hq-stats-view a[data-export="csv"]').getAttribute('href');
     const csv = await (await page.request.get(`${base}${href}`)).text();
-    const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+      .map((l) => l.split(','));
     const total = lines.at(-1)!;
-    expect(total.slice(0, 5)).toEqual(['合计', ...[report.totals.issued, report.totals.served, report.totals.noShows, report.totals.cancelled].map(String)]);
+    expect(total.slice(0, 5)).toEqual([
+      '合计',
+      ...[report.totals.issued, report.totals.served, report.totals.noShows, report.totals.cancelled].map(String),
+    ]);
     expect(Number(total[6])).toBe(report.totals.waitAvgMinutes);
     expect(Number(total[17])).toBe(report.totals.satisfactionPercent);
     await page.locator('hq-stats-view button[data-dim="hour"]').click();
@@ -221,7 +268,9 @@ describe('manager console', () => {
     await page.locator('hq-form-dialog input[name="name"]').fill('测试事项');
     await page.locator('hq-form-dialog input[name="prefix"]').fill('A');
     await page.locator('hq-form-dialog button.primary').click();
-    await expect.poll(() => page.locator('hq-form-dialog input[name="prefix"] ~ .field-error').textContent()).toContain('号码前缀“A”已被使用');
+    await expect
+      .poll(() => page.locator('hq-form-dialog input[name="prefix"] ~ .field-error').textContent())
+      .toContain('号码前缀“A”已被使用');
     await page.keyboard.press('Escape');
     await go(page, 'audit');
     await expect.poll(() => page.locator('hq-audit-view tbody tr').count()).toBeGreaterThan(2);

@@ -20,7 +20,9 @@ beforeAll(async () => {
   screens = await startScreensHall();
   ({ hall, browser, base } = screens);
   await hall.store.transact((tx) =>
-    tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, rating: { padTimeoutSeconds: TIMEOUT_SECONDS } } }),
+    tx.halls.update(hall.hallId, {
+      settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, rating: { padTimeoutSeconds: TIMEOUT_SECONDS } },
+    }),
   );
 });
 afterAll(() => screens?.close());
@@ -28,7 +30,8 @@ afterAll(() => screens?.close());
 /** A ticket served to the end at window `number` by its clerk. */
 async function serve(clerk: Agent, number: string, prefix = 'A'): Promise<{ id: number; number: string }> {
   const ticket = await screens.issue(prefix);
-  for (const command of ['call-next', 'start', 'finish']) expect((await clerk.post(`/api/windows/${hall.ids.window(number)}/${command}`)).statusCode).toBe(200);
+  for (const command of ['call-next', 'start', 'finish'])
+    expect((await clerk.post(`/api/windows/${hall.ids.window(number)}/${command}`)).statusCode).toBe(200);
   return ticket;
 }
 
@@ -79,10 +82,18 @@ describe('rating pad', () => {
     await view(page, 'button.level[data-level="2"]').click();
     await view(page, 'button.chip[data-reason="一次性告知不到位"]').click();
     await screenshot(page, 'pad-bad-with-reasons-landscape-en');
-    expect((await view(page, 'button.level').allTextContents()).map((t) => t.trim())).toEqual(['Very satisfied', 'Satisfied', 'Fairly satisfied', 'Dissatisfied', 'Very dissatisfied']);
-    const overflowing = await page.locator('hq-pad-view').evaluate((host) =>
-      [...host.shadowRoot!.querySelectorAll('button')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent),
-    );
+    expect((await view(page, 'button.level').allTextContents()).map((t) => t.trim())).toEqual([
+      'Very satisfied',
+      'Satisfied',
+      'Fairly satisfied',
+      'Dissatisfied',
+      'Very dissatisfied',
+    ]);
+    const overflowing = await page
+      .locator('hq-pad-view')
+      .evaluate((host) =>
+        [...host.shadowRoot!.querySelectorAll('button')].filter((b) => b.scrollWidth > b.clientWidth + 1).map((b) => b.textContent),
+      );
     expect(overflowing).toEqual([]);
     await view(page, 'button.send').click();
     await expect.poll(() => view(page, '.thanks h1').textContent()).toBe('Thank you for your rating!');

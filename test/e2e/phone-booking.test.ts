@@ -54,7 +54,9 @@ describe('预约 on the phone', () => {
     // 08:35: two normal tickets are taken, one of them on a phone.
     clock.set('2026-11-24T08:35:00+08:00');
     await screens.issue('A');
-    const normal = (await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('A'), phone: '13900002222' })).json();
+    const normal = (
+      await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('A'), phone: '13900002222' })
+    ).json();
     const other = await newPage(screens.browser, PHONE);
     await other.page.goto(`${screens.base}/t/${normal.publicCode}`);
     await expect.poll(() => ticket(other.page, '[data-testid="ahead"]').textContent()).toBe('1人');

@@ -37,7 +37,7 @@ function lowContrastTexts(card: Element): string[] {
     if (!own) continue;
     const text = luminance(getComputedStyle(el).color);
     const ratio = (Math.max(text, background) + 0.05) / (Math.min(text, background) + 0.05);
-    if (ratio < 4.5) low.push(`${el.textContent!.trim().slice(0, 20)}: ${ratio.toFixed(1)}:1`);
+    if (ratio < 4.5) low.push(`${el.textContent.trim().slice(0, 20)}: ${ratio.toFixed(1)}:1`);
   }
   return low;
 }
@@ -105,7 +105,9 @@ describe('the visitor’s phone', () => {
     expect((await clerk.post(`/api/windows/${w1}/call-next`)).json().ticket.number).toBe('D004');
     await expect.poll(() => view(page, '[data-testid="called-window"]').textContent(), { timeout: 5000 }).toBe('1 号窗口');
     expect(await page.title()).toBe('【请到 1 号窗口】D004');
-    expect(await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations)).toContainEqual([400, 200, 400, 200, 800]);
+    expect(await page.evaluate(() => (window as unknown as { vibrations: unknown[] }).vibrations)).toContainEqual([
+      400, 200, 400, 200, 800,
+    ]);
     // The words that matter most must read on the red card (WCAG AA: 4.5:1 and more).
     expect(await view(page, 'section.called').evaluate(lowContrastTexts)).toEqual([]);
     await screenshot(page, 'phone-called');
@@ -157,7 +159,13 @@ describe('the visitor’s phone', () => {
     for (const c of ['start', 'finish']) await clerk02.post(`/api/windows/${w2}/${c}`);
     const { page, context } = await phonePage(`/t/${code}?rate=1`);
     await expect.poll(() => page.locator('hq-rating-form button.level').count()).toBe(5);
-    expect((await page.locator('hq-rating-form button.level').allTextContents()).map((t) => t.trim())).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    expect((await page.locator('hq-rating-form button.level').allTextContents()).map((t) => t.trim())).toEqual([
+      '非常满意',
+      '满意',
+      '基本满意',
+      '不满意',
+      '非常不满意',
+    ]);
     await screenshot(page, 'phone-rate-from-slip');
     await page.locator('hq-rating-form button.level[data-level="5"]').click();
     await page.locator('hq-rating-form button.send').click();
@@ -171,14 +179,27 @@ describe('the visitor’s phone', () => {
 
   it('a refused reload (429) says the view may be old, keeps it, and recovers after the wait the server gave', async () => {
     await screens.issue('F');
-    const mine = (await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('F'), phone: '13900002222' })).json();
+    const mine = (
+      await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('F'), phone: '13900002222' })
+    ).json();
     const { page, context } = await phonePage(`/t/${mine.publicCode}`);
     await expect.poll(() => view(page, '[data-testid="ahead"]').textContent()).toBe('1人');
     await expect.poll(() => view(page, '.live').getAttribute('class')).toBe('live ');
     let refused = 0;
     await page.route('**/api/phone/tickets/*', (route) => {
       refused++;
-      return route.fulfill({ status: 429, contentType: 'application/json', headers: { 'retry-after': '2' }, body: JSON.stringify({ statusCode: 429, code: 'rate_limited', message: '操作过于频繁，请稍后再试。', messageEn: 'Too many requests.', details: { retryAfterSeconds: 2 } }) });
+      return route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        headers: { 'retry-after': '2' },
+        body: JSON.stringify({
+          statusCode: 429,
+          code: 'rate_limited',
+          message: '操作过于频繁，请稍后再试。',
+          messageEn: 'Too many requests.',
+          details: { retryAfterSeconds: 2 },
+        }),
+      });
     });
     // Another visitor takes a number in the same service: the page reloads, and is refused.
     await screens.issue('F');
@@ -193,7 +214,10 @@ describe('the visitor’s phone', () => {
 
   it('in English at 360 px: the waiting page fits; an unknown code says so', async () => {
     await screens.issue('E');
-    const res = await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: screens.hall.ids.service('E'), phone: '13900001111' });
+    const res = await screens.hall.anonymous.post('/api/phone/halls/demo/tickets', {
+      serviceId: screens.hall.ids.service('E'),
+      phone: '13900001111',
+    });
     const { page, context } = await phonePage(`/t/${res.json().publicCode}?lang=en`);
     await expect.poll(() => view(page, '[data-testid="status"]').textContent()).toBe('Waiting');
     expect(await view(page, '.stats').textContent()).toContain('Ahead of you');

@@ -83,7 +83,11 @@ describe('window screen', () => {
     await screenshot(page, 'window-screen-pairing');
 
     const manager = await server.signIn('manager');
-    const approved = await manager.post(`/api/halls/${server.hall.hallId}/devices/approve`, { code: pairing, name: '12号窗口屏', windowId: server.hall.ids.window('12') });
+    const approved = await manager.post(`/api/halls/${server.hall.hallId}/devices/approve`, {
+      code: pairing,
+      name: '12号窗口屏',
+      windowId: server.hall.ids.window('12'),
+    });
     expect(approved.statusCode, approved.body).toBe(200);
     await expect.poll(() => view(page, 'header h1').textContent(), { timeout: 15_000 }).toBe('户籍身份证窗口');
     expect(await view(page, '.badge .num').textContent()).toBe('12');

@@ -13,13 +13,30 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-quic', '--no-first-run', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
   });
 }
 
 /** `timezoneId`: the device's own timezone (default the demo hall's, Asia/Shanghai). */
-export async function newPage(browser: Browser, options: { width: number; height: number; locale?: string; timezoneId?: string } = { width: 1280, height: 800 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, locale: options.locale ?? 'zh-CN', timezoneId: options.timezoneId ?? 'Asia/Shanghai' });
+export async function newPage(
+  browser: Browser,
+  options: { width: number; height: number; locale?: string; timezoneId?: string } = { width: 1280, height: 800 },
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    locale: options.locale ?? 'zh-CN',
+    timezoneId: options.timezoneId ?? 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   page.on('pageerror', (err) => {
     throw new Error(`page error: ${err.message}`);

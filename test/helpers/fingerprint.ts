@@ -2,7 +2,23 @@
 import { createHash } from 'node:crypto';
 import type { SqliteStore } from '../../server/store/sqlite-store.js';
 
-const TABLES = ['halls', 'zones', 'services', 'windows', 'window_services', 'tickets', 'ticket_counters', 'events', 'devices', 'ratings', 'rating_cases', 'case_steps', 'bookings', 'appointment_slots', 'user_windows'];
+const TABLES = [
+  'halls',
+  'zones',
+  'services',
+  'windows',
+  'window_services',
+  'tickets',
+  'ticket_counters',
+  'events',
+  'devices',
+  'ratings',
+  'rating_cases',
+  'case_steps',
+  'bookings',
+  'appointment_slots',
+  'user_windows',
+];
 
 export function fingerprint(store: SqliteStore): string {
   const hash = createHash('sha256');

@@ -21,7 +21,11 @@ export interface KioskPage {
  * Opens /kiosk and waits for the service tiles. `clock`: the page's timers are Playwright's fake
  * clock (installed before the page loads), for the idle tests.
  */
-export async function openKiosk(screens: ScreensHall, size: { width: number; height: number }, options: { query?: string; clock?: boolean } = {}): Promise<KioskPage> {
+export async function openKiosk(
+  screens: ScreensHall,
+  size: { width: number; height: number },
+  options: { query?: string; clock?: boolean } = {},
+): Promise<KioskPage> {
   const { page, context } = await newPage(screens.browser, size);
   if (options.clock) await page.clock.install();
   await page.goto(`${screens.base}/kiosk${options.query ?? ''}#token=${DEMO_TOKENS.kiosk}`);

@@ -32,7 +32,15 @@ export async function startServer(env: Record<string, string>, options: StartOpt
   // node --import tsx keeps it one process, so SIGKILL hits the server itself.
   const args = ['--import', 'tsx', ...(clock === null ? [] : ['--import', './test/helpers/fake-clock.mjs']), 'server/main.ts'];
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', VIRTUAL_PRINTER_PORT: '0', ...env, ...(clock === null ? {} : { HQ_TEST_CLOCK: String(clock) }) },
+    env: {
+      ...process.env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      VIRTUAL_PRINTER_PORT: '0',
+      ...env,
+      ...(clock === null ? {} : { HQ_TEST_CLOCK: String(clock) }),
+    },
     stdio: clock === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   let out = '';
@@ -97,7 +105,11 @@ export const freePort = () =>
 
 /** Headers of a staff member signed in over HTTP (session cookie and CSRF token), for fetch. */
 export async function signInOverHttp(base: string, username: string, password = DEMO_PASSWORD): Promise<Record<string, string>> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
   return { cookie, 'x-csrf-token': (await res.json()).csrfToken as string, 'content-type': 'application/json' };

@@ -14,7 +14,13 @@ export interface Recorder {
 }
 
 export function openSocket(base: string, auth: Record<string, unknown>, headers: Record<string, string> = {}): Promise<Recorder> {
-  const socket: ClientSocket = connect(base, { auth, transports: ['websocket'], extraHeaders: headers, reconnection: false, forceNew: true });
+  const socket: ClientSocket = connect(base, {
+    auth,
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
   const events: Recorder['events'] = [];
   const waiters: { name: string; predicate: (e: RealtimeEvent) => boolean; resolve: (e: RealtimeEvent) => void }[] = [];
   socket.onAny((name: string, event: RealtimeEvent) => {
@@ -34,13 +40,18 @@ export function openSocket(base: string, auth: Record<string, unknown>, headers:
       const seen = events.find((e) => e.name === name && predicate(e.event));
       if (seen) return Promise.resolve(seen.event);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${name} within ${timeoutMs} ms; got ${recorder.names().join(', ')}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`no ${name} within ${timeoutMs} ms; got ${recorder.names().join(', ')}`)),
+          timeoutMs,
+        );
         waiters.push({ name, predicate, resolve: (e) => (clearTimeout(timer), resolve(e)) });
       });
     },
     sync(lastSeq) {
       return new Promise((resolve, reject) => {
-        socket.emit('hall:sync', { lastSeq }, (reply) => (reply.ok ? resolve(reply.data) : reject(Object.assign(new Error(reply.error.code), reply.error))));
+        socket.emit('hall:sync', { lastSeq }, (reply) =>
+          reply.ok ? resolve(reply.data) : reject(Object.assign(new Error(reply.error.code), reply.error)),
+        );
       });
     },
     close: () => socket.close(),

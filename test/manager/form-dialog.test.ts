@@ -6,20 +6,36 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import '../../counter/manager/form-dialog.js';
-import type { FieldSpec, FormDialog, FormValues } from '../../counter/manager/form-dialog.js';
+import type { FieldSpec, FormValues } from '../../counter/manager/form-dialog.js';
 
 afterEach(() => document.body.replaceChildren());
 
 const FIELDS: FieldSpec[] = [
   { name: 'name', label: '事项名称', kind: 'text', required: true },
   { name: 'quota', label: '每日号源', kind: 'number' },
-  { name: 'zone', label: '服务区', kind: 'select', options: [{ value: '', label: '无' }, { value: '3', label: '社保' }] },
+  {
+    name: 'zone',
+    label: '服务区',
+    kind: 'select',
+    options: [
+      { value: '', label: '无' },
+      { value: '3', label: '社保' },
+    ],
+  },
   { name: 'enabled', label: '启用', kind: 'checkbox' },
-  { name: 'windows', label: '窗口', kind: 'checks', options: [{ value: '1', label: '1号' }, { value: '2', label: '2号' }] },
+  {
+    name: 'windows',
+    label: '窗口',
+    kind: 'checks',
+    options: [
+      { value: '1', label: '1号' },
+      { value: '2', label: '2号' },
+    ],
+  },
 ];
 
 async function mount(values: FormValues) {
-  const el = document.createElement('hq-form-dialog') as FormDialog;
+  const el = document.createElement('hq-form-dialog');
   Object.assign(el, { heading: '新增事项', fields: FIELDS, values });
   const submitted: FormValues[] = [];
   let cancelled = 0;

@@ -4,8 +4,8 @@
  * service times, no-shows, cancellations and ratings, so statistics and their charts have
  * something to show. Seeded: every run writes the same days.
  */
-import { addDays } from '../../server/domain/calendar.js';
-import { localMidnight } from '../../server/domain/stats.js';
+import { addDays } from '../../common/domain/calendar.js';
+import { localMidnight } from '../../common/domain/stats.js';
 import type { SqliteStore } from '../../server/store/sqlite-store.js';
 import { seededRandom as rng } from '../../bench/lib/random.js';
 
@@ -16,13 +16,21 @@ const HOURLY = [0.6, 1.6, 1.4, 1.0, 0.3, 0.4, 1.2, 1.1, 0.7];
 export function seedHistory(store: SqliteStore, hallId: number, today: string, days: number, perDay = 160): number {
   const random = rng(20261123);
   const db = store.sqlite;
-  const services = db.prepare('SELECT id, prefix FROM services WHERE hall_id = ? AND enabled = 1').all(hallId) as { id: number; prefix: string }[];
-  const windows = db.prepare('SELECT id, clerk_id FROM windows WHERE hall_id = ? AND clerk_id IS NOT NULL').all(hallId) as { id: number; clerk_id: number }[];
+  const services = db.prepare('SELECT id, prefix FROM services WHERE hall_id = ? AND enabled = 1').all(hallId) as {
+    id: number;
+    prefix: string;
+  }[];
+  const windows = db.prepare('SELECT id, clerk_id FROM windows WHERE hall_id = ? AND clerk_id IS NOT NULL').all(hallId) as {
+    id: number;
+    clerk_id: number;
+  }[];
   const insert = db.prepare(
     `INSERT INTO tickets (hall_id, service_day, prefix, seq, number, public_code, service_id, original_service_id, priority, source, status, issued_at, queued_at, window_id, clerk_id, called_at, first_called_at, serving_at, finished_at, no_show_at, cancelled_at, cancel_reason, rating_status, transfers)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'normal', 'kiosk', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')`,
   );
-  const rate = db.prepare(`INSERT INTO ratings (hall_id, ticket_id, service_id, window_id, clerk_id, level, reasons, comment, channel, excluded, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', 'pad', 0, ?)`);
+  const rate = db.prepare(
+    `INSERT INTO ratings (hall_id, ticket_id, service_id, window_id, clerk_id, level, reasons, comment, channel, excluded, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, '', 'pad', 0, ?)`,
+  );
   const weight = HOURLY.reduce((a, b) => a + b, 0);
   let written = 0;
   db.transaction(() => {
@@ -49,16 +57,42 @@ export function seedHistory(store: SqliteStore, hallId: number, today: string, d
         const status = r < 0.9 ? 'done' : r < 0.95 ? 'no_show' : 'cancelled';
         const atWindow = status !== 'cancelled';
         const info = insert.run(
-          hallId, day, service.prefix, seq, `${service.prefix}${String(seq).padStart(3, '0')}`, `hist${day}x${i}`, service.id, service.id, status,
-          issued, issued, atWindow ? window.id : null, atWindow ? window.clerk_id : null, atWindow ? called : null, atWindow ? called : null,
-          status === 'done' ? serving : null, status === 'done' ? finished : null, status === 'no_show' ? called + 120_000 : null,
-          status === 'cancelled' ? issued + 600_000 : null, status === 'cancelled' ? '群众离开' : null, status === 'done' ? 'rated' : null,
+          hallId,
+          day,
+          service.prefix,
+          seq,
+          `${service.prefix}${String(seq).padStart(3, '0')}`,
+          `hist${day}x${i}`,
+          service.id,
+          service.id,
+          status,
+          issued,
+          issued,
+          atWindow ? window.id : null,
+          atWindow ? window.clerk_id : null,
+          atWindow ? called : null,
+          atWindow ? called : null,
+          status === 'done' ? serving : null,
+          status === 'done' ? finished : null,
+          status === 'no_show' ? called + 120_000 : null,
+          status === 'cancelled' ? issued + 600_000 : null,
+          status === 'cancelled' ? '群众离开' : null,
+          status === 'done' ? 'rated' : null,
         );
         written++;
         if (status === 'done' && random() < 0.7) {
           const x = random();
           const level = x < 0.82 ? 5 : x < 0.93 ? 4 : x < 0.97 ? 3 : x < 0.99 ? 2 : 1;
-          rate.run(hallId, Number(info.lastInsertRowid), service.id, window.id, window.clerk_id, level, level <= 2 ? '["办理效率低"]' : '[]', finished + 20_000);
+          rate.run(
+            hallId,
+            Number(info.lastInsertRowid),
+            service.id,
+            window.id,
+            window.clerk_id,
+            level,
+            level <= 2 ? '["办理效率低"]' : '[]',
+            finished + 20_000,
+          );
         }
       }
     }

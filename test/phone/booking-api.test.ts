@@ -32,7 +32,9 @@ async function booked(body: Parameters<typeof book>[0] = {}) {
 const checkIn = (publicCode: string) => hall.anonymous.post(`/api/phone/bookings/${publicCode}/check-in`);
 const checkInAt = (body: Record<string, unknown>, agent: Agent = kiosk) => agent.post(`/api/halls/${hall.hallId}/bookings/check-in`, body);
 async function setAppointment(patch: Record<string, unknown>, calendar: Record<string, unknown> = {}) {
-  await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7], ...calendar }, appointment: patch } as never }));
+  await hall.store.transact((tx) =>
+    tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7], ...calendar }, appointment: patch } }),
+  );
 }
 
 describe('what can be booked', () => {
@@ -41,7 +43,15 @@ describe('what can be booked', () => {
     const res = await hall.anonymous.get(`/api/phone/halls/demo/services/${A()}/slots`);
     expect(res.statusCode).toBe(200);
     const view = res.json();
-    expect(view.days.map((d: { date: string }) => d.date)).toEqual(['2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27', '2026-11-28', '2026-11-29', '2026-11-30']);
+    expect(view.days.map((d: { date: string }) => d.date)).toEqual([
+      '2026-11-24',
+      '2026-11-25',
+      '2026-11-26',
+      '2026-11-27',
+      '2026-11-28',
+      '2026-11-29',
+      '2026-11-30',
+    ]);
     expect(view.days[0].slots).toEqual([
       { start: '09:00', end: '10:00', capacity: 6, remaining: 5 },
       { start: '10:00', end: '11:00', capacity: 6, remaining: 6 },
@@ -56,7 +66,10 @@ describe('what can be booked', () => {
     const days = (await hall.anonymous.get(`/api/phone/halls/demo/services/${A()}/slots`)).json().days.map((d: { date: string }) => d.date);
     expect(days).toEqual(['2026-11-24', '2026-11-26', '2026-11-27']);
     expect((await book({ date: '2026-11-25' })).json().code).toBe('booking_date_closed');
-    expect((await book({ date: '2026-11-30' })).json()).toMatchObject({ code: 'booking_date_closed', details: { first: '2026-11-24', last: '2026-11-27' } });
+    expect((await book({ date: '2026-11-30' })).json()).toMatchObject({
+      code: 'booking_date_closed',
+      details: { first: '2026-11-24', last: '2026-11-27' },
+    });
   });
 
   it('a service without slots, or a hall without appointments, says so', async () => {
@@ -72,20 +85,39 @@ describe('what can be booked', () => {
 describe('booking', () => {
   it('books a slot: 8-digit code, secret page code, masked phone; staff hear of it without the number; the visitor is notified', async () => {
     const view = await booked({ phone: '138 1234 5678' });
-    expect(view).toMatchObject({ date: TOMORROW, start: '09:00', end: '10:00', status: 'booked', phone: '138****5678', service: { name: '社保参保登记' }, cancellable: true });
+    expect(view).toMatchObject({
+      date: TOMORROW,
+      start: '09:00',
+      end: '10:00',
+      status: 'booked',
+      phone: '138****5678',
+      service: { name: '社保参保登记' },
+      cancellable: true,
+    });
     expect(view.code).toMatch(/^[1-9]\d{7}$/);
     expect(view.publicCode).toMatch(/^[a-z2-9]{16}$/);
     expect(view.startsAt).toBe(Date.parse('2026-11-24T09:00:00+08:00'));
     expect(view.cancelUntil).toBe(Date.parse('2026-11-24T08:00:00+08:00'));
-    expect(view.checkIn).toEqual({ opensAt: Date.parse('2026-11-24T08:30:00+08:00'), closesAt: Date.parse('2026-11-24T10:15:00+08:00'), timing: 'early' });
+    expect(view.checkIn).toEqual({
+      opensAt: Date.parse('2026-11-24T08:30:00+08:00'),
+      closesAt: Date.parse('2026-11-24T10:15:00+08:00'),
+      timing: 'early',
+    });
     expect(JSON.stringify(view)).not.toContain(PHONE);
-    expect((await hall.anonymous.get(`/api/phone/bookings/${view.publicCode}`)).json()).toMatchObject({ code: view.code, status: 'booked' });
+    expect((await hall.anonymous.get(`/api/phone/bookings/${view.publicCode}`)).json()).toMatchObject({
+      code: view.code,
+      status: 'booked',
+    });
     const [event] = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['booking:updated'], limit: 5 }));
     expect(event!.data).toMatchObject({ action: 'booked', serviceId: A(), date: TOMORROW });
     expect(JSON.stringify(event)).not.toContain(PHONE);
     await hall.app.notifications.idle();
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ kind: 'booking_confirmed', phone: PHONE, booking: { code: view.code, checkInFrom: '08:30', checkInUntil: '10:15' } });
+    expect(sent[0]).toMatchObject({
+      kind: 'booking_confirmed',
+      phone: PHONE,
+      booking: { code: view.code, checkInFrom: '08:30', checkInUntil: '10:15' },
+    });
   });
 
   it('a slot takes its capacity and no more, also when visitors book at the same moment', async () => {
@@ -206,7 +238,11 @@ describe('check-in', () => {
     hall.clock.set('2026-11-24T09:40:00+08:00');
     const byCode = await checkInAt({ code: ` ${a.code} ` });
     expect(byCode.statusCode, byCode.body).toBe(200);
-    expect(byCode.json().issued).toMatchObject({ ticket: { priority: 'appointment' }, serviceName: '社保参保登记', hallName: '示范县政务服务中心' });
+    expect(byCode.json().issued).toMatchObject({
+      ticket: { priority: 'appointment' },
+      serviceName: '社保参保登记',
+      hallName: '示范县政务服务中心',
+    });
     // Two bookings of this phone today, one already checked in: the phone number finds the other.
     const byPhone = await checkInAt({ phone: PHONE });
     expect(byPhone.statusCode, byPhone.body).toBe(200);
@@ -225,7 +261,12 @@ describe('check-in', () => {
     expect(ask.statusCode).toBe(409);
     expect(ask.json()).toMatchObject({
       code: 'booking_choose_service',
-      details: { bookings: [{ serviceId: A(), serviceName: '社保参保登记', start: '09:00', end: '10:00' }, { serviceId: hall.ids.service('E'), serviceName: '不动产登记', start: '10:00', end: '11:00' }] },
+      details: {
+        bookings: [
+          { serviceId: A(), serviceName: '社保参保登记', start: '09:00', end: '10:00' },
+          { serviceId: hall.ids.service('E'), serviceName: '不动产登记', start: '10:00', end: '11:00' },
+        ],
+      },
     });
     expect(JSON.stringify(ask.json())).not.toMatch(/\d{8}/); // no booking codes given away
     const chosen = await checkInAt({ phone: PHONE, serviceId: hall.ids.service('E') });
@@ -277,7 +318,10 @@ describe('no-shows', () => {
     await hall.app.notifications.idle();
     sent = [];
     const manager = await hall.signIn('manager');
-    const res = await manager.put(`/api/halls/${hall.hallId}/settings/calendar`, { values: { nonWorkingDays: [TOMORROW] }, reason: '停电检修' });
+    const res = await manager.put(`/api/halls/${hall.hallId}/settings/calendar`, {
+      values: { nonWorkingDays: [TOMORROW] },
+      reason: '停电检修',
+    });
     expect(res.statusCode, res.body).toBe(200);
     await hall.app.notifications.idle();
 
@@ -313,7 +357,7 @@ describe('no-shows', () => {
     const b = await booked();
     await hall.store.transact(async (tx) => {
       const stored = await tx.halls.storedSettings(hall.hallId);
-      await tx.halls.update(hall.hallId, { settings: { ...stored, issuing: { ...(stored.issuing ?? {}), allowWhenNoWindowOpen: false } } as never });
+      await tx.halls.update(hall.hallId, { settings: { ...stored, issuing: { ...(stored.issuing ?? {}), allowWhenNoWindowOpen: false } } });
       for (const w of await tx.windows.list(hall.hallId)) await tx.windows.update(w.id, { status: 'closed' });
     });
     hall.clock.set('2026-11-24T09:00:00+08:00');
@@ -345,7 +389,10 @@ describe('appointment slots (manager)', () => {
     const overlap = await manager.post(url, { serviceId: b, weekday: 1, start: '09:15', end: '10:00', capacity: 3 });
     expect(overlap.statusCode).toBe(409);
     expect(overlap.json()).toMatchObject({ code: 'slot_overlap', details: { start: '09:00', end: '09:30' } });
-    expect((await manager.post(url, { serviceId: b, weekday: 1, start: '10:00', end: '09:00', capacity: 3 })).json()).toMatchObject({ statusCode: 400, message: '结束时间应晚于开始时间。' });
+    expect((await manager.post(url, { serviceId: b, weekday: 1, start: '10:00', end: '09:00', capacity: 3 })).json()).toMatchObject({
+      statusCode: 400,
+      message: '结束时间应晚于开始时间。',
+    });
     expect((await manager.post(url, { serviceId: b, weekday: 9, start: '10:00', end: '11:00', capacity: 3 })).statusCode).toBe(400);
     expect((await manager.post(url, { serviceId: 99999, weekday: 1, start: '10:00', end: '11:00', capacity: 3 })).statusCode).toBe(404);
     const id = created.json().id;
@@ -367,16 +414,28 @@ describe('appointment slots (manager)', () => {
   it('flags a slot outside the service’s opening hours', async () => {
     await hall.store.transact((tx) => tx.halls.update(hall.hallId, { openingHours: '08:30-12:00,13:30-17:30' }));
     const manager = await hall.signIn('manager');
-    const res = await manager.post(`/api/halls/${hall.hallId}/appointment-slots`, { serviceId: hall.ids.service('B'), weekday: 2, start: '12:00', end: '13:00', capacity: 2 });
+    const res = await manager.post(`/api/halls/${hall.hallId}/appointment-slots`, {
+      serviceId: hall.ids.service('B'),
+      weekday: 2,
+      start: '12:00',
+      end: '13:00',
+      capacity: 2,
+    });
     expect(res.json().outsideHours).toBe(true);
   });
 
   it('bookings already made keep their times when a slot changes', async () => {
     const b = await booked();
     const manager = await hall.signIn('manager');
-    const slot = (await manager.get(`/api/halls/${hall.hallId}/appointment-slots?serviceId=${A()}`)).json().find((s: { weekday: number; start: string }) => s.weekday === 2 && s.start === '09:00');
+    const slot = (await manager.get(`/api/halls/${hall.hallId}/appointment-slots?serviceId=${A()}`))
+      .json()
+      .find((s: { weekday: number; start: string }) => s.weekday === 2 && s.start === '09:00');
     await manager.put(`/api/appointment-slots/${slot.id}`, { start: '09:30', end: '10:30' });
-    expect((await hall.anonymous.get(`/api/phone/bookings/${b.publicCode}`)).json()).toMatchObject({ start: '09:00', end: '10:00', status: 'booked' });
+    expect((await hall.anonymous.get(`/api/phone/bookings/${b.publicCode}`)).json()).toMatchObject({
+      start: '09:00',
+      end: '10:00',
+      status: 'booked',
+    });
   });
 
   it('a day’s bookings for the manager carry the full phone number; clerks may not see them', async () => {

@@ -18,11 +18,18 @@ import {
   slotOutsideHours,
   type BookingRequest,
   type SlotDef,
-} from '../../server/domain/booking.js';
-import { localToEpoch } from '../../server/domain/calendar.js';
+} from '../../common/domain/booking.js';
+import { localToEpoch } from '../../common/domain/calendar.js';
 
 const weekdays = { openWeekdays: [1, 2, 3, 4, 5], nonWorkingDays: [] as string[], extraWorkingDays: [] as string[] };
-const slot = (id: number, weekday: number, start: string, end: string, capacity = 5): SlotDef => ({ id, serviceId: 1, weekday, start, end, capacity });
+const slot = (id: number, weekday: number, start: string, end: string, capacity = 5): SlotDef => ({
+  id,
+  serviceId: 1,
+  weekday,
+  start,
+  end,
+  capacity,
+});
 const MIN = 60_000;
 
 describe('slots', () => {
@@ -65,7 +72,16 @@ describe('slots', () => {
 
   it('availability lists the weekday’s slots in time order with free places', () => {
     const slots = [slot(2, 1, '14:00', '15:00', 4), slot(1, 1, '09:00', '10:00', 2), slot(3, 2, '09:00', '10:00')];
-    expect(dayAvailability(slots, new Map([['09:00', 2], ['14:00', 1]]), 1)).toEqual([
+    expect(
+      dayAvailability(
+        slots,
+        new Map([
+          ['09:00', 2],
+          ['14:00', 1],
+        ]),
+        1,
+      ),
+    ).toEqual([
       { slotId: 1, start: '09:00', end: '10:00', capacity: 2, booked: 2, remaining: 0 },
       { slotId: 2, start: '14:00', end: '15:00', capacity: 4, booked: 1, remaining: 3 },
     ]);
@@ -97,7 +113,11 @@ describe('booking window: from the next day, N working days', () => {
 });
 
 describe('booking checks, in the order a visitor hears them', () => {
-  const open: Omit<BookingRequest, 'slot' | 'sameDay' | 'block'> = { today: '2026-11-23', date: '2026-11-24', openDates: ['2026-11-24', '2026-11-25'] };
+  const open: Omit<BookingRequest, 'slot' | 'sameDay' | 'block'> = {
+    today: '2026-11-23',
+    date: '2026-11-24',
+    openDates: ['2026-11-24', '2026-11-25'],
+  };
   const free = { slotId: 1, start: '09:00', end: '10:00', capacity: 5, booked: 2, remaining: 3 };
   const full = { ...free, booked: 5, remaining: 0 };
   it.each([
@@ -119,7 +139,10 @@ describe('booking checks, in the order a visitor hears them', () => {
 
   it('the date window error names the first and last bookable days', () => {
     expect(() => checkBooking({ ...open, date: '2026-12-24', slot: free, sameDay: 0, block: null })).toThrow(
-      expect.objectContaining({ details: { first: '2026-11-24', last: '2026-11-25' }, messageZh: expect.stringContaining('2026-11-24 至 2026-11-25') }),
+      expect.objectContaining({
+        details: { first: '2026-11-24', last: '2026-11-25' },
+        messageZh: expect.stringContaining('2026-11-24 至 2026-11-25'),
+      }),
     );
   });
 });
@@ -173,7 +196,12 @@ describe('no-show blocking: N no-shows within 30 days block booking for M days',
     ['just over 30 days', ['2026-10-21', '2026-11-05', '2026-11-20'], '2026-11-23', null],
     ['the block is over on its last day', ['2026-10-01', '2026-10-02', '2026-10-03'], '2026-11-02', null],
     ['the day before it ends', ['2026-10-01', '2026-10-02', '2026-10-03'], '2026-11-01', { until: '2026-11-02', count: 3 }],
-    ['a fourth no-show extends the block', ['2026-11-02', '2026-11-10', '2026-11-20', '2026-11-22'], '2026-11-23', { until: '2026-12-22', count: 4 }],
+    [
+      'a fourth no-show extends the block',
+      ['2026-11-02', '2026-11-10', '2026-11-20', '2026-11-22'],
+      '2026-11-23',
+      { until: '2026-12-22', count: 4 },
+    ],
     ['order does not matter', ['2026-11-20', '2026-11-02', '2026-11-10'], '2026-11-23', { until: '2026-12-20', count: 3 }],
   ])('%s', (_name, dates, today, expected) => {
     expect(noShowBlock(dates, today, rule)).toEqual(expected);

@@ -52,7 +52,11 @@ describe('ticket notifications', () => {
     expect(sent).toEqual([]);
     await next(); // 3 ahead
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ kind: 'ticket_near', phone: PHONE, ticket: { number: mine.ticket.number, ahead: 3, serviceName: '社保参保登记' } });
+    expect(sent[0]).toMatchObject({
+      kind: 'ticket_near',
+      phone: PHONE,
+      ticket: { number: mine.ticket.number, ahead: 3, serviceName: '社保参保登记' },
+    });
     expect(sent[0]!.text['zh-CN']).toContain('前面还有 3 人');
     await next();
     await next();
@@ -87,11 +91,15 @@ describe('ticket notifications', () => {
 
   it('switched off with notifyAhead 0', async () => {
     const { hall, sent } = await recordingHall();
-    await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, issuing: { notifyAhead: 0 } } }));
-    for (let i = 0; i < 5; i++) await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
+    await hall.store.transact((tx) =>
+      tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, issuing: { notifyAhead: 0 } } }),
+    );
+    for (let i = 0; i < 5; i++)
+      await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
     await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: PHONE });
     const clerk = await hall.signIn('clerk01');
-    for (let i = 0; i < 3; i++) for (const c of ['call-next', 'start', 'finish']) await clerk.post(`/api/windows/${hall.ids.window('1')}/${c}`);
+    for (let i = 0; i < 3; i++)
+      for (const c of ['call-next', 'start', 'finish']) await clerk.post(`/api/windows/${hall.ids.window('1')}/${c}`);
     await hall.app.notifications.idle();
     expect(sent).toEqual([]);
   });
@@ -100,7 +108,14 @@ describe('ticket notifications', () => {
 describe('booking notifications', () => {
   it('confirmed when booked; one reminder 2 hours before, once', async () => {
     const { hall, sent } = await recordingHall();
-    const booking = (await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-24', start: '09:00', phone: PHONE })).json();
+    const booking = (
+      await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('A'),
+        date: '2026-11-24',
+        start: '09:00',
+        phone: PHONE,
+      })
+    ).json();
     await hall.app.notifications.idle();
     expect(kinds(sent)).toEqual(['booking_confirmed']);
     hall.clock.set('2026-11-24T06:59:59+08:00');
@@ -113,18 +128,47 @@ describe('booking notifications', () => {
 
   it('no reminder for a cancelled booking, nor for one made after its reminder moment', async () => {
     const { hall, sent } = await recordingHall();
-    const reminded = (await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-25', start: '09:00', phone: PHONE })).json();
-    const cancelled = (await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('E'), date: '2026-11-25', start: '09:00', phone: PHONE })).json();
+    const reminded = (
+      await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('A'),
+        date: '2026-11-25',
+        start: '09:00',
+        phone: PHONE,
+      })
+    ).json();
+    const cancelled = (
+      await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('E'),
+        date: '2026-11-25',
+        start: '09:00',
+        phone: PHONE,
+      })
+    ).json();
     expect((await hall.anonymous.post(`/api/phone/bookings/${cancelled.publicCode}/cancel`)).statusCode).toBe(200);
     hall.clock.set('2026-11-25T07:10:00+08:00');
     expect(await hall.app.jobs.run('booking-reminders')).toBe(1);
     await hall.app.notifications.idle();
-    expect(sent.filter((n) => n.kind === 'booking_reminder').map((n) => n.kind === 'booking_reminder' && n.booking.code)).toEqual([reminded.code]);
+    expect(sent.filter((n) => n.kind === 'booking_reminder').map((n) => n.kind === 'booking_reminder' && n.booking.code)).toEqual([
+      reminded.code,
+    ]);
 
     // A day ahead: booked at 10:00 for 09:00 tomorrow, the reminder moment (09:00 today) has passed.
-    await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, appointment: { reminderMinutes: 24 * 60 } } }));
+    await hall.store.transact((tx) =>
+      tx.halls.update(hall.hallId, {
+        settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, appointment: { reminderMinutes: 24 * 60 } },
+      }),
+    );
     hall.clock.set('2026-11-25T10:00:00+08:00');
-    expect((await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('H'), date: '2026-11-26', start: '09:00', phone: PHONE })).statusCode).toBe(201);
+    expect(
+      (
+        await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+          serviceId: hall.ids.service('H'),
+          date: '2026-11-26',
+          start: '09:00',
+          phone: PHONE,
+        })
+      ).statusCode,
+    ).toBe(201);
     expect(await hall.app.jobs.run('booking-reminders')).toBe(0);
   });
 });
@@ -137,19 +181,36 @@ describe('the manager’s list of notifications', () => {
       },
     };
     hall = await createTestHall({ limits: { phoneIssue: 1000, status: 1000 }, notifier: failing });
-    await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-24', start: '09:00', phone: PHONE });
+    await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+      serviceId: hall.ids.service('A'),
+      date: '2026-11-24',
+      start: '09:00',
+      phone: PHONE,
+    });
     const taken = (await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('B'), phone: PHONE })).json();
     const clerk = await hall.signIn('clerk01');
     const manager = await hall.signIn('manager');
-    await manager.put(`/api/windows/${hall.ids.window('1')}/services`, { mode: 'specialist', services: [{ serviceId: hall.ids.service('B'), tier: 1 }] });
+    await manager.put(`/api/windows/${hall.ids.window('1')}/services`, {
+      mode: 'specialist',
+      services: [{ serviceId: hall.ids.service('B'), tier: 1 }],
+    });
     expect((await clerk.post(`/api/windows/${hall.ids.window('1')}/call-next`)).json().ticket.number).toBe(taken.ticket.number);
     await hall.app.notifications.idle();
 
     const res = await manager.get(`/api/halls/${hall.hallId}/notifications`);
     expect(res.statusCode).toBe(200);
-    const list = res.json() as NotificationView[];
-    expect(list.find((n) => n.kind === 'booking_confirmed')).toMatchObject({ status: 'sent', ticketNumber: null, booking: { serviceName: '社保参保登记', date: '2026-11-24', start: '09:00', end: '10:00' } });
-    expect(list.find((n) => n.kind === 'ticket_called')).toMatchObject({ status: 'failed', error: expect.stringContaining('gateway down'), ticketNumber: taken.ticket.number, booking: null });
+    const list = res.json<NotificationView[]>();
+    expect(list.find((n) => n.kind === 'booking_confirmed')).toMatchObject({
+      status: 'sent',
+      ticketNumber: null,
+      booking: { serviceName: '社保参保登记', date: '2026-11-24', start: '09:00', end: '10:00' },
+    });
+    expect(list.find((n) => n.kind === 'ticket_called')).toMatchObject({
+      status: 'failed',
+      error: expect.stringContaining('gateway down'),
+      ticketNumber: taken.ticket.number,
+      booking: null,
+    });
     expect(res.body).not.toContain(PHONE);
     expect(res.body).not.toContain('dedupeKey');
   });
@@ -187,7 +248,14 @@ describe('the shipped notifier: log and webhook', () => {
     const hook = await startWebhook(() => 200);
     const log = logged();
     hall = await createTestHall({ logger: log.logger, notifyWebhookUrl: hook.url, limits: { phoneIssue: 1000, status: 1000 } });
-    const booking = (await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-24', start: '09:00', phone: PHONE })).json();
+    const booking = (
+      await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+        serviceId: hall.ids.service('A'),
+        date: '2026-11-24',
+        start: '09:00',
+        phone: PHONE,
+      })
+    ).json();
     await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('B'), phone: '13987654321' });
     await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('B'), phone: '139 8765 4321' }); // refused: already holds one
     await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('B'), phone: '1398765432' }); // refused: malformed
@@ -198,7 +266,9 @@ describe('the shipped notifier: log and webhook', () => {
     await hall.anonymous.get(`/api/phone/tickets/${checkedIn.issued.publicCode}`);
     await hall.anonymous.get(`/api/phone/bookings/${booking.publicCode}`);
     await hall.app.notifications.idle();
-    expect(hook.bodies).toEqual([expect.objectContaining({ kind: 'booking_confirmed', phone: PHONE, booking: expect.objectContaining({ code: booking.code }) })]);
+    expect(hook.bodies).toEqual([
+      expect.objectContaining({ kind: 'booking_confirmed', phone: PHONE, booking: expect.objectContaining({ code: booking.code }) }),
+    ]);
     const text = log.lines.join('');
     expect(text).toContain('138****5678');
     expect(text).toContain('notification');
@@ -214,9 +284,24 @@ describe('the shipped notifier: log and webhook', () => {
     let mode: 'fail' | 'hang' = 'fail';
     const hook = await startWebhook(() => (mode === 'fail' ? 500 : 'hang'));
     // The shipped notifier with a short timeout, logging nowhere.
-    const quiet = { info() {}, warn() {}, error() {}, debug() {}, fatal() {}, trace() {}, child: () => quiet, level: 'silent', silent() {} } as unknown as FastifyBaseLogger;
+    const quiet = {
+      info() {},
+      warn() {},
+      error() {},
+      debug() {},
+      fatal() {},
+      trace() {},
+      child: () => quiet,
+      level: 'silent',
+      silent() {},
+    } as unknown as FastifyBaseLogger;
     hall = await createTestHall({ notifier: new LogWebhookNotifier(quiet, hook.url, 300), limits: { phoneIssue: 1000, status: 1000 } });
-    const res = await hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: hall.ids.service('A'), date: '2026-11-24', start: '09:00', phone: PHONE });
+    const res = await hall.anonymous.post('/api/phone/halls/demo/bookings', {
+      serviceId: hall.ids.service('A'),
+      date: '2026-11-24',
+      start: '09:00',
+      phone: PHONE,
+    });
     expect(res.statusCode).toBe(201);
     await hall.app.notifications.idle();
     let [row] = await hall.store.read((tx) => tx.phone.notificationsOf(hall!.hallId, 1));
@@ -246,7 +331,9 @@ describe('NOTIFY_WEBHOOK_URL', () => {
   it('is optional, must be an http(s) URL, and a bad one stops the server with its name', async () => {
     const { loadConfig, ConfigError } = await import('../../server/config.js');
     expect(loadConfig({}).notifyWebhookUrl).toBeNull();
-    expect(loadConfig({ NOTIFY_WEBHOOK_URL: 'https://sms.example.gov.cn/hall/notify' }).notifyWebhookUrl).toBe('https://sms.example.gov.cn/hall/notify');
+    expect(loadConfig({ NOTIFY_WEBHOOK_URL: 'https://sms.example.gov.cn/hall/notify' }).notifyWebhookUrl).toBe(
+      'https://sms.example.gov.cn/hall/notify',
+    );
     for (const bad of ['ftp://sms.example/x', 'not a url']) {
       expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: bad })).toThrow(ConfigError);
       expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: bad })).toThrow(/NOTIFY_WEBHOOK_URL/);

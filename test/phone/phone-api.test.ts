@@ -10,7 +10,8 @@ import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpe
 let hall: TestHall;
 let kiosk: Agent;
 const PHONE = '13812345678';
-const take = (serviceId: number, phone = PHONE, agent: Agent = hall.anonymous) => agent.post('/api/phone/halls/demo/tickets', { serviceId, phone });
+const take = (serviceId: number, phone = PHONE, agent: Agent = hall.anonymous) =>
+  agent.post('/api/phone/halls/demo/tickets', { serviceId, phone });
 const page = (code: string) => hall.anonymous.get(`/api/phone/tickets/${code}`);
 
 beforeEach(async () => {
@@ -20,7 +21,9 @@ beforeEach(async () => {
 afterEach(() => hall.close());
 
 async function settings(patch: Record<string, unknown>) {
-  await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, ...patch } as never }));
+  await hall.store.transact((tx) =>
+    tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, ...patch } }),
+  );
 }
 
 /** Serves a ticket to the end at window 1 (clerk01). */
@@ -39,7 +42,12 @@ describe('the hall QR page', () => {
     const res = await hall.anonymous.get('/api/phone/halls/demo');
     expect(res.statusCode).toBe(200);
     const view = res.json();
-    expect(view).toMatchObject({ hall: { code: 'demo', name: '示范县政务服务中心' }, phoneTaking: true, appointments: true, notifyAhead: 3 });
+    expect(view).toMatchObject({
+      hall: { code: 'demo', name: '示范县政务服务中心' },
+      phoneTaking: true,
+      appointments: true,
+      notifyAhead: 3,
+    });
     const a = view.services.find((s: { prefix: string }) => s.prefix === 'A');
     expect(a).toMatchObject({ name: '社保参保登记', waiting: 1, left: 299, refusal: null, bookable: true });
     expect(view.services.find((s: { prefix: string }) => s.prefix === 'B').bookable).toBe(false);
@@ -129,7 +137,9 @@ describe('扫码取号', () => {
     // Cancelling again answers the same, without a second event.
     const events = (await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:cancelled'], limit: 10 }))).length;
     expect((await hall.anonymous.post(`/api/phone/tickets/${mine.publicCode}/cancel`)).statusCode).toBe(200);
-    expect((await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:cancelled'], limit: 10 }))).length).toBe(events);
+    expect((await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:cancelled'], limit: 10 }))).length).toBe(
+      events,
+    );
     // The phone may take a new one now.
     await hall.store.transact((tx) => tx.services.update(hall.ids.service('K'), { dailyQuota: null }));
     expect((await take(hall.ids.service('K'))).statusCode).toBe(201);
@@ -184,12 +194,16 @@ describe('扫码取号', () => {
   });
 
   it('only within opening hours, unless the hall lets phones take numbers all day; never on a closed day', async () => {
-    await hall.store.transact((tx) => tx.halls.update(hall.hallId, { openingHours: '08:30-12:00,13:30-17:30', settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5] } } }));
+    await hall.store.transact((tx) =>
+      tx.halls.update(hall.hallId, { openingHours: '08:30-12:00,13:30-17:30', settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5] } } }),
+    );
     hall.clock.set('2026-11-23T07:45:00+08:00');
     const early = await take(hall.ids.service('A'));
     expect(early.statusCode).toBe(409);
     expect(early.json().code).toBe('outside_hours');
-    await hall.store.transact((tx) => tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5] }, issuing: { phoneOnlyInHours: false } } }));
+    await hall.store.transact((tx) =>
+      tx.halls.update(hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5] }, issuing: { phoneOnlyInHours: false } } }),
+    );
     expect((await take(hall.ids.service('A'))).statusCode).toBe(201);
     hall.clock.set('2026-11-28T10:00:00+08:00'); // Saturday
     expect((await take(hall.ids.service('A'), '13900000000')).json().code).toBe('not_working_day');
@@ -203,8 +217,16 @@ describe('扫码取号', () => {
   });
 
   it('a retry with the same idempotency key returns the same ticket', async () => {
-    const a = await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: PHONE }, { idempotencyKey: 'phone-take-0001' });
-    const b = await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('A'), phone: PHONE }, { idempotencyKey: 'phone-take-0001' });
+    const a = await hall.anonymous.post(
+      '/api/phone/halls/demo/tickets',
+      { serviceId: hall.ids.service('A'), phone: PHONE },
+      { idempotencyKey: 'phone-take-0001' },
+    );
+    const b = await hall.anonymous.post(
+      '/api/phone/halls/demo/tickets',
+      { serviceId: hall.ids.service('A'), phone: PHONE },
+      { idempotencyKey: 'phone-take-0001' },
+    );
     expect(b.statusCode).toBe(201);
     expect(b.json().ticket.id).toBe(a.json().ticket.id);
   });
@@ -226,7 +248,12 @@ describe('per-client rate limit', () => {
         if (i === 10) expect(res.json()).toMatchObject({ code: 'rate_limited', message: '操作过于频繁，请稍后再试。' });
       }
       expect(codes).toEqual([...Array(10).fill(201), 429]);
-      const other = await limited.app.inject({ method: 'POST', url: '/api/phone/halls/demo/tickets', payload: { serviceId: limited.ids.service('B'), phone: '13700000000' }, remoteAddress: '10.0.0.8' });
+      const other = await limited.app.inject({
+        method: 'POST',
+        url: '/api/phone/halls/demo/tickets',
+        payload: { serviceId: limited.ids.service('B'), phone: '13700000000' },
+        remoteAddress: '10.0.0.8',
+      });
       expect(other.statusCode).toBe(201);
     } finally {
       await limited.close();
@@ -260,7 +287,15 @@ describe('the ticket page', () => {
     expect((await clerk.post(`/api/windows/${w1}/call-next`)).json().ticket.number).toBe(earlier.ticket.number);
     await clerk.post(`/api/windows/${w1}/start`);
     hall.clock.advanceMinutes(4);
-    expect((await clerk.post(`/api/windows/${w1}/transfer`, { ticketId: earlier.ticket.id, toServiceId: hall.ids.service('B'), note: '还需办理社保卡' })).statusCode).toBe(200);
+    expect(
+      (
+        await clerk.post(`/api/windows/${w1}/transfer`, {
+          ticketId: earlier.ticket.id,
+          toServiceId: hall.ids.service('B'),
+          note: '还需办理社保卡',
+        })
+      ).statusCode,
+    ).toBe(200);
     hall.clock.advanceMinutes(1);
     const call = (await clerk.post(`/api/windows/${w1}/call-next`)).json();
     expect(call.ticket).toMatchObject({ number: earlier.ticket.number, callReason: 'transfer' });
@@ -291,11 +326,19 @@ describe('补评: rating later on the phone', () => {
     const mine = (await take(hall.ids.service('A'))).json();
     await serveAtWindow1(mine.ticket.id);
     let view = (await page(mine.publicCode)).json();
-    expect(view.rating).toMatchObject({ state: 'open', until: hall.clock() + 7 * 24 * 3600_000, reasons: ['服务态度差', '办理效率低', '一次性告知不到位', '材料要求不清'] });
+    expect(view.rating).toMatchObject({
+      state: 'open',
+      until: hall.clock() + 7 * 24 * 3600_000,
+      reasons: ['服务态度差', '办理效率低', '一次性告知不到位', '材料要求不清'],
+    });
     const rated = await hall.anonymous.post(`/api/phone/tickets/${mine.publicCode}/rating`, { level: 4 });
     expect(rated.statusCode, rated.body).toBe(200);
     expect(rated.json()).toMatchObject({ rating: { level: 4, channel: 'phone' }, case: null });
-    expect(await hall.store.read((tx) => tx.ratings.byTicket(mine.ticket.id))).toMatchObject({ level: 4, channel: 'phone', windowId: hall.ids.window('1') });
+    expect(await hall.store.read((tx) => tx.ratings.byTicket(mine.ticket.id))).toMatchObject({
+      level: 4,
+      channel: 'phone',
+      windowId: hall.ids.window('1'),
+    });
     view = (await page(mine.publicCode)).json();
     expect(view.rating).toMatchObject({ state: 'rated', level: 4, channel: 'phone' });
 
@@ -323,7 +366,11 @@ describe('补评: rating later on the phone', () => {
     await serveAtWindow1(mine.ticket.id);
     expect((await hall.store.read((tx) => tx.tickets.get(mine.ticket.id)))!.ratingStatus).toBe('pending');
     expect((await hall.anonymous.post(`/api/phone/tickets/${mine.publicCode}/rating`, { level: 5 })).statusCode).toBe(200);
-    expect((await hall.device(DEMO_TOKENS.pad('1')).post('/api/pad/ratings', { ticketId: mine.ticket.id, level: 2, reasons: ['办理效率低'] })).json().code).toBe('rating_already_rated');
+    expect(
+      (
+        await hall.device(DEMO_TOKENS.pad('1')).post('/api/pad/ratings', { ticketId: mine.ticket.id, level: 2, reasons: ['办理效率低'] })
+      ).json().code,
+    ).toBe('rating_already_rated');
   });
 
   it('a 差评 needs a reason, as on the pad, and opens a case', async () => {
@@ -334,7 +381,11 @@ describe('补评: rating later on the phone', () => {
     expect(bare.json().code).toBe('rating_reason_required');
     const other = await hall.anonymous.post(`/api/phone/tickets/${mine.publicCode}/rating`, { level: 1, reasons: ['其他'] });
     expect(other.json().code).toBe('rating_comment_required');
-    const ok = await hall.anonymous.post(`/api/phone/tickets/${mine.publicCode}/rating`, { level: 1, reasons: ['其他', '办理效率低'], comment: '材料退回三次' });
+    const ok = await hall.anonymous.post(`/api/phone/tickets/${mine.publicCode}/rating`, {
+      level: 1,
+      reasons: ['其他', '办理效率低'],
+      comment: '材料退回三次',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().case).toMatchObject({ deadline: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
   });
@@ -357,7 +408,9 @@ describe('补评: rating later on the phone', () => {
     const mine = (await take(hall.ids.service('A'))).json();
     await serveAtWindow1(mine.ticket.id);
     const actor = { kind: 'user' as const, id: hall.ids.user('manager'), name: '孙主任', role: 'manager' as const, hallId: hall.hallId };
-    await expect(hall.app.ratingService.submitRating(actor, { ticketId: mine.ticket.id, level: 5, reasons: [], comment: '', channel: 'phone' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(
+      hall.app.ratingService.submitRating(actor, { ticketId: mine.ticket.id, level: 5, reasons: [], comment: '', channel: 'phone' }),
+    ).rejects.toMatchObject({ code: 'forbidden' });
     expect(await hall.store.read((tx) => tx.ratings.byTicket(mine.ticket.id))).toBeNull();
   });
 });

@@ -22,7 +22,8 @@ afterEach(() => {
 });
 afterAll(() => hall.close());
 
-const issue = async (prefix: string) => (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json();
+const issue = async (prefix: string) =>
+  (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json();
 async function phone(code: string) {
   const s = await openSocket(base, { ticketCode: code });
   open.push(s);
@@ -32,7 +33,9 @@ async function phone(code: string) {
 describe('a phone on the realtime connection', () => {
   it('hears its own call in full, others of its service as queue views only, other services not at all', async () => {
     const first = await issue('D');
-    const mine = (await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('D'), phone: '13812345678' })).json();
+    const mine = (
+      await hall.anonymous.post('/api/phone/halls/demo/tickets', { serviceId: hall.ids.service('D'), phone: '13812345678' })
+    ).json();
     const otherService = await issue('C');
     const me = await phone(mine.publicCode);
     const clerk = await hall.signIn('clerk01');

@@ -5,7 +5,16 @@
 import { describe, expect, it } from 'vitest';
 import type { TicketStatus } from '../../common/vocabulary.js';
 import { maskPhone } from '../../common/ui/format.js';
-import { checkPhoneTaking, isNear, laterRatingUntil, normalizePhone, passedBy, phoneRatingState, takeRefusal, type TakeState } from '../../server/domain/phone.js';
+import {
+  checkPhoneTaking,
+  isNear,
+  laterRatingUntil,
+  normalizePhone,
+  passedBy,
+  phoneRatingState,
+  takeRefusal,
+  type TakeState,
+} from '../../common/domain/phone.js';
 import { bookingText, ticketText } from '../../server/services/notifier.js';
 
 const DAY = 24 * 3600_000;
@@ -21,9 +30,12 @@ describe('phone numbers', () => {
   ])('accepts %s', (raw, phone) => {
     expect(normalizePhone(raw)).toBe(phone);
   });
-  it.each(['', '1381234567', '138123456789', '12812345678', '23812345678', 'abcdefghijk', '1381234567x', '+1 555 123 4567'])('refuses %j', (raw) => {
-    expect(() => normalizePhone(raw)).toThrow(expect.objectContaining({ code: 'phone_invalid', statusCode: 400 }));
-  });
+  it.each(['', '1381234567', '138123456789', '12812345678', '23812345678', 'abcdefghijk', '1381234567x', '+1 555 123 4567'])(
+    'refuses %j',
+    (raw) => {
+      expect(() => normalizePhone(raw)).toThrow(expect.objectContaining({ code: 'phone_invalid', statusCode: 400 }));
+    },
+  );
   it('masks all but the first three and last four digits', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
   });
@@ -54,7 +66,9 @@ describe('taking an e-ticket', () => {
   it('names the ticket the phone already holds', () => {
     expect(() => checkPhoneTaking({ ...base, mine: mine('called') })).toThrow(expect.objectContaining({ details: { number: 'A003' } }));
     // Missed at 09:50 with 30 minutes' grace: re-queue at a window until 10:20, hall time.
-    expect(() => checkPhoneTaking({ ...base, mine: mine('no_show', NOW - 10 * 60_000) })).toThrow(expect.objectContaining({ details: { number: 'A003', until: '10:20' } }));
+    expect(() => checkPhoneTaking({ ...base, mine: mine('no_show', NOW - 10 * 60_000) })).toThrow(
+      expect.objectContaining({ details: { number: 'A003', until: '10:20' } }),
+    );
   });
 });
 
@@ -84,7 +98,7 @@ describe('what the hall QR page says about a service', () => {
     ['no open window, allowed', { ...open, openWindows: 0 }, null],
     ['no open window, not allowed', { ...open, openWindows: 0, allowWhenNoWindowOpen: false }, 'no_open_window'],
     ['queue too long for phones', { ...open, maxAhead: open.waiting - 1 }, 'phone_queue_long'],
-    ['queue at the phones\' limit', { ...open, maxAhead: open.waiting }, null],
+    ["queue at the phones' limit", { ...open, maxAhead: open.waiting }, null],
     ['the first reason wins', { ...open, workingDay: false, issued: 100 }, 'not_working_day'],
   ])('%s', (_name, state, refusal) => {
     expect(takeRefusal(state)).toBe(refusal);
@@ -100,9 +114,27 @@ describe('补评 on the phone', () => {
     ['expired after', done, false, finishedAt + 7 * DAY + 1, { state: 'expired', until: finishedAt + 7 * DAY }],
     ['rated on the pad', { ...done, ratingStatus: 'rated' }, false, finishedAt + 1, { state: 'rated', until: null }],
     ['a rating exists', done, true, finishedAt + 1, { state: 'rated', until: null }],
-    ['the pad is still asking: the phone may answer instead', { ...done, ratingStatus: 'pending' }, false, finishedAt + 1, { state: 'open', until: finishedAt + 7 * DAY }],
-    ['not finished yet', { status: 'serving' as const, finishedAt: null, ratingStatus: null }, false, finishedAt, { state: 'not_finished', until: null }],
-    ['cancelled', { status: 'cancelled' as const, finishedAt: null, ratingStatus: null }, false, finishedAt, { state: 'not_finished', until: null }],
+    [
+      'the pad is still asking: the phone may answer instead',
+      { ...done, ratingStatus: 'pending' },
+      false,
+      finishedAt + 1,
+      { state: 'open', until: finishedAt + 7 * DAY },
+    ],
+    [
+      'not finished yet',
+      { status: 'serving' as const, finishedAt: null, ratingStatus: null },
+      false,
+      finishedAt,
+      { state: 'not_finished', until: null },
+    ],
+    [
+      'cancelled',
+      { status: 'cancelled' as const, finishedAt: null, ratingStatus: null },
+      false,
+      finishedAt,
+      { state: 'not_finished', until: null },
+    ],
   ])('%s', (_name, ticket, rated, now, expected) => {
     expect(phoneRatingState(ticket, rated, now, 7)).toEqual(expected);
   });
@@ -151,14 +183,30 @@ describe('notifications', () => {
   });
 
   it('texts say what to do, in both languages, without the phone number', () => {
-    const b = { code: '12345678', serviceName: '不动产登记', date: '2026-11-24', start: '09:00', end: '10:00', checkInFrom: '08:30', checkInUntil: '10:15' };
+    const b = {
+      code: '12345678',
+      serviceName: '不动产登记',
+      date: '2026-11-24',
+      start: '09:00',
+      end: '10:00',
+      checkInFrom: '08:30',
+      checkInUntil: '10:15',
+    };
     const confirmed = bookingText('booking_confirmed', '示范县政务服务中心', b, 'https://hall.example/b/abc');
-    expect(confirmed['zh-CN']).toBe('【示范县政务服务中心】预约成功：2026-11-24 09:00-10:00 不动产登记，预约码 12345678。请当天 08:30-10:15 到大厅取号机或用手机签到取号。 https://hall.example/b/abc');
+    expect(confirmed['zh-CN']).toBe(
+      '【示范县政务服务中心】预约成功：2026-11-24 09:00-10:00 不动产登记，预约码 12345678。请当天 08:30-10:15 到大厅取号机或用手机签到取号。 https://hall.example/b/abc',
+    );
     expect(confirmed.en).toContain('Booking code 12345678');
-    expect(bookingText('booking_reminder', '大厅', b, null)['zh-CN']).toBe('【大厅】温馨提醒：您预约的 不动产登记 将于 2026-11-24 09:00 开始，请于 08:30-10:15 到大厅签到，预约码 12345678。');
-    expect(ticketText('ticket_near', '大厅', { number: 'A012', serviceName: '社保', ahead: 3 }, null)['zh-CN']).toBe('【大厅】您的 A012 号（社保）前面还有 3 人，请回到大厅留意叫号。');
+    expect(bookingText('booking_reminder', '大厅', b, null)['zh-CN']).toBe(
+      '【大厅】温馨提醒：您预约的 不动产登记 将于 2026-11-24 09:00 开始，请于 08:30-10:15 到大厅签到，预约码 12345678。',
+    );
+    expect(ticketText('ticket_near', '大厅', { number: 'A012', serviceName: '社保', ahead: 3 }, null)['zh-CN']).toBe(
+      '【大厅】您的 A012 号（社保）前面还有 3 人，请回到大厅留意叫号。',
+    );
     expect(ticketText('ticket_near', '大厅', { number: 'A012', serviceName: '社保', ahead: 1 }, null).en).toContain('1 person is ahead');
     expect(ticketText('ticket_near', '大厅', { number: 'A012', serviceName: '社保', ahead: 0 }, null)['zh-CN']).toContain('马上就要叫到了');
-    expect(ticketText('ticket_called', '大厅', { number: 'A012', serviceName: '社保', windowNumber: '3' }, null)['zh-CN']).toBe('【大厅】请 A012 号到 3 号窗口办理社保。');
+    expect(ticketText('ticket_called', '大厅', { number: 'A012', serviceName: '社保', windowNumber: '3' }, null)['zh-CN']).toBe(
+      '【大厅】请 A012 号到 3 号窗口办理社保。',
+    );
   });
 });

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PhoneTicketView } from '../../common/phone.js';
 import '../../display/phone/rating-form.js';
-import type { PhoneRating, RatingForm } from '../../display/phone/rating-form.js';
+import type { PhoneRating } from '../../display/phone/rating-form.js';
 import '../../display/phone/ticket/ticket-view.js';
 import type { TicketView } from '../../display/phone/ticket/ticket-view.js';
 import { NOW, ticket } from '../counter/fixtures.js';
@@ -42,7 +42,7 @@ function phoneView(patch: Partial<PhoneTicketView> = {}, ticketPatch: Parameters
 }
 
 async function mount(view: PhoneTicketView, props: Partial<TicketView> = {}) {
-  const el = document.createElement('hq-ticket-view') as TicketView;
+  const el = document.createElement('hq-ticket-view');
   Object.assign(el, { view, now: NOW, live: true, loadedAt: NOW }, props);
   const events: string[] = [];
   for (const name of ['ticket-cancel', 'ticket-rate', 'alerts-enable']) el.addEventListener(name, () => events.push(name));
@@ -51,12 +51,17 @@ async function mount(view: PhoneTicketView, props: Partial<TicketView> = {}) {
   return { el, events };
 }
 const text = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim();
-const all = (el: Element) => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+const all = (el: Element) => el.shadowRoot!.textContent.replace(/\s+/g, ' ');
 
 describe('<hq-ticket-view>', () => {
   it('waiting: people ahead, the range, live, and why later numbers went first in plain words', async () => {
     const { el } = await mount(
-      phoneView({ passedBy: [{ number: 'A015', reason: 'priority', at: NOW - 2 * MIN }, { number: 'A016', reason: 'transfer', at: NOW - MIN }] }),
+      phoneView({
+        passedBy: [
+          { number: 'A015', reason: 'priority', at: NOW - 2 * MIN },
+          { number: 'A016', reason: 'transfer', at: NOW - MIN },
+        ],
+      }),
     );
     expect(text(el, '[data-testid="ahead"]')).toBe('4人');
     expect(text(el, '[data-testid="estimate"]')).toBe('约 14–26 分钟');
@@ -138,7 +143,7 @@ describe('<hq-ticket-view>', () => {
 
 describe('<hq-rating-form>', () => {
   it('sends nothing until a 差评 has a reason, and 其他 its text', async () => {
-    const el = document.createElement('hq-rating-form') as RatingForm;
+    const el = document.createElement('hq-rating-form');
     el.reasons = ['服务态度差', '办理效率低'];
     const sent: PhoneRating[] = [];
     el.addEventListener('rating-submit', (e) => sent.push((e as CustomEvent<PhoneRating>).detail));

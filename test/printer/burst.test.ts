@@ -91,7 +91,11 @@ describe('printer faults in a burst', () => {
   it('back on: printing resumes and the printer is shown fine again', async () => {
     const made = await burst(8, 'B');
     expect(await statusOf(made)).toEqual(made.map(() => 'printed'));
-    expect((await ph.hall.store.read((tx) => tx.devices.get(ph.printerId)))!.state).toMatchObject({ online: true, paper: 'ok', problem: null });
+    expect((await ph.hall.store.read((tx) => tx.devices.get(ph.printerId)))!.state).toMatchObject({
+      online: true,
+      paper: 'ok',
+      problem: null,
+    });
   });
 
   it('overall: no ticket lost or duplicated, printed once or not at all, nothing pending', async () => {
@@ -99,7 +103,11 @@ describe('printer faults in a burst', () => {
     const rows = await ph.hall.store.read((tx) => tx.tickets.list({ hallId: ph.hall.hallId, serviceDay: '2026-11-23' }));
     // Every confirmed tap is one ticket, and there are no others.
     expect(rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(taps.map((t) => t.ticketId).sort((a, b) => a - b));
-    const numbers = (p: string) => rows.filter((r) => r.prefix === p).map((r) => r.seq).sort((a, b) => a - b);
+    const numbers = (p: string) =>
+      rows
+        .filter((r) => r.prefix === p)
+        .map((r) => r.seq)
+        .sort((a, b) => a - b);
     expect(numbers('A')).toEqual(Array.from({ length: numbers('A').length }, (_, i) => i + 1));
     expect(numbers('B')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     for (const tap of taps) {

@@ -20,12 +20,21 @@ const PHONE = '13812345678';
 const DAY = '2026-11-24'; // the test clock starts on 2026-11-23; bookings open from the next day
 const A = () => ph.hall.ids.service('A');
 const checkInUrl = () => `/api/halls/${ph.hall.hallId}/bookings/check-in`;
-const events = (type: string): Promise<EventRecord[]> => ph.hall.store.read((tx) => tx.events.query({ hallId: ph.hall.hallId, types: [type], limit: 1000 }));
+const events = (type: string): Promise<EventRecord[]> =>
+  ph.hall.store.read((tx) => tx.events.query({ hallId: ph.hall.hallId, types: [type], limit: 1000 }));
 const ticketRow = (id: number) => ph.hall.store.read((tx) => tx.tickets.get(id));
 const bookingRow = (code: string) => ph.hall.store.read((tx) => tx.phone.bookingByCode(code));
 
-async function book(body: Partial<{ serviceId: number; date: string; start: string; phone: string }> = {}): Promise<{ code: string; publicCode: string }> {
-  const res = await ph.hall.anonymous.post('/api/phone/halls/demo/bookings', { serviceId: A(), date: DAY, start: '09:00', phone: PHONE, ...body });
+async function book(
+  body: Partial<{ serviceId: number; date: string; start: string; phone: string }> = {},
+): Promise<{ code: string; publicCode: string }> {
+  const res = await ph.hall.anonymous.post('/api/phone/halls/demo/bookings', {
+    serviceId: A(),
+    date: DAY,
+    start: '09:00',
+    phone: PHONE,
+    ...body,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -38,14 +47,21 @@ describe('a kiosk check-in', () => {
     expect(res.statusCode, res.body).toBe(200);
     const { issued, booking: view } = res.json();
     expect(view).toMatchObject({ status: 'checked_in', start: '09:00', end: '10:00', ticket: { number: issued.ticket.number } });
-    expect(issued).toMatchObject({ ticket: { priority: 'appointment', status: 'waiting' }, serviceName: '社保参保登记', hallName: '示范县政务服务中心' });
+    expect(issued).toMatchObject({
+      ticket: { priority: 'appointment', status: 'waiting' },
+      serviceName: '社保参保登记',
+      hallName: '示范县政务服务中心',
+    });
     expect(issued.print).toEqual({ status: 'pending', printerId: ph.printerId });
     expect(issued.statusUrl).toBe(`http://127.0.0.1/t/${issued.publicCode}`);
     await ph.settle();
 
     expect(await ticketRow(issued.ticket.id)).toMatchObject({ printStatus: 'printed', source: 'appointment', priority: 'appointment' });
     const [printed] = await events('ticket:printed');
-    expect(printed).toMatchObject({ ticketId: issued.ticket.id, data: { kind: 'ticket', printed: true, problem: null, printerId: ph.printerId } });
+    expect(printed).toMatchObject({
+      ticketId: issued.ticket.id,
+      data: { kind: 'ticket', printed: true, problem: null, printerId: ph.printerId },
+    });
     expect(ph.printer.jobs).toHaveLength(1);
     const job = ph.printer.jobs[0]!;
     expect(job.qr).toEqual([issued.statusUrl]);
@@ -75,7 +91,11 @@ describe('a kiosk check-in', () => {
     const { issued } = res.json();
     await ph.settle();
     expect(await ticketRow(issued.ticket.id)).toMatchObject({ status: 'waiting', printStatus: 'failed', priority: 'appointment' });
-    expect((await events('ticket:printed'))[0]).toMatchObject({ ticketId: issued.ticket.id, reason: 'paper_out', data: { printed: false, problem: 'paper_out' } });
+    expect((await events('ticket:printed'))[0]).toMatchObject({
+      ticketId: issued.ticket.id,
+      reason: 'paper_out',
+      data: { printed: false, problem: 'paper_out' },
+    });
     expect(ph.printer.jobs).toHaveLength(0);
     expect((await bookingRow(booking.code))!.status).toBe('checked_in');
     // The kiosk's start screen warns the next visitor.
@@ -124,7 +144,9 @@ describe('a kiosk check-in', () => {
 
   it('GET /api/kiosk says whether to offer 预约签到: the hall takes appointments', async () => {
     expect((await ph.kiosk.get('/api/kiosk')).json().appointments).toBe(true);
-    await ph.hall.store.transact((tx) => tx.halls.update(ph.hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, appointment: { enabled: false } } as never }));
+    await ph.hall.store.transact((tx) =>
+      tx.halls.update(ph.hall.hallId, { settings: { calendar: { openWeekdays: [1, 2, 3, 4, 5, 6, 7] }, appointment: { enabled: false } } }),
+    );
     expect((await ph.kiosk.get('/api/kiosk')).json().appointments).toBe(false);
   });
 
@@ -161,7 +183,16 @@ describe('the guide desk (staff at the kiosk)', () => {
 });
 
 describe('too early, too late: what the kiosk needs to offer a normal number', () => {
-  const facts = { serviceId: 0, serviceName: '社保参保登记', serviceNameEn: 'Social insurance registration', date: DAY, start: '09:00', end: '10:00', checkInFrom: '08:30', checkInUntil: '10:15' };
+  const facts = {
+    serviceId: 0,
+    serviceName: '社保参保登记',
+    serviceNameEn: 'Social insurance registration',
+    date: DAY,
+    start: '09:00',
+    end: '10:00',
+    checkInFrom: '08:30',
+    checkInUntil: '10:15',
+  };
 
   it('too early: the service, the slot and the check-in window; nothing issued or printed; the normal number for that service prints', async () => {
     const booking = await book();
@@ -194,14 +225,29 @@ describe('too early, too late: what the kiosk needs to offer a normal number', (
     const nextDay = await book({ serviceId: ph.hall.ids.service('E'), date: '2026-11-25', start: '14:00' });
     ph.hall.clock.set(`${DAY}T10:15:01+08:00`);
     const res = await ph.kiosk.post(checkInUrl(), { code: late.code });
-    expect(res.json()).toMatchObject({ statusCode: 409, code: 'check_in_too_late', details: { ...facts, serviceId: A(), closes: '10:15' } });
+    expect(res.json()).toMatchObject({
+      statusCode: 409,
+      code: 'check_in_too_late',
+      details: { ...facts, serviceId: A(), closes: '10:15' },
+    });
 
     await ph.hall.app.jobs.run('booking-no-shows');
-    expect((await ph.kiosk.post(checkInUrl(), { code: late.code })).json()).toMatchObject({ code: 'booking_no_show', details: { serviceId: A(), start: '09:00' } });
+    expect((await ph.kiosk.post(checkInUrl(), { code: late.code })).json()).toMatchObject({
+      code: 'booking_no_show',
+      details: { serviceId: A(), start: '09:00' },
+    });
 
     expect((await ph.kiosk.post(checkInUrl(), { code: nextDay.code })).json()).toMatchObject({
       code: 'check_in_not_today',
-      details: { date: '2026-11-25', serviceId: ph.hall.ids.service('E'), serviceName: '不动产登记', start: '14:00', end: '15:00', checkInFrom: '13:30', checkInUntil: '15:15' },
+      details: {
+        date: '2026-11-25',
+        serviceId: ph.hall.ids.service('E'),
+        serviceName: '不动产登记',
+        start: '14:00',
+        end: '15:00',
+        checkInFrom: '13:30',
+        checkInUntil: '15:15',
+      },
     });
     await ph.settle();
     expect(ph.printer.jobs).toHaveLength(0);

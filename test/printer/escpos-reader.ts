@@ -147,4 +147,5 @@ export function readJob(bytes: Uint8Array): ReadJob {
 }
 
 /** The printed width of a line in columns (ASCII 1, others 2, times the width factor). */
-export const printedWidth = (line: PrintedLine): number => line.chars.reduce((w, c) => w + (c.ch.charCodeAt(0) < 0x80 ? 1 : 2) * c.width, 0);
+export const printedWidth = (line: PrintedLine): number =>
+  line.chars.reduce((w, c) => w + (c.ch.charCodeAt(0) < 0x80 ? 1 : 2) * c.width, 0);

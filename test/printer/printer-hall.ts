@@ -24,7 +24,10 @@ export interface PrinterHall {
 export const FAST_TRANSPORT = { connectTimeoutMs: 500, writeTimeoutMs: 500, statusTimeoutMs: 300 };
 
 /** Adds a network printer device to the hall. */
-function insertPrinter(hall: TestHall, o: { address: string; windowId?: number | null; paperWidth?: 58 | 80; name?: string }): Promise<number> {
+function insertPrinter(
+  hall: TestHall,
+  o: { address: string; windowId?: number | null; paperWidth?: 58 | 80; name?: string },
+): Promise<number> {
   return hall.store.transact(async (tx) => {
     const device = await tx.devices.insert({
       hallId: hall.hallId,
@@ -55,7 +58,9 @@ export async function addKioskPrinter(hall: TestHall, address: string): Promise<
   return printerId;
 }
 
-export async function startPrinterHall(options: { app?: Partial<AppOptions> & { clock?: TestClock }; printer?: VirtualPrinterOptions } = {}): Promise<PrinterHall> {
+export async function startPrinterHall(
+  options: { app?: Partial<AppOptions> & { clock?: TestClock }; printer?: VirtualPrinterOptions } = {},
+): Promise<PrinterHall> {
   const printer = new VirtualPrinter({ port: 0, outDir: null, ...options.printer });
   await printer.start();
   const hall = await createTestHall({ printing: { transport: FAST_TRANSPORT }, ...options.app });

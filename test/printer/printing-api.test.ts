@@ -19,7 +19,8 @@ beforeEach(async () => {
 });
 afterEach(() => ph.close());
 
-const events = (type: string): Promise<EventRecord[]> => ph.hall.store.read((tx) => tx.events.query({ hallId: ph.hall.hallId, types: [type], limit: 1000 }));
+const events = (type: string): Promise<EventRecord[]> =>
+  ph.hall.store.read((tx) => tx.events.query({ hallId: ph.hall.hallId, types: [type], limit: 1000 }));
 const ticketRow = (id: number) => ph.hall.store.read((tx) => tx.tickets.get(id));
 const printerRow = (id = ph.printerId) => ph.hall.store.read((tx) => tx.devices.get(id));
 
@@ -34,7 +35,10 @@ describe('a kiosk ticket', () => {
 
     expect((await ticketRow(body.ticket.id))!.printStatus).toBe('printed');
     const [printed] = await events('ticket:printed');
-    expect(printed).toMatchObject({ ticketId: body.ticket.id, data: { kind: 'ticket', status: 'printed', printed: true, problem: null, printerId: ph.printerId } });
+    expect(printed).toMatchObject({
+      ticketId: body.ticket.id,
+      data: { kind: 'ticket', status: 'printed', printed: true, problem: null, printerId: ph.printerId },
+    });
     expect(ph.printer.jobs).toHaveLength(1);
     const job = ph.printer.jobs[0]!;
     expect(job.qr).toEqual([body.statusUrl]);
@@ -141,7 +145,8 @@ describe('rating slips (windows without a pad)', () => {
     const clerk = await ph.hall.signIn(clerkName);
     const issued = (await ph.kiosk.post(ph.issueUrl, { serviceId: ph.hall.ids.service('A') })).json();
     await ph.settle();
-    for (const command of ['call-next', 'start', 'finish']) expect((await clerk.post(`/api/windows/${ph.hall.ids.window(windowNumber)}/${command}`)).statusCode).toBe(200);
+    for (const command of ['call-next', 'start', 'finish'])
+      expect((await clerk.post(`/api/windows/${ph.hall.ids.window(windowNumber)}/${command}`)).statusCode).toBe(200);
     await ph.settle();
     return issued;
   }
@@ -227,12 +232,21 @@ describe('reprint (manager)', () => {
     const url = (q: string) => `/api/halls/${ph.hall.hallId}/tickets/lookup?${q}`;
     const found = await manager.get(url(`number=${issued.ticket.number.toLowerCase()}`));
     expect(found.statusCode, found.body).toBe(200);
-    expect(found.json()).toMatchObject({ ticket: { id: issued.ticket.id, number: issued.ticket.number, status: 'waiting' }, serviceName: '社保参保登记', printStatus: 'printed', windowNumber: null });
+    expect(found.json()).toMatchObject({
+      ticket: { id: issued.ticket.id, number: issued.ticket.number, status: 'waiting' },
+      serviceName: '社保参保登记',
+      printStatus: 'printed',
+      windowNumber: null,
+    });
     const day = found.json().serviceDay as string;
     expect((await manager.get(url(`number=${issued.ticket.number}&day=${day}`))).json().ticket.id).toBe(issued.ticket.id);
     const otherDay = await manager.get(url(`number=${issued.ticket.number}&day=2020-01-02`));
     expect(otherDay.statusCode).toBe(404);
-    expect(otherDay.json()).toMatchObject({ code: 'ticket_number_unknown', message: `2020-01-02 没有 ${issued.ticket.number} 号。请核对号码和日期。`, details: { field: 'number' } });
+    expect(otherDay.json()).toMatchObject({
+      code: 'ticket_number_unknown',
+      message: `2020-01-02 没有 ${issued.ticket.number} 号。请核对号码和日期。`,
+      details: { field: 'number' },
+    });
     expect((await manager.get(url('number=not-a-number'))).statusCode).toBe(400);
     expect((await (await ph.hall.signIn('clerk01')).get(url(`number=${issued.ticket.number}`))).statusCode).toBe(403);
   });
@@ -251,7 +265,11 @@ describe('printers (manager)', () => {
     const desk = new VirtualPrinter({ port: 0, outDir: null });
     await desk.start();
     try {
-      const created = await manager.post(`/api/halls/${ph.hall.hallId}/printers`, { name: '导办台打印机', address: desk.address, paperWidth: 58 });
+      const created = await manager.post(`/api/halls/${ph.hall.hallId}/printers`, {
+        name: '导办台打印机',
+        address: desk.address,
+        paperWidth: 58,
+      });
       expect(created.statusCode).toBe(201);
       expect(created.json()).toMatchObject({ kind: 'printer', status: 'active', address: desk.address, settings: { paperWidth: 58 } });
       const id = created.json().id;
@@ -291,7 +309,11 @@ describe('printers (manager)', () => {
       expect((await manager.post(`/api/printers/${ph.printerId}/check`)).json()).toMatchObject({ online: true, paper: 'near_end' });
       const answered = await staff.waitFor('device:updated', (e) => e.data?.deviceId === ph.printerId);
       let next = applyEvent(snapshot, answered);
-      expect(next.devices!.find((d) => d.id === ph.printerId)).toMatchObject({ online: true, lastSeenAt: answered.at, state: { paper: 'near_end' } });
+      expect(next.devices!.find((d) => d.id === ph.printerId)).toMatchObject({
+        online: true,
+        lastSeenAt: answered.at,
+        state: { paper: 'near_end' },
+      });
 
       // Switched off: offline in the list at once, and one alert that names it and its address.
       const address = ph.printer.address;
@@ -304,7 +326,11 @@ describe('printers (manager)', () => {
       expect(snapshotAgain.devices.find((d: { id: number }) => d.id === ph.printerId).online).toBe(false);
       const alerts = (await manager.get(`/api/halls/${ph.hall.hallId}/live`)).json().alerts as Alert[];
       const alert = alerts.find((a) => a.subject.type === 'device' && a.subject.id === ph.printerId)!;
-      expect(alert).toMatchObject({ kind: 'device_offline', severity: 'critical', message: { zh: `打印机“取号机打印机”（${address}）无法连接，号票改为电子票。` } });
+      expect(alert).toMatchObject({
+        kind: 'device_offline',
+        severity: 'critical',
+        message: { zh: `打印机“取号机打印机”（${address}）无法连接，号票改为电子票。` },
+      });
       expect(alert.action.zh).toContain('检测');
     } finally {
       staff.close();

@@ -59,7 +59,11 @@ describe('PrintSpooler', () => {
       running--;
       return done(name);
     };
-    const results = await Promise.all([spooler.submit('p1', job('a', 30)), spooler.submit('p1', job('b', 5)), spooler.submit('p1', job('c', 5))]);
+    const results = await Promise.all([
+      spooler.submit('p1', job('a', 30)),
+      spooler.submit('p1', job('b', 5)),
+      spooler.submit('p1', job('c', 5)),
+    ]);
     expect(results.map((r) => r.detail)).toEqual(['a', 'b', 'c']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
     expect(most).toBe(1);

@@ -14,11 +14,26 @@ describe('wrapText', () => {
     ['exactly the width', '一二三四五六七八', 16, ['一二三四五六七八']],
     ['Chinese breaks between any two characters', '一二三四五六七八九', 16, ['一二三四五六七八', '九']],
     ['an odd column left over is not half a character', '一二三四五', 9, ['一二三四', '五']],
-    ['closing punctuation never starts a line: it takes the character before it along', '请留意叫号，过号请到窗口重新排队。', 16, ['请留意叫号，过号', '请到窗口重新排', '队。']],
+    [
+      'closing punctuation never starts a line: it takes the character before it along',
+      '请留意叫号，过号请到窗口重新排队。',
+      16,
+      ['请留意叫号，过号', '请到窗口重新排', '队。'],
+    ],
     ['two closing marks stay with their character', '到窗口重新排队排，。', 16, ['到窗口重新排队', '排，。']],
     ['opening punctuation never ends a line', '欢迎（示范县）政务服务中心', 12, ['欢迎（示范', '县）政务服务', '中心']],
-    ['ASCII words break at spaces', 'Please listen for your number; if you miss it, ask at the window.', 32, ['Please listen for your number;', 'if you miss it, ask at the', 'window.']],
-    ['a word wider than the paper is cut between letters', 'https://hall.example.gov.cn/t/abcdefghjkmnpqrs', 32, ['https://hall.example.gov.cn/t/ab', 'cdefghjkmnpqrs']],
+    [
+      'ASCII words break at spaces',
+      'Please listen for your number; if you miss it, ask at the window.',
+      32,
+      ['Please listen for your number;', 'if you miss it, ask at the', 'window.'],
+    ],
+    [
+      'a word wider than the paper is cut between letters',
+      'https://hall.example.gov.cn/t/abcdefghjkmnpqrs',
+      32,
+      ['https://hall.example.gov.cn/t/ab', 'cdefghjkmnpqrs'],
+    ],
     ['mixed Chinese and ASCII', '取号时间：2026-11-23 09:05', 20, ['取号时间：2026-11-23', '09:05']],
     ['mixed: a number stays whole', '您前面还有 125 人等候', 14, ['您前面还有 125', '人等候']],
     ['four-byte characters (outside the BMP) are whole', '𠮷𠮷𠮷𠮷𠮷', 4, ['𠮷𠮷', '𠮷𠮷', '𠮷']],
@@ -40,17 +55,21 @@ describe('wrapText', () => {
   it('for any text: lines fit, no character is split or lost, no line starts with a closing mark it could avoid', () => {
     const alphabet = fc.constantFrom(...'社保参保登记不动产抵押，。、（）《》 ABCxyz0123-:/𠮷😀'.match(/./gu)!);
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), fc.integer({ min: 2, max: 48 }), (text, columns) => {
-        const lines = wrapText(text, columns);
-        for (const line of lines) {
-          expect(textWidth(line)).toBeLessThanOrEqual(columns);
-          expect(line).toBe(line.trimEnd());
-          // No lone surrogate: every line is whole characters.
-          expect([...line].every((ch) => ch.length === 1 || /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(ch))).toBe(true);
-        }
-        // Nothing but spaces is lost, and the order is kept.
-        expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')),
+        fc.integer({ min: 2, max: 48 }),
+        (text, columns) => {
+          const lines = wrapText(text, columns);
+          for (const line of lines) {
+            expect(textWidth(line)).toBeLessThanOrEqual(columns);
+            expect(line).toBe(line.trimEnd());
+            // No lone surrogate: every line is whole characters.
+            expect([...line].every((ch) => ch.length === 1 || /^[\uD800-\uDBFF][\uDC00-\uDFFF]$/.test(ch))).toBe(true);
+          }
+          // Nothing but spaces is lost, and the order is kept.
+          expect(lines.join('').replaceAll(' ', '')).toBe(text.replaceAll(' ', ''));
+        },
+      ),
       { numRuns: 500, seed: 20261123 },
     );
   });
@@ -85,7 +104,9 @@ describe('encodeLine', () => {
 
   it('each run of Chinese is GB18030 between FS & and FS .', () => {
     const bytes = encodeLine('A012号 办理');
-    expect(bytes).toEqual([0x41, 0x30, 0x31, 0x32, 0x1c, 0x26, 0xba, 0xc5, 0x1c, 0x2e, 0x20, 0x1c, 0x26, 0xb0, 0xec, 0xc0, 0xed, 0x1c, 0x2e]);
+    expect(bytes).toEqual([
+      0x41, 0x30, 0x31, 0x32, 0x1c, 0x26, 0xba, 0xc5, 0x1c, 0x2e, 0x20, 0x1c, 0x26, 0xb0, 0xec, 0xc0, 0xed, 0x1c, 0x2e,
+    ]);
     expect(gb.decode(Uint8Array.from([0xb0, 0xec, 0xc0, 0xed]))).toBe('办理');
   });
 

@@ -161,36 +161,71 @@ describe('printOverTcp', () => {
 });
 
 describe('the ticket after each printer behaviour', () => {
-  const table: [what: string, printer: () => Promise<string>, printStatus: string, problem: string | null, state: Record<string, unknown>][] = [
+  const table: [
+    what: string,
+    printer: () => Promise<string>,
+    printStatus: string,
+    problem: string | null,
+    state: Record<string, unknown>,
+  ][] = [
     ['success', async () => (await fakePrinter(answers.ok)).address, 'printed', null, { online: true, paper: 'ok', problem: null }],
     ['timeout', async () => (await fakePrinter(answers.never)).address, 'failed', 'timeout', { online: false, problem: 'timeout' }],
     ['refused', closedPort, 'failed', 'offline', { online: false, problem: 'offline' }],
-    ['paper out', async () => (await fakePrinter(answers.paperOut)).address, 'failed', 'paper_out', { online: true, paper: 'out', problem: 'paper_out' }],
-    ['paper out while printing', async () => (await fakePrinter(answers.runsOut)).address, 'failed', 'paper_out', { paper: 'out', problem: 'paper_out' }],
+    [
+      'paper out',
+      async () => (await fakePrinter(answers.paperOut)).address,
+      'failed',
+      'paper_out',
+      { online: true, paper: 'out', problem: 'paper_out' },
+    ],
+    [
+      'paper out while printing',
+      async () => (await fakePrinter(answers.runsOut)).address,
+      'failed',
+      'paper_out',
+      { paper: 'out', problem: 'paper_out' },
+    ],
   ];
-  it.each(table)('%s: the ticket is issued and waiting; its print status and the printer state are recorded', async (_what, makePrinter, printStatus, problem, state) => {
-    const hall = await createTestHall({ printing: { transport: FAST_TRANSPORT } });
-    try {
-      const address = await makePrinter();
-      await hall.store.transact(async (tx) => {
-        const printer = await tx.devices.insert({ hallId: hall.hallId, kind: 'printer', name: 'p', status: 'active', tokenHash: null, pairingCode: null, pairingExpiresAt: null, windowId: null, zoneId: null, printerId: null, address, settings: {}, state: {} });
-        const kiosk = (await tx.devices.byTokenHash(sha256(DEMO_TOKENS.kiosk)))!;
-        await tx.devices.update(kiosk.id, { printerId: printer.id });
-      });
-      const res = await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
-      expect(res.statusCode).toBe(201);
-      expect(res.json().ticket.number).toBe('A001');
-      await hall.app.printService.idle();
-      const ticket = (await hall.store.read((tx) => tx.tickets.get(res.json().ticket.id)))!;
-      expect(ticket).toMatchObject({ status: 'waiting', printStatus });
-      const [event] = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:printed'], limit: 5 }));
-      expect(event!.data).toMatchObject({ status: printStatus, problem });
-      const printer = (await hall.store.read((tx) => tx.devices.list(hall.hallId))).find((d) => d.kind === 'printer')!;
-      expect(printer.state).toMatchObject(state);
-      // Exactly one ticket exists: a print failure never re-issues.
-      expect(await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay: ticket.serviceDay }))).toHaveLength(1);
-    } finally {
-      await hall.close();
-    }
-  });
+  it.each(table)(
+    '%s: the ticket is issued and waiting; its print status and the printer state are recorded',
+    async (_what, makePrinter, printStatus, problem, state) => {
+      const hall = await createTestHall({ printing: { transport: FAST_TRANSPORT } });
+      try {
+        const address = await makePrinter();
+        await hall.store.transact(async (tx) => {
+          const printer = await tx.devices.insert({
+            hallId: hall.hallId,
+            kind: 'printer',
+            name: 'p',
+            status: 'active',
+            tokenHash: null,
+            pairingCode: null,
+            pairingExpiresAt: null,
+            windowId: null,
+            zoneId: null,
+            printerId: null,
+            address,
+            settings: {},
+            state: {},
+          });
+          const kiosk = (await tx.devices.byTokenHash(sha256(DEMO_TOKENS.kiosk)))!;
+          await tx.devices.update(kiosk.id, { printerId: printer.id });
+        });
+        const res = await hall.device(DEMO_TOKENS.kiosk).post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service('A') });
+        expect(res.statusCode).toBe(201);
+        expect(res.json().ticket.number).toBe('A001');
+        await hall.app.printService.idle();
+        const ticket = (await hall.store.read((tx) => tx.tickets.get(res.json().ticket.id)))!;
+        expect(ticket).toMatchObject({ status: 'waiting', printStatus });
+        const [event] = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:printed'], limit: 5 }));
+        expect(event!.data).toMatchObject({ status: printStatus, problem });
+        const printer = (await hall.store.read((tx) => tx.devices.list(hall.hallId))).find((d) => d.kind === 'printer')!;
+        expect(printer.state).toMatchObject(state);
+        // Exactly one ticket exists: a print failure never re-issues.
+        expect(await hall.store.read((tx) => tx.tickets.list({ hallId: hall.hallId, serviceDay: ticket.serviceDay }))).toHaveLength(1);
+      } finally {
+        await hall.close();
+      }
+    },
+  );
 });

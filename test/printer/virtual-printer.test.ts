@@ -50,13 +50,26 @@ describe('virtual printer', () => {
     expect(Buffer.from(job.bytes).equals(Buffer.from(bytes))).toBe(true);
     const files = readdirSync(dir).sort();
     expect(files).toHaveLength(2);
-    const preview = readFileSync(join(dir, files.find((f) => f.endsWith('.txt'))!), 'utf8');
+    const preview = readFileSync(
+      join(
+        dir,
+        files.find((f) => f.endsWith('.txt'))!,
+      ),
+      'utf8',
+    );
     expect(preview).toContain('社会保障卡办理');
-    expect(preview).toMatch(/B 0 0 7 +\|  2x2 bold/);
+    expect(preview).toMatch(/B 0 0 7 +\| {2}2x2 bold/);
     expect(preview).toContain('[QR code]');
     expect(preview).toContain(TICKET.statusUrl);
     expect(preview.trimEnd().endsWith('8< partial cut')).toBe(true);
-    expect(readFileSync(join(dir, files.find((f) => f.endsWith('.bin'))!)).equals(Buffer.from(bytes))).toBe(true);
+    expect(
+      readFileSync(
+        join(
+          dir,
+          files.find((f) => f.endsWith('.bin'))!,
+        ),
+      ).equals(Buffer.from(bytes)),
+    ).toBe(true);
   });
 
   it('a status check alone is not a job', async () => {
@@ -109,7 +122,9 @@ describe('virtual printer', () => {
 describe('virtual printer command', () => {
   it('starts, prints a job to its folder, follows "paper out" typed in, and quits', async () => {
     const out = join(dir, 'cli');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'printer/cli.ts', '--port', '0', '--out', out], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'printer/cli.ts', '--port', '0', '--out', out], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));

@@ -28,7 +28,8 @@ async function socket(auth: Record<string, unknown>, headers?: Record<string, st
   open.push(s);
   return s;
 }
-const issue = async (prefix: string) => (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json();
+const issue = async (prefix: string) =>
+  (await kiosk.post(`/api/halls/${hall.hallId}/tickets`, { serviceId: hall.ids.service(prefix) })).json();
 
 describe('rooms', () => {
   it('a call reaches the hall board, its zone board, its window screen and pad, its visitor; not the others', async () => {
@@ -46,12 +47,21 @@ describe('rooms', () => {
     await clerk01.post(`/api/windows/${hall.ids.window('1')}/call-next`);
 
     const call = await board.waitFor('ticket:called');
-    expect(call.call).toMatchObject({ number: 'A001', windowNumber: '1', windowName: '社保综合窗口', text: { 'zh-CN': '请A001号到1号窗口办理' } });
+    expect(call.call).toMatchObject({
+      number: 'A001',
+      windowNumber: '1',
+      windowName: '社保综合窗口',
+      text: { 'zh-CN': '请A001号到1号窗口办理' },
+    });
     expect(call.seq).toBeGreaterThan(0);
     await zoneBoard.waitFor('ticket:called');
     await screen1.waitFor('ticket:called');
     await pad1.waitFor('ticket:called');
-    expect((await phoneA.waitFor('ticket:called')).ticket).toMatchObject({ number: 'A001', status: 'called', windowId: hall.ids.window('1') });
+    expect((await phoneA.waitFor('ticket:called')).ticket).toMatchObject({
+      number: 'A001',
+      status: 'called',
+      windowId: hall.ids.window('1'),
+    });
     await settle();
     expect(screen12.names()).not.toContain('ticket:called');
     expect(phoneP.names()).not.toContain('ticket:called');

@@ -1,5 +1,5 @@
 /**
- * The store counts "people ahead" in SQL; the rule is `peopleAhead` in server/domain/routing.ts.
+ * The store counts "people ahead" in SQL; the rule is `peopleAhead` in common/domain/routing.ts.
  * For random queues both must agree.
  */
 import fc from 'fast-check';
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { peopleAhead, type Candidate } from '../../server/domain/routing.js';
+import { peopleAhead, type Candidate } from '../../common/domain/routing.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import type { PriorityKind } from '../../common/vocabulary.js';
 
@@ -19,7 +19,18 @@ beforeAll(async () => {
   await store.transact(async (tx) => {
     const h = await tx.halls.insert({ code: 'h', name: 'h', timezone: 'Asia/Shanghai', openingHours: '', notice: '' });
     for (const prefix of ['A', 'B']) {
-      await tx.services.insert({ hallId: h.id, zoneId: null, name: prefix, nameEn: '', prefix, dailyQuota: null, openingHours: null, expectedMinutes: 5, enabled: true, sortOrder: 0 });
+      await tx.services.insert({
+        hallId: h.id,
+        zoneId: null,
+        name: prefix,
+        nameEn: '',
+        prefix,
+        dailyQuota: null,
+        openingHours: null,
+        expectedMinutes: 5,
+        enabled: true,
+        sortOrder: 0,
+      });
     }
   });
 });
@@ -55,12 +66,38 @@ describe('countAhead agrees with peopleAhead', () => {
               const queuedAt = r.sameTime ? NOW - 10 * 60_000 : NOW - r.waited * 60_000;
               list.push(
                 await tx.tickets.insert({
-                  hallId: 1, serviceDay: day, prefix: 'A', seq: i + 1 + run * 100, number: `A${i}`, publicCode: `c${run}x${i}`,
-                  serviceId: r.serviceId, originalServiceId: r.serviceId, priority: r.priority, source: 'kiosk', status: r.status as 'waiting',
-                  issuedAt: queuedAt, queuedAt, targetWindowId: r.targeted && i % 3 === 0 ? 5 : null, windowId: null, clerkId: null,
-                  calledAt: null, firstCalledAt: null, servingAt: null, finishedAt: null, noShowAt: null, heldAt: null, cancelledAt: null,
-                  cancelReason: null, recallCount: 0, callReason: null, transfers: [], phone: null, bookingId: null, printStatus: null,
-                  ratingStatus: null, ratingDeadline: null,
+                  hallId: 1,
+                  serviceDay: day,
+                  prefix: 'A',
+                  seq: i + 1 + run * 100,
+                  number: `A${i}`,
+                  publicCode: `c${run}x${i}`,
+                  serviceId: r.serviceId,
+                  originalServiceId: r.serviceId,
+                  priority: r.priority,
+                  source: 'kiosk',
+                  status: r.status,
+                  issuedAt: queuedAt,
+                  queuedAt,
+                  targetWindowId: r.targeted && i % 3 === 0 ? 5 : null,
+                  windowId: null,
+                  clerkId: null,
+                  calledAt: null,
+                  firstCalledAt: null,
+                  servingAt: null,
+                  finishedAt: null,
+                  noShowAt: null,
+                  heldAt: null,
+                  cancelledAt: null,
+                  cancelReason: null,
+                  recallCount: 0,
+                  callReason: null,
+                  transfers: [],
+                  phone: null,
+                  bookingId: null,
+                  printStatus: null,
+                  ratingStatus: null,
+                  ratingDeadline: null,
                 }),
               );
             }
@@ -68,9 +105,23 @@ describe('countAhead agrees with peopleAhead', () => {
           });
           const candidates: Candidate[] = inserted
             .filter((t) => t.status === 'waiting')
-            .map((t) => ({ id: t.id, serviceId: t.serviceId, priority: t.priority, queuedAt: t.queuedAt, issuedAt: t.issuedAt, targetWindowId: t.targetWindowId, requeued: false, transferred: false }));
+            .map((t) => ({
+              id: t.id,
+              serviceId: t.serviceId,
+              priority: t.priority,
+              queuedAt: t.queuedAt,
+              issuedAt: t.issuedAt,
+              targetWindowId: t.targetWindowId,
+              requeued: false,
+              transferred: false,
+            }));
           for (const t of inserted.filter((x) => x.status === 'waiting')) {
-            const expected = peopleAhead(candidates.find((c) => c.id === t.id)!, candidates, RULES, NOW);
+            const expected = peopleAhead(
+              candidates.find((c) => c.id === t.id)!,
+              candidates,
+              RULES,
+              NOW,
+            );
             const counted = await store.read((tx) => tx.tickets.countAhead(t, NOW - RULES.boostAfterMinutes * 60_000));
             expect(counted).toBe(expected);
           }

@@ -20,9 +20,13 @@ const tmp = mkdtempSync(join(tmpdir(), 'hall-migrations-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 function schemaOf(sqlite: Database.Database): string[] {
-  return (sqlite.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' ORDER BY type, name").all() as { sql: string | null }[]).map((r) =>
-    JSON.stringify({ ...r, sql: r.sql?.replace(/\s+/g, ' ') }),
-  );
+  return (
+    sqlite
+      .prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name != '__drizzle_migrations' ORDER BY type, name",
+      )
+      .all() as { sql: string | null }[]
+  ).map((r) => JSON.stringify({ ...r, sql: r.sql?.replace(/\s+/g, ' ') }));
 }
 
 /** A migrations folder holding only the first `count` migrations. */
@@ -43,7 +47,9 @@ describe('migrations', () => {
       expect(e.tag.startsWith(String(i).padStart(4, '0'))).toBe(true);
       if (i > 0) expect(e.when).toBeGreaterThan(journal.entries[i - 1]!.when);
     });
-    const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort();
+    const files = readdirSync(MIGRATIONS_FOLDER)
+      .filter((f) => f.endsWith('.sql'))
+      .sort();
     expect(files).toEqual(journal.entries.map((e) => `${e.tag}.sql`));
   });
 
@@ -76,10 +82,14 @@ describe('migrations', () => {
     const out = join(tmp, 'check');
     cpSync(MIGRATIONS_FOLDER, out, { recursive: true });
     // drizzle-kit prefixes "./" to the output folder, so it must be given relative to the project.
-    const result = spawnSync(join(process.cwd(), 'node_modules/.bin/drizzle-kit'), ['generate', '--dialect', 'sqlite', '--schema', './server/store/schema.ts', '--out', relative(process.cwd(), out)], {
-      encoding: 'utf8',
-      env: { ...process.env, NO_COLOR: '1' },
-    });
+    const result = spawnSync(
+      join(process.cwd(), 'node_modules/.bin/drizzle-kit'),
+      ['generate', '--dialect', 'sqlite', '--schema', './server/store/schema.ts', '--out', relative(process.cwd(), out)],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      },
+    );
     expect(`${result.stdout}${result.stderr}`).toMatch(/No schema changes/);
     expect(readdirSync(out).filter((f) => f.endsWith('.sql'))).toHaveLength(journal.entries.length);
   }, 60_000);

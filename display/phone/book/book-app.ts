@@ -19,8 +19,12 @@ export class BookApp extends LitElement {
     return this;
   }
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.loadLocale();
+  }
+
+  private async loadLocale() {
     await initLocale();
     this.ready = true;
   }

@@ -146,8 +146,12 @@ export class BookingFlow extends LitElement {
     `,
   ];
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.loadHall();
+  }
+
+  private async loadHall() {
     try {
       this.hall = await this.api.get<PhoneHallView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}`);
       document.title = `${msg('预约办理')} · ${this.hall.hall.name}`;
@@ -160,20 +164,24 @@ export class BookingFlow extends LitElement {
     const h = this.hall;
     return html`<hq-phone-header .hall=${h?.hall.name ?? ''} .back=${`/h/${encodeURIComponent(this.hallCode)}`} .backLabel=${msg('取号')} @phone-language=${() => this.requestUpdate()}></hq-phone-header>
       <main class="page">
-        ${this.problem
-          ? html`<section class="card" role="alert"><h1>${msg('无法打开预约页面')}</h1><p class="note">${this.problem}</p></section>`
-          : !h
-            ? html`<p class="loading">${msg('正在加载…')}</p>`
-            : html`<h1>${msg('预约办理')}</h1>
+        ${
+          this.problem
+            ? html`<section class="card" role="alert"><h1>${msg('无法打开预约页面')}</h1><p class="note">${this.problem}</p></section>`
+            : !h
+              ? html`<p class="loading">${msg('正在加载…')}</p>`
+              : html`<h1>${msg('预约办理')}</h1>
                 <p class="lead">${msg('选择事项和时段，预约成功后凭预约码到大厅签到，签到后优先叫号。')}</p>
-                ${this.step === 'service' ? this.renderServices(h) : this.renderSlots(h)}`}
+                ${this.step === 'service' ? this.renderServices(h) : this.renderSlots(h)}`
+        }
       </main>`;
   }
 
   private renderServices(h: PhoneHallView) {
-    if (!h.appointments) return html`<section class="card"><p class="note" style="margin:0">${msg('本大厅暂未开通预约办理，请到大厅取号。')}</p></section>`;
+    if (!h.appointments)
+      return html`<section class="card"><p class="note" style="margin:0">${msg('本大厅暂未开通预约办理，请到大厅取号。')}</p></section>`;
     const bookable = h.services.filter((s) => s.bookable);
-    if (bookable.length === 0) return html`<section class="card"><p class="note" style="margin:0">${msg('暂无可预约的事项，请到大厅取号办理。')}</p></section>`;
+    if (bookable.length === 0)
+      return html`<section class="card"><p class="note" style="margin:0">${msg('暂无可预约的事项，请到大厅取号办理。')}</p></section>`;
     return html`<h2 class="step">${msg('1. 选择事项')}</h2>
       <ul class="list">
         ${bookable.map(
@@ -193,9 +201,10 @@ export class BookingFlow extends LitElement {
         <strong>${nameOf(o.service)}</strong>
         <button @click=${() => this.restart()}>${msg('更换事项')}</button>
       </section>
-      ${o.days.length === 0
-        ? html`<section class="card"><p class="note" style="margin:0">${msg('近期没有可预约的时段，请改日再试或到大厅取号。')}</p></section>`
-        : html`<h2 class="step">${msg('2. 选择日期')}</h2>
+      ${
+        o.days.length === 0
+          ? html`<section class="card"><p class="note" style="margin:0">${msg('近期没有可预约的时段，请改日再试或到大厅取号。')}</p></section>`
+          : html`<h2 class="step">${msg('2. 选择日期')}</h2>
             <div class="days" role="group" aria-label=${msg('选择日期')}>
               ${o.days.map((d) => {
                 const left = d.slots.reduce((n, s) => n + s.remaining, 0);
@@ -204,16 +213,21 @@ export class BookingFlow extends LitElement {
                 </button>`;
               })}
             </div>
-            ${day
-              ? html`<h2 class="step">${msg('3. 选择时段')}</h2>
+            ${
+              day
+                ? html`<h2 class="step">${msg('3. 选择时段')}</h2>
                   <div class="slots" role="group" aria-label=${msg('选择时段')}>
                     ${day.slots.map(
-                      (s) => html`<button class="slot" data-start=${s.start} aria-pressed=${s.start === this.start ? 'true' : 'false'} ?disabled=${s.remaining === 0} @click=${() => this.chooseSlot(s.start)}>
+                      (
+                        s,
+                      ) => html`<button class="slot" data-start=${s.start} aria-pressed=${s.start === this.start ? 'true' : 'false'} ?disabled=${s.remaining === 0} @click=${() => this.chooseSlot(s.start)}>
                         ${s.start}–${s.end}<small>${s.remaining > 0 ? msg(str`余 ${s.remaining} 个`) : msg('已约满')}</small>
                       </button>`,
                     )}
                   </div>`
-              : nothing}`}
+                : nothing
+            }`
+      }
       ${day && slot ? this.renderConfirm(h, o, day.date, slot.start, slot.end) : nothing}`;
   }
 
@@ -282,14 +296,24 @@ export class BookingFlow extends LitElement {
     const key = this.attempt.for(request);
     await this.action.run(
       async () => {
-        const booking = await this.api.post<BookingView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/bookings`, request, { idempotencyKey: key });
-        deviceMemory.rememberBooking({ code: booking.publicCode, service: nameOf(booking.service), date: booking.date, start: booking.start, hallCode: h.hall.code });
+        const booking = await this.api.post<BookingView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/bookings`, request, {
+          idempotencyKey: key,
+        });
+        deviceMemory.rememberBooking({
+          code: booking.publicCode,
+          service: nameOf(booking.service),
+          date: booking.date,
+          start: booking.start,
+          hallCode: h.hall.code,
+        });
         location.assign(`/b/${encodeURIComponent(booking.publicCode)}`);
       },
       async () => {
         // Places may have gone meanwhile: show the slots as they are now.
         const chosen = this.start;
-        this.options = await this.api.get<BookingOptionsView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/services/${o.service.id}/slots`).catch(() => this.options);
+        this.options = await this.api
+          .get<BookingOptionsView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/services/${o.service.id}/slots`)
+          .catch(() => this.options);
         this.start = chosen;
       },
     );

@@ -85,7 +85,14 @@ export class BookingPage extends LitElement {
       this.clock.setServerTime(this.booking.now);
       document.title = `${msg('我的预约')} · ${this.booking.hall.name}`;
       if (this.booking.status === 'cancelled' || this.booking.status === 'hall_closed') deviceMemory.forgetBooking(this.code);
-      else deviceMemory.rememberBooking({ code: this.code, service: nameOf(this.booking.service), date: this.booking.date, start: this.booking.start, hallCode: this.booking.hall.code });
+      else
+        deviceMemory.rememberBooking({
+          code: this.code,
+          service: nameOf(this.booking.service),
+          date: this.booking.date,
+          start: this.booking.start,
+          hallCode: this.booking.hall.code,
+        });
     } catch (err) {
       this.problem = errorMessage(err, getLocale());
     }
@@ -100,24 +107,28 @@ export class BookingPage extends LitElement {
         @phone-language=${() => this.requestUpdate()}
       ></hq-phone-header>
       <main class="page">
-        ${this.problem
-          ? html`<section class="card" role="alert"><h1>${msg('找不到这个预约')}</h1><p class="note">${this.problem}</p></section>`
-          : !b
-            ? html`<p class="loading">${msg('正在加载…')}</p>`
-            : this.renderBooking(b)}
+        ${
+          this.problem
+            ? html`<section class="card" role="alert"><h1>${msg('找不到这个预约')}</h1><p class="note">${this.problem}</p></section>`
+            : !b
+              ? html`<p class="loading">${msg('正在加载…')}</p>`
+              : this.renderBooking(b)
+        }
       </main>`;
   }
 
   private renderBooking(b: BookingView) {
     const tz = b.hall.timezone;
     return html`${this.renderStatus(b)}
-      ${b.status === 'booked'
-        ? html`<section class="card code">
+      ${
+        b.status === 'booked'
+          ? html`<section class="card code">
             <div class="label">${msg('预约码')}</div>
             <strong class="digits number" data-testid="booking-code">${b.code.slice(0, 4)} ${b.code.slice(4)}</strong>
             <p class="note">${msg('到大厅后在取号机输入预约码，或在本页签到取号。')}</p>
           </section>`
-        : nothing}
+          : nothing
+      }
       <section class="card">
         <dl class="facts">
           <dt>${msg('事项')}</dt>
@@ -132,9 +143,11 @@ export class BookingPage extends LitElement {
       </section>
       ${b.status === 'booked' ? this.renderCheckIn(b) : nothing} ${b.status === 'booked' ? this.renderCancel(b) : nothing}
       <p class="note" style="margin:16px 4px 0">
-        ${b.rules.noShowLimit > 0 && b.rules.blockDays > 0
-          ? msg(str`预约后未按时签到记为未到；30 天内未到 ${b.rules.noShowLimit} 次，将暂停预约 ${b.rules.blockDays} 天。`)
-          : msg('预约后未按时签到记为未到。')}
+        ${
+          b.rules.noShowLimit > 0 && b.rules.blockDays > 0
+            ? msg(str`预约后未按时签到记为未到；30 天内未到 ${b.rules.noShowLimit} 次，将暂停预约 ${b.rules.blockDays} 天。`)
+            : msg('预约后未按时签到记为未到。')
+        }
         ${msg(str`预约时间 ${formatTime(b.startsAt, tz)} 以大厅时间为准。`)}
       </p>`;
   }
@@ -174,23 +187,27 @@ export class BookingPage extends LitElement {
     const normal = html`<a class="btn secondary" href=${`/h/${encodeURIComponent(b.hall.code)}?service=${b.service.id}`}>${msg('现在取普通号')}</a>`;
     return html`<section class="card" data-testid="check-in">
       <div class="window"><h2 style="margin:0">${msg('签到时间')}</h2><strong>${from}–${until}</strong></div>
-      ${!today && timing === 'early'
-        ? html`<p class="note">${msg(str`请于 ${dayLabel(b.date)} 到大厅签到，签到后优先叫号。`)}</p>`
-        : timing === 'early'
-          ? html`<p class="early" role="status" data-testid="too-early">${msg(str`还没到签到时间，请于 ${from} 以后签到。着急办理的话，也可以现在取普通号排队。`)}</p>
+      ${
+        !today && timing === 'early'
+          ? html`<p class="note">${msg(str`请于 ${dayLabel(b.date)} 到大厅签到，签到后优先叫号。`)}</p>`
+          : timing === 'early'
+            ? html`<p class="early" role="status" data-testid="too-early">${msg(str`还没到签到时间，请于 ${from} 以后签到。着急办理的话，也可以现在取普通号排队。`)}</p>
               <div class="actions">
                 <button class="btn" disabled>${msg('签到取号')}</button>
                 ${normal}
               </div>`
-          : timing === 'late'
-            ? html`<p class="early" role="status">${msg(str`已超过签到时间（${until}），本次预约已失效；您可以取普通号排队。`)}</p>
+            : timing === 'late'
+              ? html`<p class="early" role="status">${msg(str`已超过签到时间（${until}），本次预约已失效；您可以取普通号排队。`)}</p>
                 <div class="actions">${normal}</div>`
-            : html`<p class="note">${msg('到达大厅后点击签到，系统将为您取预约号，优先叫号。')}</p>
-                <div class="actions"><button class="btn" data-testid="check-in-button" ?disabled=${this.action.busy} @click=${() => void this.checkIn()}>${this.action.busy ? msg('正在签到…') : msg('我已到大厅，签到取号')}</button></div>`}
-      ${this.action.error
-        ? html`<p class="error" role="alert">${this.action.error}</p>
+              : html`<p class="note">${msg('到达大厅后点击签到，系统将为您取预约号，优先叫号。')}</p>
+                <div class="actions"><button class="btn" data-testid="check-in-button" ?disabled=${this.action.busy} @click=${() => void this.checkIn()}>${this.action.busy ? msg('正在签到…') : msg('我已到大厅，签到取号')}</button></div>`
+      }
+      ${
+        this.action.error
+          ? html`<p class="error" role="alert">${this.action.error}</p>
             ${OFFER_NORMAL.has(this.action.errorCode) && timing === 'open' ? html`<div class="actions">${normal}</div>` : nothing}`
-        : nothing}
+          : nothing
+      }
     </section>`;
   }
 
@@ -198,19 +215,31 @@ export class BookingPage extends LitElement {
     const tz = b.hall.timezone;
     const until = `${dayLabel(new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(b.cancelUntil))} ${formatTime(b.cancelUntil, tz)}`;
     const cancellable = b.cancellable && this.clock.now <= b.cancelUntil;
-    if (!cancellable) return html`<p class="note" style="margin:12px 4px 0">${msg(str`取消时限（${until}）已过，如不能前来将记为未到。`)}</p>`;
+    if (!cancellable)
+      return html`<p class="note" style="margin:12px 4px 0">${msg(str`取消时限（${until}）已过，如不能前来将记为未到。`)}</p>`;
     return html`<section class="card">
       <p class="note" style="margin:0">${msg(str`不能按时前来？请在 ${until} 前取消，把时段留给其他群众。`)}</p>
-      ${this.confirming
-        ? confirmBox({ question: msg('确定取消这个预约吗？'), busy: this.action.busy, onKeep: () => (this.confirming = false), onConfirm: () => void this.cancel() })
-        : html`<div class="actions"><button class="btn danger" data-testid="cancel" @click=${() => (this.confirming = true)}>${msg('取消预约')}</button></div>`}
+      ${
+        this.confirming
+          ? confirmBox({
+              question: msg('确定取消这个预约吗？'),
+              busy: this.action.busy,
+              onKeep: () => (this.confirming = false),
+              onConfirm: () => void this.cancel(),
+            })
+          : html`<div class="actions"><button class="btn danger" data-testid="cancel" @click=${() => (this.confirming = true)}>${msg('取消预约')}</button></div>`
+      }
     </section>`;
   }
 
   private async checkIn() {
     await this.action.run(
       async () => {
-        const result = await this.api.post<CheckInResult>(`/api/phone/bookings/${encodeURIComponent(this.code)}/check-in`, {}, { idempotencyKey: this.checkInKey });
+        const result = await this.api.post<CheckInResult>(
+          `/api/phone/bookings/${encodeURIComponent(this.code)}/check-in`,
+          {},
+          { idempotencyKey: this.checkInKey },
+        );
         location.assign(`/t/${encodeURIComponent(result.issued.publicCode)}`);
       },
       (err) => {

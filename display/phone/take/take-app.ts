@@ -167,8 +167,13 @@ export class TakeApp extends LitElement {
     `,
   ];
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.begin();
+  }
+
+  /** The language, the hall, then the service the poster's code named (`?service=`), if it can be taken. */
+  private async begin() {
     await initLocale();
     this.ready = true;
     await this.load();
@@ -191,11 +196,13 @@ export class TakeApp extends LitElement {
     const h = this.hall;
     return html`<hq-phone-header .hall=${h?.hall.name ?? ''} @phone-language=${() => this.requestUpdate()}></hq-phone-header>
       <main class="page">
-        ${this.problem
-          ? html`<section class="card" role="alert"><h1>${msg('无法打开取号页面')}</h1><p class="note">${this.problem}</p></section>`
-          : !h
-            ? html`<p class="loading">${msg('正在加载…')}</p>`
-            : this.renderHall(h)}
+        ${
+          this.problem
+            ? html`<section class="card" role="alert"><h1>${msg('无法打开取号页面')}</h1><p class="note">${this.problem}</p></section>`
+            : !h
+              ? html`<p class="loading">${msg('正在加载…')}</p>`
+              : this.renderHall(h)
+        }
       </main>
       ${this.chosen && h ? this.renderSheet(h, this.chosen) : nothing}`;
   }
@@ -204,18 +211,23 @@ export class TakeApp extends LitElement {
     const tickets = deviceMemory.tickets(h.hall.code, h.hall.serviceDay);
     const bookings = deviceMemory.bookings(h.hall.code, h.hall.serviceDay);
     const q = this.filter.trim().toLowerCase();
-    const matches = (s: PhoneServiceView) => !q || s.name.toLowerCase().includes(q) || s.nameEn.toLowerCase().includes(q) || s.prefix.toLowerCase() === q;
-    const zones = [...h.zones.map((z) => ({ id: z.id as number | null, name: nameOf(z) })), { id: null, name: msg('其他事项') }];
-    const groups = zones.map((z) => ({ zone: z, services: h.services.filter((s) => s.zoneId === z.id && matches(s)) })).filter((g) => g.services.length > 0);
+    const matches = (s: PhoneServiceView) =>
+      !q || s.name.toLowerCase().includes(q) || s.nameEn.toLowerCase().includes(q) || s.prefix.toLowerCase() === q;
+    const zones = [...h.zones.map((z) => ({ id: z.id, name: nameOf(z) })), { id: null, name: msg('其他事项') }];
+    const groups = zones
+      .map((z) => ({ zone: z, services: h.services.filter((s) => s.zoneId === z.id && matches(s)) }))
+      .filter((g) => g.services.length > 0);
     return html`<h1>${msg('扫码取号')}</h1>
       <p class="lead">${h.phoneTaking ? msg('选择要办理的事项，在手机上取号，排队进度随时查看。') : msg('本大厅暂未开通手机取号，请到大厅取号机取号。')}</p>
       ${h.appointments ? html`<p class="to-book"><a href=${`/h/${encodeURIComponent(h.hall.code)}/book`}>${msg('想提前约好时间？预约办理')} ›</a></p>` : nothing}
-      ${tickets.length
-        ? html`<section class="card mine" aria-label=${msg('您今天的号票')}>
+      ${
+        tickets.length
+          ? html`<section class="card mine" aria-label=${msg('您今天的号票')}>
             <h2>${msg('您今天的号票')}</h2>
             ${tickets.map((t) => html`<a href=${`/t/${encodeURIComponent(t.code)}`}><span class="number">${t.number}</span><span class="what">${t.service}</span><span class="go" aria-hidden="true">›</span></a>`)}
           </section>`
-        : nothing}
+          : nothing
+      }
       ${h.services.length > SEARCH_FROM ? html`<input type="search" placeholder=${msg('搜索事项名称')} aria-label=${msg('搜索事项名称')} .value=${this.filter} @input=${(e: Event) => (this.filter = (e.target as HTMLInputElement).value)} />` : nothing}
       ${groups.length === 0 ? html`<p class="empty">${msg('没有找到相关事项')}</p>` : nothing}
       ${groups.map(
@@ -224,17 +236,20 @@ export class TakeApp extends LitElement {
             ${g.services.map((s) => html`<li>${this.renderService(s)}</li>`)}
           </ul>`,
       )}
-      ${h.appointments
-        ? html`<section class="card">
+      ${
+        h.appointments
+          ? html`<section class="card">
             <a class="book" href=${`/h/${encodeURIComponent(h.hall.code)}/book`}>
               <span class="text"><strong>${msg('预约办理')}</strong><span class="note">${msg('提前预约时段，到大厅签到后优先叫号。')}</span></span>
               <span class="go" aria-hidden="true">›</span>
             </a>
             ${bookings.map(
-              (b) => html`<p class="note"><a href=${`/b/${encodeURIComponent(b.code)}`}>${msg(str`我的预约：${dayLabel(b.date)} ${b.start} ${b.service}`)}</a></p>`,
+              (b) =>
+                html`<p class="note"><a href=${`/b/${encodeURIComponent(b.code)}`}>${msg(str`我的预约：${dayLabel(b.date)} ${b.start} ${b.service}`)}</a></p>`,
             )}
           </section>`
-        : nothing}`;
+          : nothing
+      }`;
   }
 
   private renderService(s: PhoneServiceView) {
@@ -250,7 +265,7 @@ export class TakeApp extends LitElement {
 
   private renderSheet(h: PhoneHallView, s: PhoneServiceView) {
     const valid = isPhone(this.digits);
-    return html`<div class="backdrop" @click=${(e: Event) => e.target === e.currentTarget && this.close()}>
+    return html`<div class="backdrop" @click=${(e: Event) => e.target === e.currentTarget && this.close()} @keydown=${this.onSheetKey}>
       <section class="sheet" role="dialog" aria-modal="true" aria-labelledby="sheet-title">
         <h2 id="sheet-title">${nameOf(s)}</h2>
         <p class="queue">${s.waiting > 0 ? msg(str`当前等候 ${s.waiting} 人，预计约 ${s.estimateMinutes} 分钟`) : msg('当前无人等候')}</p>
@@ -277,6 +292,13 @@ export class TakeApp extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector('hq-phone-number')?.shadowRoot?.querySelector('input')?.focus());
   }
 
+  /** Esc closes the sheet, as a tap outside it does. */
+  private readonly onSheetKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape') return;
+    e.preventDefault();
+    this.close();
+  };
+
   private close() {
     this.chosen = null;
     this.action.clear();
@@ -288,8 +310,16 @@ export class TakeApp extends LitElement {
     const key = this.attempt.for(request);
     await this.action.run(
       async () => {
-        const issued = await this.api.post<IssuedTicketView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/tickets`, request, { idempotencyKey: key });
-        deviceMemory.rememberTicket({ code: issued.publicCode, number: issued.ticket.number, service: nameOf(s), day: this.hall!.hall.serviceDay, hallCode: this.hall!.hall.code });
+        const issued = await this.api.post<IssuedTicketView>(`/api/phone/halls/${encodeURIComponent(this.hallCode)}/tickets`, request, {
+          idempotencyKey: key,
+        });
+        deviceMemory.rememberTicket({
+          code: issued.publicCode,
+          number: issued.ticket.number,
+          service: nameOf(s),
+          day: this.hall!.hall.serviceDay,
+          hallCode: this.hall!.hall.code,
+        });
         location.assign(`/t/${encodeURIComponent(issued.publicCode)}`);
       },
       () => this.load(),

@@ -71,8 +71,13 @@ export class TicketApp extends LitElement {
     `,
   ];
 
-  override async connectedCallback() {
+  override connectedCallback() {
     super.connectedCallback();
+    void this.begin();
+  }
+
+  /** The language first, then the ticket and its refreshing. */
+  private async begin() {
     await initLocale();
     this.ready = true;
     void this.load();
@@ -97,13 +102,14 @@ export class TicketApp extends LitElement {
     const v = this.view;
     return html`<hq-phone-header .hall=${v?.status.hall.name ?? ''} @phone-language=${() => this.requestUpdate()}></hq-phone-header>
       <main class="page">
-        ${this.problem
-          ? html`<section class="card problem" role="alert">
+        ${
+          this.problem
+            ? html`<section class="card problem" role="alert">
               <h1>${msg('找不到这张号票')}</h1>
               <p class="note">${this.problem}</p>
               <p class="note">${msg('请核对链接，或重新扫描号票上的二维码。')}</p>
             </section>`
-          : html`<hq-ticket-view
+            : html`<hq-ticket-view
               .view=${v}
               .now=${this.clock.now}
               .mode=${this.mode}
@@ -119,7 +125,8 @@ export class TicketApp extends LitElement {
               @ticket-back=${() => this.back()}
               @alerts-enable=${() => void this.enableAlerts()}
               @rating-submit=${(e: CustomEvent<PhoneRating>) => void this.rate(e.detail)}
-            ></hq-ticket-view>`}
+            ></hq-ticket-view>`
+        }
       </main>`;
   }
 
@@ -137,11 +144,19 @@ export class TicketApp extends LitElement {
       this.problem = '';
       this.stale = false;
       const t = next.status.ticket;
-      if (before && t.status === 'called' && (before.status !== 'called' || t.recallCount > before.recallCount || t.calledAt !== before.calledAt)) void this.alert();
+      if (
+        before &&
+        t.status === 'called' &&
+        (before.status !== 'called' || t.recallCount > before.recallCount || t.calledAt !== before.calledAt)
+      )
+        void this.alert();
       if (before && before.serviceId !== t.serviceId) this.realtime.start(); // transferred: follow the new queue
       if (this.rateRequested && next.rating.state === 'open') this.mode = 'rate';
       this.rateRequested = false;
-      document.title = t.status === 'called' && next.status.window ? msg(str`【请到 ${next.status.window.number} 号窗口】${t.number}`) : `${t.number} · ${statusLabel(t.status)}`;
+      document.title =
+        t.status === 'called' && next.status.window
+          ? msg(str`【请到 ${next.status.window.number} 号窗口】${t.number}`)
+          : `${t.number} · ${statusLabel(t.status)}`;
       deviceMemory.rememberTicket({
         code: this.code,
         number: t.number,
@@ -158,10 +173,13 @@ export class TicketApp extends LitElement {
       this.stale = true;
       const wait = err instanceof ApiRequestError && err.status === 429 ? Number(err.error.details?.retryAfterSeconds ?? 10) : 10;
       if (this.retryTimer) clearTimeout(this.retryTimer);
-      this.retryTimer = setTimeout(() => {
-        this.retryTimer = null;
-        void this.load();
-      }, Math.min(Math.max(wait, 2), 60) * 1000 + Math.random() * JITTER_MS);
+      this.retryTimer = setTimeout(
+        () => {
+          this.retryTimer = null;
+          void this.load();
+        },
+        Math.min(Math.max(wait, 2), 60) * 1000 + Math.random() * JITTER_MS,
+      );
     }
   }
 

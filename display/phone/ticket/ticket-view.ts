@@ -387,9 +387,11 @@ export class TicketView extends LitElement {
             ${this.renderCancel(v)}
           </section>`;
       case 'called':
-        return html`${t.callReason === 'appointment' || t.callReason === 'priority'
+        return html`${
+          t.callReason === 'appointment' || t.callReason === 'priority'
             ? html`<section class="card"><p class="note" style="margin:0">${msg(str`您的号码按“${callReason(t.callReason).name}”优先叫号。`)}</p></section>`
-            : nothing}
+            : nothing
+        }
           <section class="card">
             <p class="note" style="margin:0">${msg('请带好证件材料尽快前往。如未及时到达将记为过号，过号后可在规定时间内到窗口申请重新排队。')}</p>
           </section>`;
@@ -409,11 +411,13 @@ export class TicketView extends LitElement {
         const at = v.lastWindow;
         return html`<section class="card state attention">
           <p class="title">${msg('您已过号')}</p>
-          ${open
-            ? html`<p class="big">${at ? msg(str`请到 ${at.number} 号窗口申请重新排队`) : msg('请到叫号窗口申请重新排队')}</p>
-                <span class="until" data-testid="requeue-until">${msg(str`${formatTime(until!, tz)} 前有效`)}</span>
+          ${
+            open
+              ? html`<p class="big">${at ? msg(str`请到 ${at.number} 号窗口申请重新排队`) : msg('请到叫号窗口申请重新排队')}</p>
+                <span class="until" data-testid="requeue-until">${msg(str`${formatTime(until, tz)} 前有效`)}</span>
                 <p class="note">${msg('超过时间后需要重新取号。')}</p>`
-            : html`<p class="big">${msg('已超过重新排队的时限，请重新取号。')}</p>`}
+              : html`<p class="big">${msg('已超过重新排队的时限，请重新取号。')}</p>`
+          }
           ${!open && v.phoneTaking ? html`<div class="actions"><a class="btn" href=${`/h/${encodeURIComponent(v.hallCode)}`}>${msg('重新取号')}</a></div>` : nothing}
           ${open ? this.renderCancel(v) : nothing}
         </section>`;
@@ -493,7 +497,9 @@ export class TicketView extends LitElement {
       <p class="note" style="margin:0">${msg('您的评价会直接送达大厅管理人员，帮助我们改进服务。')}</p>
       <div class="faces">
         ${LEVELS.map(
-          (l) => html`<button style="--c:${l.colour}" data-level=${l.level} aria-label=${l.label()} @click=${() => this.fire('ticket-rate', l.level)}>
+          (
+            l,
+          ) => html`<button style="--c:${l.colour}" data-level=${l.level} aria-label=${l.label()} @click=${() => this.fire('ticket-rate', l.level)}>
             ${face(l.level)}<span>${l.shortLabel()}</span>
           </button>`,
         )}
@@ -539,10 +545,12 @@ export class TicketView extends LitElement {
   }
 }
 
-const badgeTone = (status: string): string => ({ waiting: 'accent', called: 'called', serving: 'ok', done: 'ok', no_show: 'attention', held: 'attention' })[status] ?? '';
+const badgeTone = (status: string): string =>
+  ({ waiting: 'accent', called: 'called', serving: 'ok', done: 'ok', no_show: 'attention', held: 'attention' })[status] ?? '';
 
 /** The hall-local date of a moment, 'YYYY-MM-DD'. */
-const localDate = (at: number, timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const localDate = (at: number, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -22,7 +22,11 @@ const EN_DIGITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven'
 
 /** 0–99999 in Chinese numerals as spoken: 10 → 十, 12 → 十二, 105 → 一百零五, 2000 → 两千. */
 export function chineseNumber(n: number): string {
-  if (!Number.isInteger(n) || n < 0 || n > 99_999) return String(n).split('').map((d) => ZH_DIGITS[Number(d)] ?? d).join('');
+  if (!Number.isInteger(n) || n < 0 || n > 99_999)
+    return String(n)
+      .split('')
+      .map((d) => ZH_DIGITS[Number(d)] ?? d)
+      .join('');
   if (n < 10) return ZH_DIGITS[n]!;
   if (n < 20) return `十${n % 10 ? ZH_DIGITS[n % 10] : ''}`;
   const units = ['', '十', '百', '千', '万'];
@@ -54,10 +58,22 @@ export function speakNumber(number: string, reading: VoiceSettings['numberReadin
   if (!digits) return number;
   const spaced = letters.split('').join(' ');
   if (language === 'zh-CN') {
-    const spoken = reading === 'digits' ? digits.split('').map((d) => ZH_DIGITS[Number(d)]).join('') : chineseNumber(Number(digits));
+    const spoken =
+      reading === 'digits'
+        ? digits
+            .split('')
+            .map((d) => ZH_DIGITS[Number(d)])
+            .join('')
+        : chineseNumber(Number(digits));
     return `${letters}${spoken}`;
   }
-  const spoken = reading === 'digits' ? digits.split('').map((d) => EN_DIGITS[Number(d)]).join(' ') : String(Number(digits));
+  const spoken =
+    reading === 'digits'
+      ? digits
+          .split('')
+          .map((d) => EN_DIGITS[Number(d)])
+          .join(' ')
+      : String(Number(digits));
   return `${spaced} ${spoken}`.trim();
 }
 
@@ -71,7 +87,10 @@ function fill(template: string, values: Record<string, string>): string {
   return template.replace(/\{(number|window|windowName|service)\}/g, (_, k: string) => values[k] ?? '');
 }
 
-export function buildAnnouncement(call: CallFacts, voice: Pick<VoiceSettings, 'templateZh' | 'templateEn' | 'numberReading'>): Announcement {
+export function buildAnnouncement(
+  call: CallFacts,
+  voice: Pick<VoiceSettings, 'templateZh' | 'templateEn' | 'numberReading'>,
+): Announcement {
   const plain = { number: call.number, window: call.window, windowName: call.windowName, service: call.service };
   return {
     text: { 'zh-CN': fill(voice.templateZh, plain), en: fill(voice.templateEn, plain) },

@@ -9,7 +9,7 @@
  * rejected. An approved appeal closes the case and excludes the rating from statistics; the
  * rating itself stays on record. A closed case takes no more steps or appeals.
  */
-import type { AppealStatus, CaseStatus } from '../../common/vocabulary.js';
+import type { AppealStatus, CaseStatus } from '../vocabulary.js';
 import { DomainError } from './errors.js';
 
 export const CASE_ACTIONS = ['rectify', 'reply', 'follow_up', 'close'] as const;
@@ -45,7 +45,13 @@ const STATUS_ZH: Record<CaseStatus, string> = {
 const ACTION_ZH: Record<CaseAction, string> = { rectify: '开始整改', reply: '答复群众', follow_up: '回访', close: '办结' };
 
 export const caseErrors = {
-  noteRequired: () => new DomainError(400, 'case_note_required', '请填写处理说明（做了什么、结果如何）。', 'Write a note: what was done and with what result.'),
+  noteRequired: () =>
+    new DomainError(
+      400,
+      'case_note_required',
+      '请填写处理说明（做了什么、结果如何）。',
+      'Write a note: what was done and with what result.',
+    ),
   illegalStep: (status: CaseStatus, action: CaseAction) =>
     new DomainError(
       409,
@@ -55,10 +61,12 @@ export const caseErrors = {
       { status, action, next: nextAction(status) },
     ),
   closed: () => new DomainError(409, 'case_closed', '案件已办结，不能再处理或申诉。', 'The case is closed; no more steps or appeals.'),
-  appealPending: () => new DomainError(409, 'appeal_pending', '已有申诉在审核中，请等待审核结果。', 'An appeal is already waiting for a decision.'),
+  appealPending: () =>
+    new DomainError(409, 'appeal_pending', '已有申诉在审核中，请等待审核结果。', 'An appeal is already waiting for a decision.'),
   appealApprovedAlready: () => new DomainError(409, 'appeal_decided', '申诉已通过，不能再次申诉。', 'The appeal was already approved.'),
   noAppeal: () => new DomainError(409, 'no_pending_appeal', '没有待审核的申诉。', 'There is no appeal waiting for a decision.'),
-  appealReasonRequired: () => new DomainError(400, 'appeal_reason_required', '申诉必须写明理由和依据。', 'An appeal needs its reason and grounds.'),
+  appealReasonRequired: () =>
+    new DomainError(400, 'appeal_reason_required', '申诉必须写明理由和依据。', 'An appeal needs its reason and grounds.'),
 };
 
 /** The status after a workflow step; throws a 4xx DomainError the manager can act on. */
@@ -91,4 +99,5 @@ export function decideAppeal(state: CaseState, approve: boolean, note: string): 
 }
 
 /** A case still open after its deadline day (hall-local dates compare as text). */
-export const isOverdue = (c: { status: CaseStatus; deadline: string }, today: string): boolean => c.status !== 'closed' && today > c.deadline;
+export const isOverdue = (c: { status: CaseStatus; deadline: string }, today: string): boolean =>
+  c.status !== 'closed' && today > c.deadline;

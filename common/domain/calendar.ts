@@ -181,6 +181,13 @@ export function localToEpoch(date: string, hhmm: string, timezone: string): numb
 function offsetMs(at: number, timezone: string): number {
   const parts: Record<string, string> = {};
   for (const p of formatterFor(timezone).formatToParts(at)) parts[p.type] = p.value;
-  const asUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   return asUtc - Math.floor(at / 1000) * 1000;
 }

@@ -22,8 +22,8 @@
  * A ticket counts under the service, window and clerk it ended with (a transferred ticket under
  * the service it was transferred to) and under the hall-local hour and day it was issued in.
  */
-import type { StatDimension, StatFigures, StatRow } from '../../common/manager-protocol.js';
-import type { TicketStatus } from '../../common/vocabulary.js';
+import type { StatDimension, StatFigures, StatRow } from '../manager-protocol.js';
+import type { TicketStatus } from '../vocabulary.js';
 import { localTime } from './calendar.js';
 
 /** One ticket as statistics read it (a narrow row: a year is a million of these). */
@@ -43,7 +43,7 @@ export interface StatTicket {
   ratingExcluded: boolean;
 }
 
-export { STAT_DIMENSIONS, type StatDimension, type StatFigures, type StatRow } from '../../common/manager-protocol.js';
+export { STAT_DIMENSIONS, type StatDimension, type StatFigures, type StatRow } from '../manager-protocol.js';
 
 export interface StatsResult {
   totals: StatFigures;
@@ -156,15 +156,21 @@ export class StatsBuilder {
   }
 
   private percentilesOf(values: Float64Array): Percentiles {
-    return percentiles(values, this.n, this.groupOf, DIMENSIONS.map((_, d) => this.keys[d]!.length));
+    return percentiles(
+      values,
+      this.n,
+      this.groupOf,
+      DIMENSIONS.map((_, d) => this.keys[d]!.length),
+    );
   }
 
   private finish(waits: Percentiles, services: Percentiles): StatsResult {
     const by = {} as Record<StatDimension, StatRow[]>;
     DIMENSIONS.forEach((dimension, d) => {
-      by[dimension] = this.keys[d]!
-        .map((key, g) => ({ key, ...figures(this.counts[d]![g]!, waits.byGroup[d]![g]!, services.byGroup[d]![g]!) }))
-        .sort((a, b) => compareKeys(a.key, b.key));
+      by[dimension] = this.keys[d]!.map((key, g) => ({
+        key,
+        ...figures(this.counts[d]![g]!, waits.byGroup[d]![g]!, services.byGroup[d]![g]!),
+      })).sort((a, b) => compareKeys(a.key, b.key));
     });
     return { totals: figures(this.total, waits.total, services.total), by };
   }
@@ -203,7 +209,8 @@ function count(c: Counts, t: StatTicket, wait: number, service: number, targetMs
   }
   if (t.ratingLevel !== null) {
     if (t.ratingExcluded) c.excluded++;
-    else if (Number.isInteger(t.ratingLevel) && t.ratingLevel >= 1 && t.ratingLevel <= 5) c.ratings[(5 - t.ratingLevel) as 0 | 1 | 2 | 3 | 4]++;
+    else if (Number.isInteger(t.ratingLevel) && t.ratingLevel >= 1 && t.ratingLevel <= 5)
+      c.ratings[(5 - t.ratingLevel) as 0 | 1 | 2 | 3 | 4]++;
   }
 }
 
@@ -281,7 +288,7 @@ function percentilesBySorting(values: Float64Array, n: number, groupOf: Int32Arr
     for (let g = 1; g < count; g++) starts[g] = starts[g - 1]! + sizes[d]![g - 1]!;
     const next = starts.slice();
     for (let i = 0; i < n; i++) if (!Number.isNaN(values[i]!)) scratch[next[groupOf[d]![i]!]!++] = values[i]!;
-    return Array.from({ length: count }, (_, g) => percentile(scratch.subarray(starts[g]!, starts[g]! + sizes[d]![g]!).sort(), 0.9));
+    return Array.from({ length: count }, (_, g) => percentile(scratch.subarray(starts[g], starts[g]! + sizes[d]![g]!).sort(), 0.9));
   });
   return { total, byGroup };
 }

@@ -2,8 +2,8 @@
  * The visitor's phone: the pure rules of 扫码取号 (taking an e-ticket), of 补评 (rating a finished
  * ticket later) and of explaining the call order. Tables in test/phone/phone-rules.test.ts.
  */
-import type { PhoneRatingState, TakeRefusal } from '../../common/phone.js';
-import type { CallReason, TicketStatus } from '../../common/vocabulary.js';
+import type { PhoneRatingState, TakeRefusal } from '../phone.js';
+import type { CallReason, TicketStatus } from '../vocabulary.js';
 import { localTime } from './calendar.js';
 import { graceEndsAt } from './lifecycle.js';
 import { phoneErrors } from './phone-errors.js';
@@ -94,7 +94,12 @@ export const laterRatingUntil = (finishedAt: number, days: number): number => fi
  * What the phone can do about rating a ticket: not yet (not finished), open (until when), rated
  * (once, whatever the channel), or expired.
  */
-export function phoneRatingState(ticket: { status: TicketStatus; finishedAt: number | null; ratingStatus: string | null }, rated: boolean, now: number, days: number): { state: PhoneRatingState; until: number | null } {
+export function phoneRatingState(
+  ticket: { status: TicketStatus; finishedAt: number | null; ratingStatus: string | null },
+  rated: boolean,
+  now: number,
+  days: number,
+): { state: PhoneRatingState; until: number | null } {
   if (rated || ticket.ratingStatus === 'rated') return { state: 'rated', until: null };
   if (ticket.status !== 'done' || ticket.finishedAt === null) return { state: 'not_finished', until: null };
   const until = laterRatingUntil(ticket.finishedAt, days);

@@ -4,24 +4,13 @@
  * `applyAction` is pure: it checks the transition and returns the fields to change, or throws a
  * DomainError the clerk can act on. test/domain/lifecycle.test.ts holds the full table.
  */
-import type { CallReason, TicketStatus, TransferStep } from '../../common/vocabulary.js';
+import type { CallReason, TicketStatus, TransferStep } from '../vocabulary.js';
 import { localTime } from './calendar.js';
 import { errors } from './errors.js';
 import type { FairnessSettings } from './settings.js';
 import type { Ticket } from './types.js';
 
-export const TICKET_ACTIONS = [
-  'call',
-  'recall',
-  'start',
-  'finish',
-  'no_show',
-  'requeue',
-  'hold',
-  'resume',
-  'transfer',
-  'cancel',
-] as const;
+export const TICKET_ACTIONS = ['call', 'recall', 'start', 'finish', 'no_show', 'requeue', 'hold', 'resume', 'transfer', 'cancel'] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 /** From which statuses each action is allowed, and the status it leads to. */
@@ -38,8 +27,7 @@ export const TRANSITIONS: Record<TicketAction, { from: readonly TicketStatus[]; 
   cancel: { from: ['waiting', 'no_show'], to: 'cancelled' },
 };
 
-export const canApply = (status: TicketStatus, action: TicketAction): boolean =>
-  TRANSITIONS[action].from.includes(status);
+export const canApply = (status: TicketStatus, action: TicketAction): boolean => TRANSITIONS[action].from.includes(status);
 
 /** Statuses in which a ticket occupies its window: a window has at most one. */
 export const ACTIVE_AT_WINDOW: readonly TicketStatus[] = ['called', 'serving'];

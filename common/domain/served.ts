@@ -15,7 +15,5 @@ export function servedServices(
   if (window.mode === 'specialist') return rows.filter((r) => enabled.has(r.serviceId));
   const inScope = services.filter((s) => s.enabled && (window.mode === 'hall' || s.zoneId === window.zoneId));
   const listed = new Map(rows.map((r) => [r.serviceId, r]));
-  return inScope
-    .map((s) => listed.get(s.id) ?? { serviceId: s.id, tier: 1, weight: 1 })
-    .sort((a, b) => a.tier - b.tier);
+  return inScope.map((s) => listed.get(s.id) ?? { serviceId: s.id, tier: 1, weight: 1 }).sort((a, b) => a.tier - b.tier);
 }

@@ -14,7 +14,7 @@
  *     the largest waited-time × weight; ties go to the earlier queue time, then the lower id.
  *  5. Work-conserving: whenever the pool or a targeted ticket is non-empty, a ticket is returned.
  */
-import type { CallReason, PriorityKind } from '../../common/vocabulary.js';
+import type { CallReason, PriorityKind } from '../vocabulary.js';
 import type { FairnessSettings } from './settings.js';
 import type { ServedService } from './types.js';
 
@@ -70,12 +70,7 @@ export function reasonFor(t: Candidate, rule: PickRule): CallReason | null {
   return null;
 }
 
-export function pickNext(
-  window: RoutingWindow,
-  waiting: readonly Candidate[],
-  rules: FairnessRules,
-  now: number,
-): CallPick | null {
+export function pickNext(window: RoutingWindow, waiting: readonly Candidate[], rules: FairnessRules, now: number): CallPick | null {
   const targeted = waiting.filter((t) => t.targetWindowId === window.id);
   const first = oldest(targeted);
   if (first) return done(first, 'targeted', window, false);

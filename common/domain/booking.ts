@@ -14,8 +14,8 @@
  *    phone reaches `noShowLimit` no-shows within 30 days, it may not book for `blockDays` days
  *    from the date of the no-show that reached the limit.
  */
-import type { AppointmentSlot } from '../../common/phone.js';
-import type { BookingStatus } from '../../common/vocabulary.js';
+import type { AppointmentSlot } from '../phone.js';
+import type { BookingStatus } from '../vocabulary.js';
 import { addDays, isWorkingDay, parseHours } from './calendar.js';
 import { errors } from './errors.js';
 import { phoneErrors } from './phone-errors.js';
@@ -42,17 +42,23 @@ export function checkSlot(slot: SlotInput, others: readonly SlotDef[], selfId: n
     throw errors.invalidInput('星期应为 1（周一）到 7（周日）。', 'The weekday is 1 (Monday) to 7 (Sunday).', { field: 'weekday' });
   }
   for (const field of ['start', 'end'] as const) {
-    if (!HHMM.test(slot[field])) throw errors.invalidInput('时间格式应为 HH:MM，例如 09:00。', 'Times are HH:MM, for example 09:00.', { field });
+    if (!HHMM.test(slot[field]))
+      throw errors.invalidInput('时间格式应为 HH:MM，例如 09:00。', 'Times are HH:MM, for example 09:00.', { field });
   }
   if (minutesOf(slot.end) <= minutesOf(slot.start)) {
     throw errors.invalidInput('结束时间应晚于开始时间。', 'The end must be after the start.', { field: 'end' });
   }
   if (!Number.isInteger(slot.capacity) || slot.capacity < 1 || slot.capacity > MAX_SLOT_CAPACITY) {
-    throw errors.invalidInput(`每个时段可预约人数应为 1 到 ${MAX_SLOT_CAPACITY}。`, `A slot takes 1 to ${MAX_SLOT_CAPACITY} appointments.`, { field: 'capacity' });
+    throw errors.invalidInput(
+      `每个时段可预约人数应为 1 到 ${MAX_SLOT_CAPACITY}。`,
+      `A slot takes 1 to ${MAX_SLOT_CAPACITY} appointments.`,
+      { field: 'capacity' },
+    );
   }
   for (const other of others) {
     if (other.id === selfId || other.weekday !== slot.weekday) continue;
-    if (minutesOf(slot.start) < minutesOf(other.end) && minutesOf(other.start) < minutesOf(slot.end)) throw phoneErrors.slotOverlap(other.start, other.end);
+    if (minutesOf(slot.start) < minutesOf(other.end) && minutesOf(other.start) < minutesOf(slot.end))
+      throw phoneErrors.slotOverlap(other.start, other.end);
   }
 }
 
@@ -86,7 +92,11 @@ export interface SlotAvailability {
 }
 
 /** The slots of one service on a date (its weekday) with their free places, in time order. */
-export function dayAvailability(slots: readonly SlotDef[], bookedByStart: ReadonlyMap<string, number>, weekday: number): SlotAvailability[] {
+export function dayAvailability(
+  slots: readonly SlotDef[],
+  bookedByStart: ReadonlyMap<string, number>,
+  weekday: number,
+): SlotAvailability[] {
   return slots
     .filter((s) => s.weekday === weekday)
     .sort((a, b) => minutesOf(a.start) - minutesOf(b.start))
@@ -137,7 +147,11 @@ export interface CheckInWindow {
 }
 
 /** From `checkInEarlyMinutes` before the slot starts to `checkInLateMinutes` after it ends. */
-export function checkInWindow(slotStartAt: number, slotEndAt: number, settings: Pick<AppointmentSettings, 'checkInEarlyMinutes' | 'checkInLateMinutes'>): CheckInWindow {
+export function checkInWindow(
+  slotStartAt: number,
+  slotEndAt: number,
+  settings: Pick<AppointmentSettings, 'checkInEarlyMinutes' | 'checkInLateMinutes'>,
+): CheckInWindow {
   return { opensAt: slotStartAt - settings.checkInEarlyMinutes * 60_000, closesAt: slotEndAt + settings.checkInLateMinutes * 60_000 };
 }
 
@@ -156,7 +170,11 @@ export function checkInTiming(now: number, window: CheckInWindow): CheckInTiming
  * `blockDays` days. Returns the date from which booking is possible again (the latest block's
  * end) and how many no-shows caused it, or null when no block reaches past `today`.
  */
-export function noShowBlock(noShowDates: readonly string[], today: string, settings: Pick<AppointmentSettings, 'noShowLimit' | 'blockDays'>): { until: string; count: number } | null {
+export function noShowBlock(
+  noShowDates: readonly string[],
+  today: string,
+  settings: Pick<AppointmentSettings, 'noShowLimit' | 'blockDays'>,
+): { until: string; count: number } | null {
   if (settings.noShowLimit < 1 || settings.blockDays < 1) return null;
   const dates = [...noShowDates].sort();
   let block: { until: string; count: number } | null = null;

@@ -9,7 +9,7 @@
  * Routine service (in-order calls, start, finish, no-show) and what devices and the system do on
  * their own stay in the events table only.
  */
-import type { EventType } from '../../common/protocol.js';
+import type { EventType } from '../protocol.js';
 
 export const AUDIT_EVENT_TYPES: readonly EventType[] = [
   'window:status',

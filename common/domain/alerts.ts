@@ -15,12 +15,12 @@
  *  - voice_missing: a board with no Chinese voice (calls are captioned and chimed, not spoken).
  *  - bad_rating: a 差评 case opened and not yet taken up; case_overdue: past its deadline.
  */
-import type { Alert, AlertSeverity } from '../../common/manager-protocol.js';
-import type { DeviceKind, DeviceState, WindowStatus } from '../../common/vocabulary.js';
+import type { Alert, AlertSeverity } from '../manager-protocol.js';
+import type { DeviceKind, DeviceState, WindowStatus } from '../vocabulary.js';
 import { isWorkingDay, localTime, withinHours } from './calendar.js';
 import type { AlertSettings, CalendarSettings } from './settings.js';
 
-export type { Alert, AlertKind, AlertSeverity } from '../../common/manager-protocol.js';
+export type { Alert, AlertKind, AlertSeverity } from '../manager-protocol.js';
 
 export interface AlertState {
   now: number;
@@ -50,8 +50,20 @@ export interface AlertState {
 }
 
 const SEVERITY_ORDER: Record<AlertSeverity, number> = { critical: 0, warning: 1, info: 2 };
-const KIND_ZH: Partial<Record<DeviceKind, string>> = { board: '综合屏', window_screen: '窗口屏', kiosk: '取号机', pad: '评价器', printer: '打印机' };
-const KIND_EN: Partial<Record<DeviceKind, string>> = { board: 'board', window_screen: 'window screen', kiosk: 'kiosk', pad: 'rating pad', printer: 'printer' };
+const KIND_ZH: Partial<Record<DeviceKind, string>> = {
+  board: '综合屏',
+  window_screen: '窗口屏',
+  kiosk: '取号机',
+  pad: '评价器',
+  printer: '打印机',
+};
+const KIND_EN: Partial<Record<DeviceKind, string>> = {
+  board: 'board',
+  window_screen: 'window screen',
+  kiosk: 'kiosk',
+  pad: 'rating pad',
+  printer: 'printer',
+};
 
 const mins = (ms: number) => Math.floor(ms / 60_000);
 
@@ -98,7 +110,9 @@ function printerAlerts(d: AlertDevice, label: { zh: string; en: string }, silent
   const at = d.address ? { zh: `（${d.address}）`, en: ` (${d.address})` } : { zh: '', en: '' };
   const who = { zh: `${label.zh}${at.zh}`, en: `The ${label.en}${at.en}` };
   // What stops working: a printer at a window prints its rating slips; any other one, tickets.
-  const loses = d.windowId ? { zh: '评价提示单打不出来', en: 'rating slips cannot be printed' } : { zh: '号票改为电子票', en: 'tickets fall back to e-tickets' };
+  const loses = d.windowId
+    ? { zh: '评价提示单打不出来', en: 'rating slips cannot be printed' }
+    : { zh: '号票改为电子票', en: 'tickets fall back to e-tickets' };
   const confirm = { zh: '然后在“配置 › 设备”中点“检测”确认。', en: 'then press Check in Configuration › Devices to confirm.' };
   const out: Alert[] = [];
   const unreachable = state.online === false || (d.lastSeenAt !== null && silent);
@@ -114,7 +128,10 @@ function printerAlerts(d: AlertDevice, label: { zh: string; en: string }, silent
         ? { zh: `${who.zh}连接后不应答，${loses.zh}。`, en: `${who.en} accepts a connection but does not answer; ${loses.en}.` }
         : { zh: `${who.zh}无法连接，${loses.zh}。`, en: `${who.en} cannot be reached; ${loses.en}.` },
       action: noAnswer
-        ? { zh: `打印机可能卡纸、死机或出错：看它的指示灯，关机十秒再开机；${confirm.zh}`, en: `It may be jammed, hung or in an error state: look at its lights and power it off for ten seconds; ${confirm.en}` }
+        ? {
+            zh: `打印机可能卡纸、死机或出错：看它的指示灯，关机十秒再开机；${confirm.zh}`,
+            en: `It may be jammed, hung or in an error state: look at its lights and power it off for ten seconds; ${confirm.en}`,
+          }
         : {
             zh: `检查打印机电源是否打开、网线是否插好${d.address ? `、它的地址是否仍是 ${d.address}（打印机自检页上有）` : ''}；${confirm.zh}`,
             en: `Check that it is switched on and its network cable is in${d.address ? `, and that its address is still ${d.address} (see its self-test page)` : ''}; ${confirm.en}`,
@@ -131,9 +148,14 @@ function printerAlerts(d: AlertDevice, label: { zh: string; en: string }, silent
       severity: empty ? 'critical' : 'info',
       since: null,
       subject: { type: 'device', id: d.id },
-      message: empty ? { zh: `${who.zh}缺纸，${loses.zh}。`, en: `${who.en} is out of paper; ${loses.en}.` } : { zh: `${who.zh}纸将用完。`, en: `${who.en} is running out of paper.` },
+      message: empty
+        ? { zh: `${who.zh}缺纸，${loses.zh}。`, en: `${who.en} is out of paper; ${loses.en}.` }
+        : { zh: `${who.zh}纸将用完。`, en: `${who.en} is running out of paper.` },
       action: empty
-        ? { zh: `立即装入一卷 ${width} mm 热敏纸并合上纸仓盖，${confirm.zh}`, en: `Load a new ${width} mm thermal roll now and close the cover; ${confirm.en}` }
+        ? {
+            zh: `立即装入一卷 ${width} mm 热敏纸并合上纸仓盖，${confirm.zh}`,
+            en: `Load a new ${width} mm thermal roll now and close the cover; ${confirm.en}`,
+          }
         : { zh: `准备一卷 ${width} mm 热敏纸，空闲时更换。`, en: `Have a ${width} mm thermal roll ready and change it at a quiet moment.` },
     });
   }
@@ -148,7 +170,10 @@ function printerAlerts(d: AlertDevice, label: { zh: string; en: string }, silent
         zh: `${who.zh}${state.coverOpen ? '纸仓盖未关' : `故障：${String(state.printerError)}`}，${loses.zh}。`,
         en: `${who.en} ${state.coverOpen ? 'has its cover open' : `reports an error: ${String(state.printerError)}`}; ${loses.en}.`,
       },
-      action: { zh: `合上纸仓盖；仍报错时关机重启打印机，${confirm.zh}`, en: `Close the cover; if the error stays, power the printer off and on, ${confirm.en}` },
+      action: {
+        zh: `合上纸仓盖；仍报错时关机重启打印机，${confirm.zh}`,
+        en: `Close the cover; if the error stays, power the printer off and on, ${confirm.en}`,
+      },
     });
   }
   return out;
@@ -180,8 +205,14 @@ export function computeAlerts(s: AlertState): Alert[] {
             en: `"${name.en}": the longest wait is ${waited} min (target ${limits.waitTargetMinutes} min), ${waiting} waiting.`,
           },
           action: {
-            zh: q.openWindows === 0 ? '开放一个办理此事项的窗口，或在“窗口调度”中把它分配给开放的窗口。' : '再开放一个办理此事项的窗口，或让综合窗口优先办理此事项（窗口调度中调到第一顺位）。',
-            en: q.openWindows === 0 ? 'Open a window that serves it, or assign it to an open window in Reassignment.' : 'Open another window for it, or move it to the first place of a comprehensive window in Reassignment.',
+            zh:
+              q.openWindows === 0
+                ? '开放一个办理此事项的窗口，或在“窗口调度”中把它分配给开放的窗口。'
+                : '再开放一个办理此事项的窗口，或让综合窗口优先办理此事项（窗口调度中调到第一顺位）。',
+            en:
+              q.openWindows === 0
+                ? 'Open a window that serves it, or assign it to an open window in Reassignment.'
+                : 'Open another window for it, or move it to the first place of a comprehensive window in Reassignment.',
           },
         });
       }
@@ -219,8 +250,14 @@ export function computeAlerts(s: AlertState): Alert[] {
       severity: 'warning',
       since: w.statusChangedAt + limits.pauseAlertMinutes * 60_000,
       subject: { type: 'window', id: w.id },
-      message: { zh: `${w.number}号窗口已暂停 ${paused} 分钟${reason.zh}。`, en: `Window ${w.number} has been paused for ${paused} min${reason.en}.` },
-      action: { zh: '联系窗口人员恢复服务，或安排AB角顶岗；短时无法恢复时把它的事项调给其他窗口。', en: 'Ask the clerk to resume, or let the backup (AB角) take over; if it stays paused, give its services to other windows.' },
+      message: {
+        zh: `${w.number}号窗口已暂停 ${paused} 分钟${reason.zh}。`,
+        en: `Window ${w.number} has been paused for ${paused} min${reason.en}.`,
+      },
+      action: {
+        zh: '联系窗口人员恢复服务，或安排AB角顶岗；短时无法恢复时把它的事项调给其他窗口。',
+        en: 'Ask the clerk to resume, or let the backup (AB角) take over; if it stays paused, give its services to other windows.',
+      },
     });
   }
 
@@ -235,8 +272,14 @@ export function computeAlerts(s: AlertState): Alert[] {
       severity: 'critical',
       since: null,
       subject: { type: 'window', id: w.id },
-      message: { zh: `${waiting} 张号票指定到 ${w.number}号窗口，但该窗口已关闭，没有人会叫到它们。`, en: `${waiting} waiting ticket(s) were sent to window ${w.number}, which is closed: nobody will call them.` },
-      action: { zh: '开放该窗口，或在“事项排队”中把这些号票移到其他窗口或事项。', en: 'Open the window, or move these tickets to another window or service from the queues.' },
+      message: {
+        zh: `${waiting} 张号票指定到 ${w.number}号窗口，但该窗口已关闭，没有人会叫到它们。`,
+        en: `${waiting} waiting ticket(s) were sent to window ${w.number}, which is closed: nobody will call them.`,
+      },
+      action: {
+        zh: '开放该窗口，或在“事项排队”中把这些号票移到其他窗口或事项。',
+        en: 'Open the window, or move these tickets to another window or service from the queues.',
+      },
     });
   }
 
@@ -259,7 +302,8 @@ export function computeAlerts(s: AlertState): Alert[] {
         subject: { type: 'device', id: d.id },
         message: {
           zh: d.lastSeenAt === null ? `${label.zh}从未联网。` : `${label.zh}已离线 ${mins(silentMs)} 分钟。`,
-          en: d.lastSeenAt === null ? `The ${label.en} has never connected.` : `The ${label.en} has been offline for ${mins(silentMs)} min.`,
+          en:
+            d.lastSeenAt === null ? `The ${label.en} has never connected.` : `The ${label.en} has been offline for ${mins(silentMs)} min.`,
         },
         action: {
           zh: '检查设备电源和网络（网线、Wi-Fi），必要时重启浏览器；恢复联网后会自动重连并显示最新状态。',
@@ -275,8 +319,14 @@ export function computeAlerts(s: AlertState): Alert[] {
         severity: out ? 'critical' : 'info',
         since: null,
         subject: { type: 'device', id: d.id },
-        message: { zh: `${label.zh}${out ? '缺纸，号票改为电子票' : '纸将用完'}。`, en: `The ${label.en} is ${out ? 'out of paper; tickets fall back to e-tickets' : 'running out of paper'}.` },
-        action: { zh: out ? '立即更换热敏纸卷。' : '准备一卷热敏纸，空闲时更换。', en: out ? 'Load a new thermal paper roll now.' : 'Have a thermal roll ready and change it at a quiet moment.' },
+        message: {
+          zh: `${label.zh}${out ? '缺纸，号票改为电子票' : '纸将用完'}。`,
+          en: `The ${label.en} is ${out ? 'out of paper; tickets fall back to e-tickets' : 'running out of paper'}.`,
+        },
+        action: {
+          zh: out ? '立即更换热敏纸卷。' : '准备一卷热敏纸，空闲时更换。',
+          en: out ? 'Load a new thermal paper roll now.' : 'Have a thermal roll ready and change it at a quiet moment.',
+        },
       });
     }
     if (d.kind === 'board' && state.voiceMissing) {
@@ -286,7 +336,10 @@ export function computeAlerts(s: AlertState): Alert[] {
         severity: 'warning',
         since: null,
         subject: { type: 'device', id: d.id },
-        message: { zh: `${label.zh}没有中文语音，叫号只显示和提示音，不播报。`, en: `The ${label.en} has no Chinese voice: calls are shown and chimed, not spoken.` },
+        message: {
+          zh: `${label.zh}没有中文语音，叫号只显示和提示音，不播报。`,
+          en: `The ${label.en} has no Chinese voice: calls are shown and chimed, not spoken.`,
+        },
         action: {
           zh: '在该屏的系统中安装中文（普通话）语音包并打开声音，然后刷新页面。',
           en: 'Install a Chinese (Mandarin) voice on that screen, turn its sound on, then reload the page.',
@@ -306,8 +359,14 @@ export function computeAlerts(s: AlertState): Alert[] {
         severity: 'warning',
         since: null,
         subject: { type: 'case', id: c.id },
-        message: { zh: `差评整改已逾期（期限 ${c.deadline}）：${where.zh}${c.ticketNumber}。`, en: `A bad-rating case is overdue (due ${c.deadline}): ${c.ticketNumber}${where.en ? ` at ${where.en}` : ''}.` },
-        action: { zh: '在“差评整改”中尽快完成整改、答复和回访并办结。', en: 'Finish its rectification, reply and follow-up call in Cases, then close it.' },
+        message: {
+          zh: `差评整改已逾期（期限 ${c.deadline}）：${where.zh}${c.ticketNumber}。`,
+          en: `A bad-rating case is overdue (due ${c.deadline}): ${c.ticketNumber}${where.en ? ` at ${where.en}` : ''}.`,
+        },
+        action: {
+          zh: '在“差评整改”中尽快完成整改、答复和回访并办结。',
+          en: 'Finish its rectification, reply and follow-up call in Cases, then close it.',
+        },
       });
     } else if (c.status === 'open') {
       alerts.push({
@@ -316,11 +375,19 @@ export function computeAlerts(s: AlertState): Alert[] {
         severity: 'info',
         since: c.createdAt,
         subject: { type: 'case', id: c.id },
-        message: { zh: `新差评：${where.zh}${c.ticketNumber}，须在 ${c.deadline} 前办结。`, en: `New bad rating: ${c.ticketNumber}${where.en ? ` at ${where.en}` : ''}, to be closed by ${c.deadline}.` },
-        action: { zh: '在“差评整改”中查看原因，联系当事人开始整改。', en: 'Read its reasons in Cases and start the rectification with the clerk.' },
+        message: {
+          zh: `新差评：${where.zh}${c.ticketNumber}，须在 ${c.deadline} 前办结。`,
+          en: `New bad rating: ${c.ticketNumber}${where.en ? ` at ${where.en}` : ''}, to be closed by ${c.deadline}.`,
+        },
+        action: {
+          zh: '在“差评整改”中查看原因，联系当事人开始整改。',
+          en: 'Read its reasons in Cases and start the rectification with the clerk.',
+        },
       });
     }
   }
 
-  return alerts.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.since ?? 0) - (b.since ?? 0) || a.id.localeCompare(b.id));
+  return alerts.sort(
+    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.since ?? 0) - (b.since ?? 0) || a.id.localeCompare(b.id),
+  );
 }

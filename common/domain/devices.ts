@@ -2,8 +2,8 @@
  * Rules about paired screens and printers. Pure. What applies to each kind of device is the
  * table in common/device-fields.ts (the console's device dialog reads the same table).
  */
-import { DEVICE_FIELDS } from '../../common/device-fields.js';
-import type { DeviceKind, DeviceState } from '../../common/vocabulary.js';
+import { DEVICE_FIELDS } from '../device-fields.js';
+import type { DeviceKind, DeviceState } from '../vocabulary.js';
 import { errors } from './errors.js';
 
 /** A device counts as online when it was heard from (heartbeat, request) within `offlineSeconds`. */
@@ -51,13 +51,21 @@ export function printerOnline(lastSeenAt: number | null, state: DeviceState, now
 
 /** Refusals that name the field they are about (`details.field`), so a form can show them there. */
 export const deviceErrors = {
-  needsWindow: () => errors.invalidInput('窗口屏和评价器必须绑定一个窗口。', 'A window screen or rating pad must be bound to a window.', { field: 'windowId' }),
+  needsWindow: () =>
+    errors.invalidInput('窗口屏和评价器必须绑定一个窗口。', 'A window screen or rating pad must be bound to a window.', {
+      field: 'windowId',
+    }),
   noWindow: () => errors.invalidInput('综合屏和取号机不绑定窗口。', 'A board or kiosk is not bound to a window.', { field: 'windowId' }),
-  zoneForBoard: () => errors.invalidInput('只有综合屏可以指定显示的服务区。', 'Only a hall board can be set to show one zone.', { field: 'zoneId' }),
+  zoneForBoard: () =>
+    errors.invalidInput('只有综合屏可以指定显示的服务区。', 'Only a hall board can be set to show one zone.', { field: 'zoneId' }),
   printerForKiosk: () => errors.invalidInput('只有取号机可以指定打印机。', 'Only a kiosk has a ticket printer.', { field: 'printerId' }),
   notAPrinter: () => errors.invalidInput('请选择一台启用的打印机。', 'Choose an active printer.', { field: 'printerId' }),
-  noScreen: () => errors.invalidInput('打印机没有屏幕，不能设置语言。', 'A printer has no screen to set a language for.', { field: 'language' }),
-  silentForBoard: () => errors.invalidInput('只有综合屏播报叫号，静音模式只适用于综合屏。', 'Only hall boards speak calls; silent mode applies to boards.', { field: 'silent' }),
+  noScreen: () =>
+    errors.invalidInput('打印机没有屏幕，不能设置语言。', 'A printer has no screen to set a language for.', { field: 'language' }),
+  silentForBoard: () =>
+    errors.invalidInput('只有综合屏播报叫号，静音模式只适用于综合屏。', 'Only hall boards speak calls; silent mode applies to boards.', {
+      field: 'silent',
+    }),
 };
 
 export interface DeviceBinding {

@@ -5,10 +5,19 @@
  * is expected, in Chinese and English. Checks that need the database (a name already taken, a
  * window still serving) live in the config service.
  */
-import { ROLES, type Role } from '../../common/vocabulary.js';
+import { ROLES, type Role } from '../vocabulary.js';
 import { isValidDate, parseHours } from './calendar.js';
 import { DomainError } from './errors.js';
-import type { AlertSettings, AppointmentSettings, CalendarSettings, FairnessSettings, HallSettings, IssuingSettings, RatingSettings, VoiceSettings } from './settings.js';
+import type {
+  AlertSettings,
+  AppointmentSettings,
+  CalendarSettings,
+  FairnessSettings,
+  HallSettings,
+  IssuingSettings,
+  RatingSettings,
+  VoiceSettings,
+} from './settings.js';
 
 const invalid = (field: string, zh: string, en: string) => new DomainError(400, 'invalid_config', zh, en, { field });
 
@@ -29,7 +38,11 @@ function int(field: string, labelZh: string, labelEn: string, value: unknown, mi
 export function checkHours(field: string, value: string): string {
   const ranges = parseHours(value);
   if (!ranges || ranges.length === 0) {
-    throw invalid(field, '办理时间格式应为“08:30-12:00,13:30-17:30”（时段按先后排列、不重叠）。', 'Hours look like "08:30-12:00,13:30-17:30" (in order, not overlapping).');
+    throw invalid(
+      field,
+      '办理时间格式应为“08:30-12:00,13:30-17:30”（时段按先后排列、不重叠）。',
+      'Hours look like "08:30-12:00,13:30-17:30" (in order, not overlapping).',
+    );
   }
   return value.replace(/\s+/g, '');
 }
@@ -53,7 +66,12 @@ export interface ServiceInput {
 export function checkService(input: Partial<ServiceInput>, current?: ServiceInput): ServiceInput {
   const v = { ...current, ...input } as Partial<ServiceInput>;
   const prefix = typeof v.prefix === 'string' ? v.prefix.trim().toUpperCase() : '';
-  if (!/^[A-Z]{1,2}$/.test(prefix)) throw invalid('prefix', '号码前缀应为一到两个大写字母，例如 A 或 SB。', 'The ticket prefix is one or two capital letters, e.g. A or SB.');
+  if (!/^[A-Z]{1,2}$/.test(prefix))
+    throw invalid(
+      'prefix',
+      '号码前缀应为一到两个大写字母，例如 A 或 SB。',
+      'The ticket prefix is one or two capital letters, e.g. A or SB.',
+    );
   const hours = v.openingHours == null || String(v.openingHours).trim() === '' ? null : checkHours('openingHours', String(v.openingHours));
   return {
     name: text('name', '事项名称', 'service name', v.name, { max: 40 }),
@@ -80,7 +98,8 @@ export interface ZoneInput {
 
 export function checkZone(input: Partial<ZoneInput>, current?: ZoneInput): ZoneInput {
   const v = { ...current, ...input } as Partial<ZoneInput>;
-  if (!ZONE_KINDS.includes(v.kind as ZoneKind)) throw invalid('kind', '服务区类型应为主题、专业或特色。', 'The zone kind is theme, professional or special.');
+  if (!ZONE_KINDS.includes(v.kind as ZoneKind))
+    throw invalid('kind', '服务区类型应为主题、专业或特色。', 'The zone kind is theme, professional or special.');
   return {
     name: text('name', '服务区名称', 'zone name', v.name, { max: 30 }),
     nameEn: text('nameEn', '英文名称', 'English name', v.nameEn ?? '', { min: 0, max: 60 }),
@@ -101,7 +120,11 @@ export function checkWindow(input: Partial<WindowInput>, current?: WindowInput):
   const v = { ...current, ...input } as Partial<WindowInput>;
   const number = typeof v.number === 'string' ? v.number.trim() : '';
   if (!/^[0-9A-Za-z-]{1,6}$/.test(number)) {
-    throw invalid('number', '窗口号应为 1–6 位数字或字母（语音会播报“请到 N 号窗口”）。', 'A window number is 1–6 digits or letters (it is spoken: "please go to window N").');
+    throw invalid(
+      'number',
+      '窗口号应为 1–6 位数字或字母（语音会播报“请到 N 号窗口”）。',
+      'A window number is 1–6 digits or letters (it is spoken: "please go to window N").',
+    );
   }
   return {
     number,
@@ -128,7 +151,8 @@ export function checkUser(input: Partial<UserInput>, current?: UserInput): UserI
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) {
     throw invalid('username', '登录名应为 3–32 位字母、数字或 _ . -。', 'A user name is 3–32 letters, digits or _ . -');
   }
-  if (!ROLES.includes(v.role as Role)) throw invalid('role', '角色应为窗口人员、大厅管理员或系统管理员。', 'The role is clerk, manager or admin.');
+  if (!ROLES.includes(v.role as Role))
+    throw invalid('role', '角色应为窗口人员、大厅管理员或系统管理员。', 'The role is clerk, manager or admin.');
   return {
     username,
     displayName: text('displayName', '姓名', 'name', v.displayName, { max: 30 }),
@@ -141,7 +165,11 @@ export function checkUser(input: Partial<UserInput>, current?: UserInput): UserI
 export function checkPassword(password: unknown): string {
   const p = typeof password === 'string' ? password : '';
   if (p.length < 8 || p.length > 128 || !/[A-Za-z]/.test(p) || !/\d/.test(p)) {
-    throw invalid('password', '密码至少 8 位，且同时包含字母和数字。', 'A password has at least 8 characters with both letters and digits.');
+    throw invalid(
+      'password',
+      '密码至少 8 位，且同时包含字母和数字。',
+      'A password has at least 8 characters with both letters and digits.',
+    );
   }
   return p;
 }
@@ -156,9 +184,15 @@ export function checkPrinterAddress(address: unknown): string {
   const port = m?.[2] ? Number(m[2]) : 9100;
   const host = m?.[1] ?? '';
   const ipv4 = /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
-  const validHost = ipv4 ? host.split('.').every((o) => Number(o) <= 255) : /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(host);
+  const validHost = ipv4
+    ? host.split('.').every((o) => Number(o) <= 255)
+    : /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*$/.test(host);
   if (!m || !validHost || port < 1 || port > 65535) {
-    throw invalid('address', '打印机地址应为“IP:端口”，例如 192.168.1.50:9100。', 'A printer address is "IP:port", e.g. 192.168.1.50:9100.');
+    throw invalid(
+      'address',
+      '打印机地址应为“IP:端口”，例如 192.168.1.50:9100。',
+      'A printer address is "IP:port", e.g. 192.168.1.50:9100.',
+    );
   }
   return `${host}:${port}`;
 }
@@ -172,24 +206,41 @@ export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
 type Checker<K extends keyof HallSettings> = (merged: HallSettings[K]) => HallSettings[K];
 
 const checkVoice: Checker<'voice'> = (v: VoiceSettings) => {
-  if (v.language !== 'zh-CN' && v.language !== 'en') throw invalid('language', '播报语言应为中文或英文。', 'The spoken language is Chinese or English.');
-  for (const [field, template] of [['templateZh', v.templateZh], ['templateEn', v.templateEn]] as const) {
+  if (v.language !== 'zh-CN' && v.language !== 'en')
+    throw invalid('language', '播报语言应为中文或英文。', 'The spoken language is Chinese or English.');
+  for (const [field, template] of [
+    ['templateZh', v.templateZh],
+    ['templateEn', v.templateEn],
+  ] as const) {
     const t = text(field, '播报模板', 'announcement template', template, { max: 80 });
     if (!t.includes('{number}') || !t.includes('{window}')) {
-      throw invalid(field, '播报模板必须包含 {number}（号码）和 {window}（窗口号）。', 'An announcement template must contain {number} and {window}.');
+      throw invalid(
+        field,
+        '播报模板必须包含 {number}（号码）和 {window}（窗口号）。',
+        'An announcement template must contain {number} and {window}.',
+      );
     }
   }
-  if (v.numberReading !== 'digits' && v.numberReading !== 'number') throw invalid('numberReading', '号码读法应为逐位或整数读法。', 'Numbers are read digit by digit or as a number.');
-  if (typeof v.rate !== 'number' || !(v.rate >= 0.5 && v.rate <= 2)) throw invalid('rate', '语速应在 0.5 到 2 之间。', 'The speech rate is from 0.5 to 2.');
+  if (v.numberReading !== 'digits' && v.numberReading !== 'number')
+    throw invalid('numberReading', '号码读法应为逐位或整数读法。', 'Numbers are read digit by digit or as a number.');
+  if (typeof v.rate !== 'number' || !(v.rate >= 0.5 && v.rate <= 2))
+    throw invalid('rate', '语速应在 0.5 到 2 之间。', 'The speech rate is from 0.5 to 2.');
   int('repeat', '播报次数', 'repeat count', v.repeat, 1, 3);
-  return { ...v, templateZh: v.templateZh.trim(), templateEn: v.templateEn.trim(), rate: Math.round(v.rate * 10) / 10, chime: Boolean(v.chime) };
+  return {
+    ...v,
+    templateZh: v.templateZh.trim(),
+    templateEn: v.templateEn.trim(),
+    rate: Math.round(v.rate * 10) / 10,
+    chime: Boolean(v.chime),
+  };
 };
 
 const checkFairness: Checker<'fairness'> = (v: FairnessSettings) => {
   int('priorityStreakLimit', '连续优先呼叫上限', 'priority streak limit', v.priorityStreakLimit, 1, 10);
   int('boostAfterMinutes', '等候提级时间（分钟）', 'boost after (minutes)', v.boostAfterMinutes, 5, 240);
   int('noShowGraceMinutes', '过号重排时限（分钟）', 'no-show grace (minutes)', v.noShowGraceMinutes, 0, 240);
-  if (v.requeuePosition !== 'end' && v.requeuePosition !== 'original') throw invalid('requeuePosition', '过号重排位置应为队尾或原位置。', 'A re-queued ticket goes to the end or back to its place.');
+  if (v.requeuePosition !== 'end' && v.requeuePosition !== 'original')
+    throw invalid('requeuePosition', '过号重排位置应为队尾或原位置。', 'A re-queued ticket goes to the end or back to its place.');
   return v;
 };
 
@@ -198,11 +249,13 @@ export const OTHER_REASON = '其他';
 const checkRating: Checker<'rating'> = (v: RatingSettings) => {
   if (!Array.isArray(v.badReasons)) throw invalid('badReasons', '请填写差评原因。', 'Enter the bad-rating reasons.');
   const reasons = v.badReasons.map((r) => (typeof r === 'string' ? r.trim() : '')).filter((r) => r !== '');
-  if (reasons.length < 1 || reasons.length > 12) throw invalid('badReasons', '差评原因应有 1 到 12 项。', 'List 1 to 12 bad-rating reasons.');
+  if (reasons.length < 1 || reasons.length > 12)
+    throw invalid('badReasons', '差评原因应有 1 到 12 项。', 'List 1 to 12 bad-rating reasons.');
   if (new Set(reasons).size !== reasons.length) throw invalid('badReasons', '差评原因不能重复。', 'A reason is listed twice.');
   for (const r of reasons) {
     if ([...r].length > 20) throw invalid('badReasons', `差评原因“${r}”超过 20 个字。`, `The reason "${r}" is longer than 20 characters.`);
-    if (r === OTHER_REASON) throw invalid('badReasons', '“其他”由评价器自动提供，无需添加。', '"其他" (other) is always offered by the pad; do not list it.');
+    if (r === OTHER_REASON)
+      throw invalid('badReasons', '“其他”由评价器自动提供，无需添加。', '"其他" (other) is always offered by the pad; do not list it.');
   }
   int('padTimeoutSeconds', '评价器等待时间（秒）', 'pad timeout (seconds)', v.padTimeoutSeconds, 10, 600);
   int('caseDeadlineWorkingDays', '差评整改期限（工作日）', 'case deadline in working days', v.caseDeadlineWorkingDays, 1, 30);
@@ -219,13 +272,19 @@ const checkCalendar: Checker<'calendar'> = (v: CalendarSettings) => {
     if (!Array.isArray(list)) throw invalid(field, '日期应为 YYYY-MM-DD 列表。', 'Dates are a list of YYYY-MM-DD.');
     const out = [...new Set(list.map((d) => (typeof d === 'string' ? d.trim() : '')))].sort();
     if (out.length > 400) throw invalid(field, '日期最多 400 个。', 'At most 400 dates.');
-    for (const d of out) if (!isValidDate(d)) throw invalid(field, `“${d}”不是有效日期（应为 YYYY-MM-DD）。`, `"${d}" is not a date (YYYY-MM-DD).`);
+    for (const d of out)
+      if (!isValidDate(d)) throw invalid(field, `“${d}”不是有效日期（应为 YYYY-MM-DD）。`, `"${d}" is not a date (YYYY-MM-DD).`);
     return out;
   };
   const non = dates('nonWorkingDays', v.nonWorkingDays);
   const extra = dates('extraWorkingDays', v.extraWorkingDays);
   const both = non.find((d) => extra.includes(d));
-  if (both) throw invalid('extraWorkingDays', `${both} 不能既是休息日又是调休上班日。`, `${both} cannot be both a holiday and an extra working day.`);
+  if (both)
+    throw invalid(
+      'extraWorkingDays',
+      `${both} 不能既是休息日又是调休上班日。`,
+      `${both} cannot be both a holiday and an extra working day.`,
+    );
   return { openWeekdays: weekdays, nonWorkingDays: non, extraWorkingDays: extra };
 };
 
@@ -276,10 +335,20 @@ const CHECKERS: { [K in SettingsSection]: Checker<K> } = {
  * A key the section does not have is refused by name (a typo must not look saved), so nothing
  * but the section's own fields is ever stored.
  */
-export function checkSettingsSection<K extends SettingsSection>(section: K, current: HallSettings[K], patch: Record<string, unknown>): HallSettings[K] {
+export function checkSettingsSection<K extends SettingsSection>(
+  section: K,
+  current: HallSettings[K],
+  patch: Record<string, unknown>,
+): HallSettings[K] {
   const unknown = Object.keys(patch).filter((k) => !(k in (current as object)));
   if (unknown.length) {
-    throw new DomainError(400, 'invalid_config', `“${section}”设置中没有 ${unknown.join('、')} 这一项，请检查拼写。`, `The ${section} settings have no ${unknown.join(', ')}; check the spelling.`, { field: unknown[0], section, unknown });
+    throw new DomainError(
+      400,
+      'invalid_config',
+      `“${section}”设置中没有 ${unknown.join('、')} 这一项，请检查拼写。`,
+      `The ${section} settings have no ${unknown.join(', ')}; check the spelling.`,
+      { field: unknown[0], section, unknown },
+    );
   }
-  return CHECKERS[section]({ ...current, ...patch } as HallSettings[K]);
+  return CHECKERS[section]({ ...current, ...patch });
 }

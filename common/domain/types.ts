@@ -14,9 +14,9 @@ import type {
   WindowMode,
   WindowStatus,
   CallReason,
-} from '../../common/vocabulary.js';
+} from '../vocabulary.js';
 
-export type * from '../../common/vocabulary.js';
+export type * from '../vocabulary.js';
 
 export interface Hall {
   id: number;
