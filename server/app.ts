@@ -35,7 +35,7 @@ import ratingRoutes from './routes/ratings.js';
 import statsRoutes from './routes/stats.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
-import type { Clock } from './services/hall-service.js';
+import type { Clock } from './services/unit-of-work.js';
 import { maskSecretUrl } from './services/log-masking.js';
 import type { Notifier } from './services/notifier.js';
 import type { Store } from './store/store.js';

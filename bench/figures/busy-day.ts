@@ -17,6 +17,7 @@ import { servedServices } from '../../common/domain/served.js';
 import type { Actor, ServedService, Service, Window } from '../../common/domain/types.js';
 import { EventBus } from '../../server/services/event-bus.js';
 import { HallService } from '../../server/services/hall-service.js';
+import { UnitOfWork } from '../../server/services/unit-of-work.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { percentile } from '../lib/measure.js';
 import { fmt, type Figure } from '../lib/report.js';
@@ -60,7 +61,7 @@ export async function busyDayFigures(log: (s: string) => void): Promise<Figure[]
   const dir = mkdtempSync(join(tmpdir(), 'bench-day-'));
   const store = SqliteStore.open(join(dir, 'day.db'));
   let now = at('08:30');
-  const service = new HallService(store, new EventBus(), () => now);
+  const service = new HallService(new UnitOfWork(store, new EventBus(), () => now));
   const { hallId } = await seedDemoHall(store, { timezone: 'Asia/Shanghai', virtualPrinterAddress: null, now });
 
   // 60 windows: the demo's 16, plus 4 more 分领域 per zone, 10 无差别 and 10 specialist, all open.

@@ -13,8 +13,6 @@ import { DEFAULT_SETTINGS } from '../../common/domain/settings.js';
 import { localMidnight } from '../../common/domain/stats.js';
 import type { Actor } from '../../common/domain/types.js';
 import { auditPage, AUDIT_SLICE } from '../../server/services/audit-service.js';
-import { EventBus } from '../../server/services/event-bus.js';
-import { HallService } from '../../server/services/hall-service.js';
 import { StatsService } from '../../server/services/stats-service.js';
 import { SqliteStore } from '../../server/store/sqlite-store.js';
 import { fmt, type Figure } from '../lib/report.js';
@@ -42,8 +40,7 @@ export async function statsFigures(log: (s: string) => void): Promise<Figure[]> 
   const store = SqliteStore.open(join(dir, 'year.db'));
   const now = Date.parse(`${LAST_DAY}T18:00:00+08:00`);
   const { hallId } = await seedDemoHall(store, { timezone: 'Asia/Shanghai', virtualPrinterAddress: null, now });
-  const hallService = new HallService(store, new EventBus(), () => now);
-  const stats = new StatsService(hallService);
+  const stats = new StatsService(store);
   const services = await store.read((tx) => tx.services.list(hallId));
   const windows = await store.read((tx) => tx.windows.list(hallId));
   const managerId = (await store.read((tx) => tx.users.byUsername('manager')))!.id;

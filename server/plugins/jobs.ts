@@ -72,7 +72,7 @@ export default fp<{ runJobs: boolean }>(
     // After local midnight, yesterday's waiting and missed tickets are closed (server/services/day-close.ts).
     app.jobs.every('close-past-days', 60_000, async () => {
       let closed = 0;
-      for (const hall of await app.store.read((tx) => tx.halls.list())) closed += await closePastDays(app.hallService, hall.id);
+      for (const hall of await app.store.read((tx) => tx.halls.list())) closed += await closePastDays(app.unitOfWork, hall.id);
       return closed;
     });
   },

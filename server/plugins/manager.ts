@@ -1,8 +1,8 @@
 /**
  * The manager console's services as decorators: configuration (`app.configService`), staffing
  * and the live view (`app.managerService`), statistics (`app.statsService`) and 差评 cases
- * (`app.caseService`). Each works through the domain service's commands, so every change is an
- * event with who, when and why.
+ * (`app.caseService`). Each change is a command of the unit of work (`app.unitOfWork`), so every
+ * change is an event with who, when and why; statistics only read the store.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
@@ -22,10 +22,10 @@ declare module 'fastify' {
 
 export default fp(
   async function managerPlugin(app: FastifyInstance) {
-    app.decorate('configService', new ConfigService(app.hallService));
-    app.decorate('managerService', new ManagerService(app.hallService));
-    app.decorate('statsService', new StatsService(app.hallService));
-    app.decorate('caseService', new CaseService(app.hallService));
+    app.decorate('configService', new ConfigService(app.unitOfWork, app.hallService));
+    app.decorate('managerService', new ManagerService(app.unitOfWork, app.hallService));
+    app.decorate('statsService', new StatsService(app.store));
+    app.decorate('caseService', new CaseService(app.unitOfWork));
   },
   { name: 'manager', dependencies: ['services'] },
 );

@@ -32,12 +32,12 @@ export const BOOKING_SWEEP_MS = 60_000;
 
 export default fp<PhoneOptions>(
   async function phonePlugin(app: FastifyInstance, opts) {
-    app.decorate('bookingService', new BookingService(app.hallService));
-    app.decorate('phoneService', new PhoneService(app.hallService, app.ratingService));
+    app.decorate('bookingService', new BookingService(app.unitOfWork));
+    app.decorate('phoneService', new PhoneService(app.unitOfWork, app.hallService, app.ratingService));
     app.ratingService.registerChannel('phone', phoneRatingChannel);
 
     const notifier = opts.notifier ?? new LogWebhookNotifier(app.log, opts.notifyWebhookUrl ?? null);
-    const dispatcher = new NotificationDispatcher(app.hallService, notifier, app.log, opts.publicUrl ?? null);
+    const dispatcher = new NotificationDispatcher(app.store, app.clock, notifier, app.log, opts.publicUrl ?? null);
     app.decorate('notifications', dispatcher);
     const unsubscribe = app.bus.subscribe(dispatcher.onEvents);
     app.addHook('preClose', async () => {

@@ -52,7 +52,7 @@ export default fp<PrintingOptions>(
     };
     app.decorate('publicBase', publicBase);
 
-    const service = new PrintService(app.hallService, {
+    const service = new PrintService(app.unitOfWork, app.hallService, {
       publicBase,
       ...(opts.transport ? { transport: opts.transport } : {}),
       ...(opts.maxWaitMs ? { maxWaitMs: opts.maxWaitMs } : {}),

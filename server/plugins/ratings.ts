@@ -18,7 +18,7 @@ export const EXPIRE_RATINGS_MS = 3000;
 
 export default fp(
   async function ratingsPlugin(app: FastifyInstance) {
-    const service = new RatingService(app.hallService);
+    const service = new RatingService(app.unitOfWork);
     app.decorate('ratingService', service);
     app.hallService.onTicketAction(service.onTicketAction);
     app.jobs.every('expire-pending-ratings', EXPIRE_RATINGS_MS, () => service.expirePending());

@@ -6,7 +6,7 @@ import type { HallLinksView, KioskCheckInView, NotificationView } from '../../co
 import { errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
 import type { CheckInLookup, SlotChange } from '../services/booking-service.js';
-import { assertHall } from '../services/hall-service.js';
+import { assertHall } from '../services/guards.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 import { issueAnswer, issuingPrinter } from './issuing.js';
 

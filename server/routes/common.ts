@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fas
 import { Type } from 'typebox';
 import { errors } from '../../common/domain/errors.js';
 import { rateLimitLogger } from '../plugins/rate-limit-log.js';
-import type { Idempotency } from '../services/hall-service.js';
+import type { Idempotency } from '../services/unit-of-work.js';
 
 export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
 

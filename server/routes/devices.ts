@@ -4,7 +4,7 @@ import { DEVICE_KINDS } from '../../common/vocabulary.js';
 import { errors } from '../../common/domain/errors.js';
 import { bearerToken, MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
 import { deviceView, type DeviceSettingsInput } from '../services/auth-service.js';
-import { assertHall } from '../services/hall-service.js';
+import { assertHall } from '../services/guards.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 
 /**

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import { PRIORITY_KINDS } from '../../common/vocabulary.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
 import { BOARD_RECENT_CALLS } from '../plugins/realtime.js';
-import { assertHall } from '../services/hall-service.js';
+import { assertHall } from '../services/guards.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
 import { issueAnswer, issuingPrinter } from './issuing.js';
 

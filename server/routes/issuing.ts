@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { KioskIssueView } from '../../common/phone.js';
 import { errors } from '../../common/domain/errors.js';
-import type { IssuedTicket } from '../services/hall-service.js';
+import type { IssuedTicket } from '../services/issuing.js';
 import { statusPath } from '../services/print-service.js';
 
 /**

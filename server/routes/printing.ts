@@ -5,7 +5,7 @@ import { errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
 import { deviceView } from '../services/auth-service.js';
 import { configErrors } from '../services/config-service.js';
-import { assertHall, isManager } from '../services/hall-service.js';
+import { assertHall, isManager } from '../services/guards.js';
 import { isUsablePrinter, printerView } from '../services/print-service.js';
 import type { StoreTx } from '../store/store.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';

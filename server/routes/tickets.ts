@@ -4,7 +4,7 @@ import type { TicketLookupView } from '../../common/manager-protocol.js';
 import { serviceDay } from '../../common/domain/calendar.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
-import { assertHall } from '../services/hall-service.js';
+import { assertHall } from '../services/guards.js';
 import { ticketView } from '../services/views.js';
 import { errorResponses, Id, IdempotencyHeader, idempotencyOf, ticketReadLimits } from './common.js';
 

@@ -10,7 +10,7 @@ import { errors } from '../../common/domain/errors.js';
 import { localMidnight } from '../../common/domain/stats.js';
 import type { Actor } from '../../common/domain/types.js';
 import type { EventRecord, Store } from '../store/store.js';
-import { assertHall, isManager } from './hall-service.js';
+import { assertManagerOf, loadHall } from './guards.js';
 import { yieldToEventLoop } from './stats-service.js';
 
 /** Events read per slice of the history. */
@@ -28,12 +28,10 @@ export interface AuditSearch {
 }
 
 export async function auditPage(store: Store, actor: Actor, hallId: number, q: AuditSearch): Promise<AuditPage> {
-  if (!isManager(actor)) throw errors.forbidden();
-  assertHall(actor, hallId);
+  assertManagerOf(actor, hallId);
   for (const d of [q.from, q.to])
     if (d !== undefined && !isValidDate(d)) throw errors.invalidInput('日期格式应为 YYYY-MM-DD。', 'Dates are YYYY-MM-DD.');
-  const hall = await store.read((tx) => tx.halls.get(hallId));
-  if (!hall) throw errors.notFound('大厅', 'Hall');
+  const hall = await store.read((tx) => loadHall(tx, hallId));
   const filter = {
     hallId,
     ...(q.from ? { fromAt: localMidnight(q.from, hall.timezone) } : {}),

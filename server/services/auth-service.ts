@@ -6,12 +6,12 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { DeviceConfig } from '../../common/manager-protocol.js';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
-import { checkBinding, checkScreenSettings, deviceErrors, heartbeatState } from '../../common/domain/devices.js';
+import { checkBinding, checkScreenSettings, heartbeatState } from '../../common/domain/devices.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Device, User } from '../../common/domain/types.js';
 import type { Session, Store } from '../store/store.js';
-import type { HallService, Idempotency } from './hall-service.js';
-import { isManager } from './hall-service.js';
+import { assertActivePrinter, assertManager, loadDevice, loadHall, requireWindow, requireZone } from './guards.js';
+import type { Idempotency, UnitOfWork } from './unit-of-work.js';
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
 export const newToken = (): string => randomBytes(32).toString('base64url');
@@ -90,17 +90,20 @@ export const deviceView = (d: Device): DeviceView => ({
 });
 
 export class AuthService {
+  /**
+   * `store` for the writes that are no domain command and make no event: sessions, failed
+   * sign-ins, pairing requests, heartbeats that change nothing.
+   */
   constructor(
     private readonly store: Store,
-    private readonly hallService: HallService,
-    private readonly clock: () => number = Date.now,
+    private readonly uow: UnitOfWork,
   ) {}
 
   // --- staff ----------------------------------------------------------------------------------
 
   /** Checks the password; slows down brute force by locking the account after repeated failures. */
   async login(username: string, password: string): Promise<{ user: User; token: string; session: Session }> {
-    const now = this.clock();
+    const now = this.uow.clock();
     const user = await this.store.read((tx) => tx.users.byUsername(username.trim()));
     if (!user || user.disabled) {
       // Spend the same time as a real check, so user names cannot be probed by timing.
@@ -140,7 +143,7 @@ export class AuthService {
 
   /** The signed-in user of a session cookie, or null when it is unknown, expired or disabled. */
   async sessionUser(token: string): Promise<{ user: User; session: Session } | null> {
-    const now = this.clock();
+    const now = this.uow.clock();
     return this.store.read(async (tx) => {
       const session = await tx.sessions.get(sha256(token));
       if (!session || session.expiresAt <= now) return null;
@@ -160,10 +163,9 @@ export class AuthService {
     if (kind === 'printer')
       throw errors.invalidInput('打印机由管理员在设备管理中添加，无需配对。', 'Printers are added by a manager, not paired.');
     const token = newToken();
-    const now = this.clock();
+    const now = this.uow.clock();
     const device = await this.store.transact(async (tx) => {
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
+      await loadHall(tx, hallId);
       // Six digits, unique among the hall's pending codes.
       let code = '';
       for (let i = 0; i < 20; i++) {
@@ -201,8 +203,8 @@ export class AuthService {
     input: { code: string; name: string; windowId?: number | null; zoneId?: number | null; printerId?: number | null },
     idempotency?: Idempotency,
   ): Promise<DeviceView> {
-    return this.hallService.command(actor, hallId, idempotency, async ({ tx, ctx, now, emit }) => {
-      if (!isManager(actor)) throw errors.forbidden();
+    return this.uow.command(actor, hallId, idempotency, async ({ tx, ctx, now, emit }) => {
+      assertManager(actor);
       const device = await tx.devices.byPairingCode(hallId, input.code.trim());
       if (!device || (device.pairingExpiresAt !== null && device.pairingExpiresAt < now)) {
         throw new DomainError(
@@ -216,13 +218,9 @@ export class AuthService {
       const zoneId = input.zoneId ?? null;
       const printerId = input.printerId ?? null;
       checkBinding(device.kind, { windowId, zoneId, printerId });
-      if (windowId !== null && !ctx.windowById.has(windowId)) throw errors.notFound('窗口', 'Window');
-      if (zoneId !== null && !ctx.zones.some((z) => z.id === zoneId)) throw errors.notFound('服务区', 'Zone');
-      if (printerId !== null) {
-        const printer = await tx.devices.get(printerId);
-        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active')
-          throw deviceErrors.notAPrinter();
-      }
+      if (windowId !== null) requireWindow(ctx, windowId);
+      if (zoneId !== null) requireZone(ctx, zoneId);
+      if (printerId !== null) await assertActivePrinter(tx, hallId, printerId);
       await tx.devices.update(device.id, {
         status: 'active',
         name: input.name.trim() || `${device.kind}#${device.id}`,
@@ -243,10 +241,9 @@ export class AuthService {
 
   /** Revoked devices are refused at once and their open connections are closed. */
   revokeDevice(actor: Actor, hallId: number, deviceId: number, idempotency?: Idempotency): Promise<DeviceView> {
-    return this.hallService.command(actor, hallId, idempotency, async ({ tx, emit }) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      const device = await tx.devices.get(deviceId);
-      if (!device || device.hallId !== hallId) throw errors.notFound('设备', 'Device');
+    return this.uow.command(actor, hallId, idempotency, async ({ tx, emit }) => {
+      assertManager(actor);
+      const device = await loadDevice(tx, hallId, deviceId);
       await tx.devices.update(device.id, { status: 'revoked', pairingCode: null });
       const data = { deviceId, action: 'revoked', kind: device.kind };
       await emit({ type: 'device:updated', data }, { deviceIds: [deviceId], publicData: data });
@@ -269,10 +266,9 @@ export class AuthService {
     input: DeviceSettingsInput,
     idempotency?: Idempotency,
   ): Promise<DeviceView> {
-    return this.hallService.command(actor, hallId, idempotency, async ({ tx, emit }) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      const device = await tx.devices.get(deviceId);
-      if (!device || device.hallId !== hallId) throw errors.notFound('设备', 'Device');
+    return this.uow.command(actor, hallId, idempotency, async ({ tx, emit }) => {
+      assertManager(actor);
+      const device = await loadDevice(tx, hallId, deviceId);
       checkScreenSettings(device.kind, input);
       const settings: Record<string, unknown> = { ...device.settings };
       if (input.language === null) delete settings.language;
@@ -287,7 +283,7 @@ export class AuthService {
 
   /** Heartbeats are frequent: they update last-seen without an event, unless the state changed. */
   async heartbeat(device: Device, reported: unknown): Promise<{ at: number }> {
-    const now = this.clock();
+    const now = this.uow.clock();
     const checked = heartbeatState(reported);
     if ('invalidField' in checked) {
       throw errors.invalidInput(
@@ -302,7 +298,7 @@ export class AuthService {
       await this.store.transact((tx) => tx.devices.update(device.id, { lastSeenAt: now }));
       return { at: now };
     }
-    await this.hallService.command(deviceActor(device), device.hallId, undefined, async ({ tx, emit }) => {
+    await this.uow.command(deviceActor(device), device.hallId, undefined, async ({ tx, emit }) => {
       const merged = { ...device.state, ...state };
       await tx.devices.update(device.id, { lastSeenAt: now, state: merged });
       const data = { deviceId: device.id, action: 'state', state: merged };

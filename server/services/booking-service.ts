@@ -3,7 +3,7 @@
  * check-in (at the kiosk by booking code or phone number, at the guide desk, or on the phone in
  * the hall) that issues a ticket with appointment priority, and the sweep that records bookings
  * nobody checked in as no-shows. The rules are pure functions in common/domain/booking.ts; each
- * change here is one command of the domain service (one transaction, its events after commit).
+ * change here is one command of the unit of work (one transaction, its events after commit).
  */
 import { randomInt } from 'node:crypto';
 import type {
@@ -38,15 +38,9 @@ import type { AppointmentSettings, CalendarSettings } from '../../common/domain/
 import { SYSTEM, type Actor, type Hall, type Service } from '../../common/domain/types.js';
 import type { AppointmentSlot, Booking } from '../store/phone-repo.js';
 import type { StoreTx } from '../store/store.js';
-import {
-  assertHall,
-  isManager,
-  issueWithin,
-  newPublicCode,
-  type CommandContext,
-  type HallService,
-  type Idempotency,
-} from './hall-service.js';
+import { assertHall, assertManager, loadHall, requireService } from './guards.js';
+import { issueWithin, newPublicCode } from './issuing.js';
+import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 
 /** A visitor on their phone: no account, known by the secret code in the URL. */
 export const VISITOR: Actor = { kind: 'visitor', id: null, name: '群众' };
@@ -95,24 +89,16 @@ const dateTime = (at: number, timezone: string) => {
 };
 
 export class BookingService {
-  constructor(private readonly hallService: HallService) {}
-
-  private get store() {
-    return this.hallService.store;
-  }
-  private get clock() {
-    return this.hallService.clock;
-  }
+  constructor(private readonly uow: UnitOfWork) {}
 
   // ---------------------------------------------------------------------------------------------
   // Slots (managers)
 
   listSlots(actor: Actor, hallId: number, serviceId?: number): Promise<AppointmentSlotView[]> {
-    return this.store.read(async (tx) => {
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
+    return this.uow.read(async (tx) => {
+      const hall = await loadHall(tx, hallId);
       assertHall(actor, hall.id);
-      if (!isManager(actor)) throw errors.forbidden();
+      assertManager(actor);
       const services = (await tx.services.list(hall.id)).filter((s) => serviceId === undefined || s.id === serviceId);
       const slots = await tx.phone.slotsOf(services.map((s) => s.id));
       return slots.map((slot) =>
@@ -131,9 +117,9 @@ export class BookingService {
     input: SlotInput & { serviceId: number },
     idempotency?: Idempotency,
   ): Promise<AppointmentSlotView> {
-    return this.hallService.command(actor, hallId, idempotency, async (c) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      const service = requireService(c, input.serviceId);
+    return this.uow.command(actor, hallId, idempotency, async (c) => {
+      assertManager(actor);
+      const service = requireService(c.ctx, input.serviceId);
       const others = await c.tx.phone.slotsOf([service.id]);
       checkSlot(input, others);
       const slot = await c.tx.phone.insertSlot({
@@ -150,11 +136,10 @@ export class BookingService {
 
   updateSlot(actor: Actor, slotId: number, change: SlotChange, idempotency?: Idempotency): Promise<AppointmentSlotView> {
     return this.inSlotHall(slotId, (hallId) =>
-      this.hallService.command(actor, hallId, idempotency, async (c) => {
-        if (!isManager(actor)) throw errors.forbidden();
-        const slot = await c.tx.phone.slot(slotId);
-        if (!slot) throw errors.notFound('预约时段', 'Appointment slot');
-        const service = requireService(c, change.serviceId ?? slot.serviceId);
+      this.uow.command(actor, hallId, idempotency, async (c) => {
+        assertManager(actor);
+        const slot = await loadSlot(c.tx, slotId);
+        const service = requireService(c.ctx, change.serviceId ?? slot.serviceId);
         const merged = { ...slot, ...change, serviceId: service.id };
         checkSlot(merged, await c.tx.phone.slotsOf([service.id]), slot.id);
         const updated = (await c.tx.phone.updateSlot(slot.id, {
@@ -173,10 +158,9 @@ export class BookingService {
   /** Bookings already made for the slot stay valid: they carry their own times. */
   deleteSlot(actor: Actor, slotId: number, idempotency?: Idempotency): Promise<{ deleted: number }> {
     return this.inSlotHall(slotId, (hallId) =>
-      this.hallService.command(actor, hallId, idempotency, async (c) => {
-        if (!isManager(actor)) throw errors.forbidden();
-        const slot = await c.tx.phone.slot(slotId);
-        if (!slot) throw errors.notFound('预约时段', 'Appointment slot');
+      this.uow.command(actor, hallId, idempotency, async (c) => {
+        assertManager(actor);
+        const slot = await loadSlot(c.tx, slotId);
         await c.tx.phone.deleteSlot(slot.id);
         await emitSlot(c, 'deleted', slot);
         return { deleted: slot.id };
@@ -185,7 +169,7 @@ export class BookingService {
   }
 
   private async inSlotHall<T>(slotId: number, run: (hallId: number) => Promise<T>): Promise<T> {
-    const hallId = await this.store.read(async (tx) => {
+    const hallId = await this.uow.read(async (tx) => {
       const slot = await tx.phone.slot(slotId);
       const service = slot ? await tx.services.get(slot.serviceId) : null;
       return service?.hallId ?? null;
@@ -198,7 +182,7 @@ export class BookingService {
   // Visitors: what can be booked, booking, their booking, cancelling
 
   options(hallCode: string, serviceId: number): Promise<BookingOptionsView> {
-    return this.store.read(async (tx) => {
+    return this.uow.read(async (tx) => {
       const hall = await hallByCode(tx, hallCode);
       const settings = hall.settings.appointment;
       if (!settings.enabled) throw phoneErrors.appointmentsOff();
@@ -206,7 +190,7 @@ export class BookingService {
       if (!service || service.hallId !== hall.id || !service.enabled) throw errors.notFound('事项', 'Service');
       const slots = await tx.phone.slotsOf([service.id]);
       if (slots.length === 0) throw phoneErrors.serviceNotBookable();
-      const now = this.clock();
+      const now = this.uow.clock();
       const days: BookingOptionsView['days'] = [];
       for (const date of bookingDates(serviceDay(now, hall.timezone), settings.maxDaysAhead, hall.settings.calendar)) {
         const weekday = weekdayOf(date);
@@ -230,8 +214,8 @@ export class BookingService {
 
   /** A new booking: every rule of common/domain/booking.ts, the place taken in the same transaction. */
   async book(hallCode: string, input: BookingRequestInput, idempotency?: Idempotency): Promise<BookingView> {
-    const hallId = await this.store.read(async (tx) => (await hallByCode(tx, hallCode)).id);
-    return this.hallService.command(VISITOR, hallId, idempotency, async (c) => {
+    const hallId = await this.uow.read(async (tx) => (await hallByCode(tx, hallCode)).id);
+    return this.uow.command(VISITOR, hallId, idempotency, async (c) => {
       const settings = c.hall.settings.appointment;
       if (!settings.enabled) throw phoneErrors.appointmentsOff();
       const phone = normalizePhone(input.phone);
@@ -278,21 +262,19 @@ export class BookingService {
   }
 
   view(publicCode: string): Promise<BookingView> {
-    return this.store.read(async (tx) => {
-      const booking = await tx.phone.bookingByPublicCode(publicCode);
-      if (!booking) throw errors.notFound('预约', 'Appointment');
+    return this.uow.read(async (tx) => {
+      const booking = await loadBookingByCode(tx, publicCode);
       const hall = (await tx.halls.get(booking.hallId))!;
       const service = (await tx.services.get(booking.serviceId))!;
       const ticket = booking.ticketId ? await tx.tickets.get(booking.ticketId) : null;
-      return bookingView(hall, service, booking, ticket, this.clock());
+      return bookingView(hall, service, booking, ticket, this.uow.clock());
     });
   }
 
   /** The visitor cancels, until `cancelBeforeMinutes` before the slot; the place is free again. */
   async cancel(publicCode: string, idempotency?: Idempotency): Promise<BookingView> {
-    const found = await this.store.read((tx) => tx.phone.bookingByPublicCode(publicCode));
-    if (!found) throw errors.notFound('预约', 'Appointment');
-    return this.hallService.command(VISITOR, found.hallId, idempotency, async (c) => {
+    const found = await this.uow.read((tx) => loadBookingByCode(tx, publicCode));
+    return this.uow.command(VISITOR, found.hallId, idempotency, async (c) => {
       const booking = (await c.tx.phone.booking(found.id))!;
       assertOpen(booking);
       const { startsAt } = bookingTimes(c.hall, booking);
@@ -300,7 +282,7 @@ export class BookingService {
         throw phoneErrors.cancelTooLate(dateTime(cancelDeadline(startsAt, c.hall.settings.appointment), c.hall.timezone));
       const cancelled = await c.tx.phone.updateBooking(booking.id, { status: 'cancelled', cancelledAt: c.now, updatedAt: c.now });
       await emitBooking(c, 'cancelled', cancelled);
-      return bookingView(c.hall, requireService(c, booking.serviceId), cancelled, null, c.now);
+      return bookingView(c.hall, requireService(c.ctx, booking.serviceId), cancelled, null, c.now);
     });
   }
 
@@ -309,11 +291,8 @@ export class BookingService {
 
   /** On the visitor's phone, in the hall: by the booking's secret code. */
   async checkInByPublicCode(publicCode: string, idempotency?: Idempotency): Promise<CheckInResult> {
-    const found = await this.store.read((tx) => tx.phone.bookingByPublicCode(publicCode));
-    if (!found) throw errors.notFound('预约', 'Appointment');
-    return this.hallService.command(VISITOR, found.hallId, idempotency, async (c) =>
-      checkInWithin(c, (await c.tx.phone.booking(found.id))!),
-    );
+    const found = await this.uow.read((tx) => loadBookingByCode(tx, publicCode));
+    return this.uow.command(VISITOR, found.hallId, idempotency, async (c) => checkInWithin(c, (await c.tx.phone.booking(found.id))!));
   }
 
   /**
@@ -327,7 +306,7 @@ export class BookingService {
     idempotency?: Idempotency,
     printerId: number | null = null,
   ): Promise<CheckInResult> {
-    return this.hallService.command(actor, hallId, idempotency, async (c) => {
+    return this.uow.command(actor, hallId, idempotency, async (c) => {
       let booking: Booking | null = null;
       if (lookup.code !== undefined) {
         booking = await c.tx.phone.bookingByCode(lookup.code.replace(/\s/g, ''));
@@ -361,11 +340,10 @@ export class BookingService {
 
   /** A day's bookings with the full phone numbers (to call visitors). */
   list(actor: Actor, hallId: number, date: string): Promise<ManagerBookingView[]> {
-    return this.store.read(async (tx) => {
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
+    return this.uow.read(async (tx) => {
+      const hall = await loadHall(tx, hallId);
       assertHall(actor, hall.id);
-      if (!isManager(actor)) throw errors.forbidden();
+      assertManager(actor);
       const services = new Map((await tx.services.list(hall.id)).map((s) => [s.id, s]));
       const bookings = await tx.phone.bookingsOn(hall.id, [date]);
       const out: ManagerBookingView[] = [];
@@ -398,13 +376,13 @@ export class BookingService {
    */
   async markNoShows(): Promise<number> {
     let marked = 0;
-    for (const hall of await this.store.read((tx) => tx.halls.list())) {
-      const now = this.clock();
-      const due = (await this.store.read((tx) => tx.phone.openBookings(hall.id, { until: serviceDay(now, hall.timezone) }))).filter(
+    for (const hall of await this.uow.read((tx) => tx.halls.list())) {
+      const now = this.uow.clock();
+      const due = (await this.uow.read((tx) => tx.phone.openBookings(hall.id, { until: serviceDay(now, hall.timezone) }))).filter(
         (b) => bookingTimes(hall, b).window.closesAt < now,
       );
       if (due.length === 0) continue;
-      marked += await this.hallService.command(SYSTEM, hall.id, undefined, async (c) => {
+      marked += await this.uow.command(SYSTEM, hall.id, undefined, async (c) => {
         let n = 0;
         for (const seen of due) {
           const booking = await c.tx.phone.booking(seen.id);
@@ -433,7 +411,7 @@ export class BookingService {
  * window serving it is open: the visitor came when told, the manager sees the alert).
  */
 async function checkInWithin(c: CommandContext, booking: Booking, printerId: number | null = null): Promise<CheckInResult> {
-  const service = requireService(c, booking.serviceId);
+  const service = requireService(c.ctx, booking.serviceId);
   const { window } = bookingTimes(c.hall, booking);
   const facts = checkInFacts(c.hall, service, booking, window);
   assertOpen(booking, facts);
@@ -504,10 +482,17 @@ function assertOpen(booking: Booking, facts?: CheckInRefusalBooking): void {
   if (booking.status === 'hall_closed') throw phoneErrors.bookingHallClosed(details);
 }
 
-function requireService(c: CommandContext, serviceId: number): Service {
-  const service = c.ctx.serviceById.get(serviceId);
-  if (!service) throw errors.notFound('事项', 'Service');
-  return service;
+async function loadSlot(tx: StoreTx, slotId: number): Promise<AppointmentSlot> {
+  const slot = await tx.phone.slot(slotId);
+  if (!slot) throw errors.notFound('预约时段', 'Appointment slot');
+  return slot;
+}
+
+/** A booking by the visitor's secret code. */
+async function loadBookingByCode(tx: StoreTx, publicCode: string): Promise<Booking> {
+  const booking = await tx.phone.bookingByPublicCode(publicCode);
+  if (!booking) throw errors.notFound('预约', 'Appointment');
+  return booking;
 }
 
 /** A hall by the public code in visitor URLs (/h/<code>). */

@@ -23,7 +23,8 @@ import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Service } from '../../common/domain/types.js';
 import type { CaseRecord, CaseStepRecord } from '../store/cases-repo.js';
 import type { StoreTx } from '../store/store.js';
-import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
+import { assertManager, assertManagerOf, isAdmin, loadHall } from './guards.js';
+import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 
 /** The lists the console offers. */
 export const CASE_VIEWS = ['active', 'overdue', 'appeals', 'closed', 'all'] as const;
@@ -40,7 +41,7 @@ const selfDecision = () =>
   );
 
 export class CaseService {
-  constructor(private readonly hallService: HallService) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   list(actor: Actor, hallId: number, view: CaseListView, beforeId?: number): Promise<CaseView[]> {
     return this.read(actor, hallId, async (tx, today, services) => {
@@ -61,8 +62,7 @@ export class CaseService {
 
   get(actor: Actor, hallId: number, caseId: number): Promise<CaseView> {
     return this.read(actor, hallId, async (tx, today, services) => {
-      const found = await tx.cases.get(caseId);
-      if (!found || found.hallId !== hallId) throw errors.notFound('差评案件', 'Case');
+      const found = await loadCase(tx, hallId, caseId);
       return { ...caseView(found, today, services), steps: (await tx.cases.steps(caseId)).map(stepView) };
     });
   }
@@ -95,7 +95,7 @@ export class CaseService {
   decide(actor: Actor, hallId: number, caseId: number, approve: boolean, note: string, idempotency?: Idempotency): Promise<CaseView> {
     return this.command(actor, hallId, caseId, idempotency, async (c, found) => {
       const next = decideAppeal(found, approve, note);
-      if (actor.kind === 'user' && actor.role !== 'admin') {
+      if (!isAdmin(actor)) {
         const filed = (await c.tx.cases.steps(caseId)).filter((s) => s.action === 'appeal').at(-1);
         if (filed?.userId === actor.id) throw selfDecision();
       }
@@ -158,12 +158,10 @@ export class CaseService {
     idempotency: Idempotency | undefined,
     work: (c: CommandContext, found: CaseRecord) => Promise<unknown>,
   ): Promise<CaseView> {
-    return this.hallService
+    return this.uow
       .command(actor, hallId, idempotency, async (c) => {
-        if (!isManager(actor)) throw errors.forbidden();
-        const found = await c.tx.cases.get(caseId);
-        if (!found || found.hallId !== hallId) throw errors.notFound('差评案件', 'Case');
-        await work(c, found);
+        assertManager(actor);
+        await work(c, await loadCase(c.tx, hallId, caseId));
         return caseId;
       })
       .then(() => this.get(actor, hallId, caseId));
@@ -174,15 +172,19 @@ export class CaseService {
     hallId: number,
     work: (tx: StoreTx, today: string, services: Map<number, Service>) => Promise<T>,
   ): Promise<T> {
-    return this.hallService.store.read(async (tx) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      assertHall(actor, hallId);
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
+    return this.uow.read(async (tx) => {
+      assertManagerOf(actor, hallId);
+      const hall = await loadHall(tx, hallId);
       const services = new Map((await tx.services.list(hallId)).map((s) => [s.id, s]));
-      return work(tx, serviceDay(this.hallService.clock(), hall.timezone), services);
+      return work(tx, serviceDay(this.uow.clock(), hall.timezone), services);
     });
   }
+}
+
+async function loadCase(tx: StoreTx, hallId: number, caseId: number): Promise<CaseRecord> {
+  const found = await tx.cases.get(caseId);
+  if (!found || found.hallId !== hallId) throw errors.notFound('差评案件', 'Case');
+  return found;
 }
 
 function caseView(c: CaseRecord, today: string, services: Map<number, Service>): CaseView {

@@ -1,7 +1,7 @@
 /**
  * The hall's configuration (配置), changed by managers: services, zones, windows, staff
- * accounts, devices and the settings sections. Every change is one domain command
- * (HallService.command): checked (common/domain/config.ts for the values, here for what needs the
+ * accounts, devices and the settings sections. Every change is one command of the unit of work
+ * (unit-of-work.ts): checked (common/domain/config.ts for the values, here for what needs the
  * database), stored, and recorded as an event with who, when and why, which is also what puts it
  * on the screens at once and in the audit log:
  *
@@ -27,14 +27,26 @@ import {
   type WindowInput,
   type ZoneInput,
 } from '../../common/domain/config.js';
-import { checkBinding, deviceErrors, type DeviceBinding } from '../../common/domain/devices.js';
+import { checkBinding, type DeviceBinding } from '../../common/domain/devices.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { HallSettings } from '../../common/domain/settings.js';
 import type { Actor, Service, User, Window, Zone } from '../../common/domain/types.js';
 import type { StoreTx } from '../store/store.js';
 import { deviceView, hashPassword, publicUser } from './auth-service.js';
 import { closeBookingsOnClosedDays } from './booking-service.js';
-import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
+import {
+  assertActivePrinter,
+  assertManager,
+  assertManagerOf,
+  assertStaff,
+  loadDevice,
+  loadHall,
+  requireService,
+  requireWindow,
+  requireZone,
+} from './guards.js';
+import type { HallService } from './hall-service.js';
+import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 import { hallView, serviceView, windowView } from './views.js';
 
 /** Every change may say why; it goes to the audit log with the change. */
@@ -133,7 +145,11 @@ export interface DeviceChange {
 }
 
 export class ConfigService {
-  constructor(private readonly hallService: HallService) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    /** For the window a disabled member of staff must leave. */
+    private readonly hallService: HallService,
+  ) {}
 
   private command<T>(
     actor: Actor,
@@ -141,19 +157,17 @@ export class ConfigService {
     idempotency: Idempotency | undefined,
     work: (c: CommandContext) => Promise<T>,
   ): Promise<T> {
-    return this.hallService.command(actor, hallId, idempotency, async (c) => {
-      if (!isManager(actor)) throw errors.forbidden();
+    return this.uow.command(actor, hallId, idempotency, async (c) => {
+      assertManager(actor);
       return work(c);
     });
   }
 
   /** Everything the configuration pages show. */
   view(actor: Actor, hallId: number): Promise<ConfigView> {
-    return this.hallService.store.read(async (tx) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      assertHall(actor, hallId);
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
+    return this.uow.read(async (tx) => {
+      assertManagerOf(actor, hallId);
+      const hall = await loadHall(tx, hallId);
       const [zones, services, windows, served, users, devices] = await Promise.all([
         tx.zones.list(hallId),
         tx.services.list(hallId),
@@ -256,7 +270,7 @@ export class ConfigService {
 
   updateZone(actor: Actor, hallId: number, zoneId: number, input: Partial<ZoneInput> & Why, idempotency?: Idempotency) {
     return this.command(actor, hallId, idempotency, async (c) => {
-      const before = requireIn(c.ctx.zones, zoneId, '服务区', 'Zone');
+      const before = requireZone(c.ctx, zoneId);
       const value = checkZone(input, before as ZoneInput);
       assertZoneNameFree(c.ctx.zones, value.name, zoneId);
       await c.tx.zones.update(zoneId, value);
@@ -268,7 +282,7 @@ export class ConfigService {
 
   removeZone(actor: Actor, hallId: number, zoneId: number, input: Why, idempotency?: Idempotency) {
     return this.command(actor, hallId, idempotency, async (c) => {
-      const zone = requireIn(c.ctx.zones, zoneId, '服务区', 'Zone');
+      const zone = requireZone(c.ctx, zoneId);
       const services = c.ctx.services.filter((s) => s.zoneId === zoneId).length;
       const windows = c.ctx.windows.filter((w) => w.zoneId === zoneId).length;
       const devices = (await c.tx.devices.list(hallId)).filter((d) => d.zoneId === zoneId && d.status !== 'revoked').length;
@@ -307,8 +321,7 @@ export class ConfigService {
 
   updateService(actor: Actor, hallId: number, serviceId: number, input: Partial<ServiceInput> & Why, idempotency?: Idempotency) {
     return this.command(actor, hallId, idempotency, async (c) => {
-      const before = c.ctx.serviceById.get(serviceId);
-      if (!before) throw errors.notFound('事项', 'Service');
+      const before = requireService(c.ctx, serviceId);
       const value = checkService(input, before);
       assertServiceFits(c, value, serviceId);
       await c.tx.services.update(serviceId, value);
@@ -365,8 +378,7 @@ export class ConfigService {
 
   updateWindow(actor: Actor, hallId: number, windowId: number, input: Partial<WindowInput> & Why, idempotency?: Idempotency) {
     return this.command(actor, hallId, idempotency, async (c) => {
-      const before = c.ctx.windowById.get(windowId);
-      if (!before) throw errors.notFound('窗口', 'Window');
+      const before = requireWindow(c.ctx, windowId);
       const value = checkWindow(input, before);
       assertWindowFits(c, value, windowId);
       if (before.enabled && !value.enabled && (before.clerkId !== null || before.status !== 'closed')) throw configErrors.windowInService();
@@ -510,8 +522,7 @@ export class ConfigService {
 
   updateDevice(actor: Actor, hallId: number, deviceId: number, input: DeviceChange & Why, idempotency?: Idempotency) {
     return this.command(actor, hallId, idempotency, async (c) => {
-      const before = await c.tx.devices.get(deviceId);
-      if (!before || before.hallId !== hallId) throw errors.notFound('设备', 'Device');
+      const before = await loadDevice(c.tx, hallId, deviceId);
       if (before.status === 'revoked') throw configErrors.deviceRevoked();
       const next: DeviceChange = {
         name: input.name === undefined ? before.name : input.name.trim().slice(0, 60) || before.name,
@@ -520,13 +531,9 @@ export class ConfigService {
         printerId: input.printerId === undefined ? before.printerId : input.printerId,
       };
       checkBinding(before.kind, next as DeviceBinding, input);
-      if (next.windowId != null && !c.ctx.windowById.has(next.windowId)) throw errors.notFound('窗口', 'Window');
-      if (next.zoneId != null && !c.ctx.zones.some((z) => z.id === next.zoneId)) throw errors.notFound('服务区', 'Zone');
-      if (next.printerId != null) {
-        const printer = await c.tx.devices.get(next.printerId);
-        if (!printer || printer.hallId !== hallId || printer.kind !== 'printer' || printer.status !== 'active')
-          throw deviceErrors.notAPrinter();
-      }
+      if (next.windowId != null) requireWindow(c.ctx, next.windowId);
+      if (next.zoneId != null) requireZone(c.ctx, next.zoneId);
+      if (next.printerId != null) await assertActivePrinter(c.tx, hallId, next.printerId);
       await c.tx.devices.update(deviceId, next);
       const after = { ...before, ...next };
       const changed = changes(before, after, ['name', 'windowId', 'zoneId', 'printerId']);
@@ -552,18 +559,12 @@ export class ConfigService {
 
 // -----------------------------------------------------------------------------------------------
 
-function requireIn<T extends { id: number }>(list: T[], id: number, what: string, whatEn: string): T {
-  const found = list.find((x) => x.id === id);
-  if (!found) throw errors.notFound(what, whatEn);
-  return found;
-}
-
 function assertZoneNameFree(zones: Zone[], name: string, exceptId: number | null) {
   if (zones.some((z) => z.name === name && z.id !== exceptId)) throw configErrors.taken('服务区名称', 'zone name', name, 'name');
 }
 
 function assertServiceFits(c: CommandContext, value: ServiceInput, exceptId: number | null) {
-  if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
+  if (value.zoneId !== null) requireZone(c.ctx, value.zoneId);
   if (c.ctx.services.some((s) => s.prefix === value.prefix && s.id !== exceptId))
     throw configErrors.taken('号码前缀', 'ticket prefix', value.prefix, 'prefix');
   if (c.ctx.services.some((s) => s.name === value.name && s.id !== exceptId))
@@ -571,7 +572,7 @@ function assertServiceFits(c: CommandContext, value: ServiceInput, exceptId: num
 }
 
 function assertWindowFits(c: CommandContext, value: WindowInput, exceptId: number | null) {
-  if (value.zoneId !== null && !c.ctx.zones.some((z) => z.id === value.zoneId)) throw errors.notFound('服务区', 'Zone');
+  if (value.zoneId !== null) requireZone(c.ctx, value.zoneId);
   if (c.ctx.windows.some((w) => w.number === value.number && w.id !== exceptId))
     throw configErrors.taken('窗口号', 'window number', value.number, 'number');
 }
@@ -584,7 +585,7 @@ function checkWindowIds(c: CommandContext, ids: number[]): number[] {
 
 /** Managers manage clerks; administrators manage every account. */
 function assertMayManageRole(actor: Actor, role: Role) {
-  if (actor.kind !== 'user') throw errors.forbidden();
+  assertStaff(actor);
   if (actor.role !== 'admin' && role !== 'clerk') throw configErrors.roleNotAllowed();
 }
 

@@ -7,14 +7,14 @@
  */
 import { applyAction } from '../../common/domain/lifecycle.js';
 import { SYSTEM } from '../../common/domain/types.js';
-import type { HallService } from './hall-service.js';
+import type { UnitOfWork } from './unit-of-work.js';
 
 export const DAY_CLOSE_REASON = '日终清号（服务日已结束）';
 /** Tickets closed per run, so one run never holds the database long. */
 const BATCH = 500;
 
-export async function closePastDays(hallService: HallService, hallId: number): Promise<number> {
-  return hallService.command(SYSTEM, hallId, undefined, async ({ tx, ctx, now, emit }) => {
+export async function closePastDays(uow: UnitOfWork, hallId: number): Promise<number> {
+  return uow.command(SYSTEM, hallId, undefined, async ({ tx, ctx, now, emit }) => {
     const stale = await tx.tickets.staleBefore(hallId, ctx.day, ['waiting', 'no_show'], BATCH);
     for (const ticket of stale) {
       const patch = applyAction(ticket, { action: 'cancel', reason: DAY_CLOSE_REASON }, now);

@@ -1,5 +1,5 @@
 /**
- * In-process fan-out of committed domain events. The domain service publishes after each commit;
+ * In-process fan-out of committed domain events. The unit of work publishes after each commit;
  * the realtime plugin pushes to screens, the printer module prints, notifiers notify. A failing
  * subscriber is logged and never undoes or blocks the command that caused the event.
  */

@@ -1,103 +1,41 @@
 /**
- * The domain service: every state change of tickets and windows goes through here, whoever asks
- * (HTTP route, socket, kiosk, a future hardware caller). Each command is one store transaction
- * that checks who may act, applies the pure rules from common/domain, appends its events with
- * the hall's sequence numbers, records its result under the idempotency key, and publishes the
- * events after commit.
+ * Tickets and windows: every command on a ticket (issue, call next, 选呼, recall, start, finish,
+ * no-show, hold, resume, requeue, transfer, cancel) and on a window (status, the services it
+ * serves, sign in and out), the hall notice, and the reads screens and clerks need (snapshot, a
+ * visitor's ticket status, a window's detail, queues). Whoever asks (HTTP route, socket, kiosk, a
+ * future hardware caller) gets the same rules: each command runs in the unit of work
+ * (unit-of-work.ts: one transaction, idempotency, events after commit), checks who may act
+ * (guards.ts), and applies the pure rules of common/domain. Issuing itself is issuing.ts, shared
+ * with the phone and the appointment check-in. Rules that must commit with a ticket change (a
+ * finished service asks the pad for a rating) register as ticket-action hooks.
  */
-import { randomBytes } from 'node:crypto';
-import type {
-  CallView,
-  HallView,
-  QueueView,
-  RealtimeEvent,
-  ServiceView,
-  TicketStatusView,
-  TicketView,
-  WindowDetail,
-  WindowView,
-  ZoneView,
-} from '../../common/protocol.js';
-import type { IssuedTicketView } from '../../common/phone.js';
-import type { PriorityKind, TicketSource, WindowMode, WindowStatus } from '../../common/vocabulary.js';
+import type { CallView, QueueView, RealtimeEvent, TicketStatusView, TicketView, WindowDetail, WindowView } from '../../common/protocol.js';
+import type { WindowMode, WindowStatus } from '../../common/vocabulary.js';
 import { buildAnnouncement } from '../../common/domain/announcement.js';
-import { isWorkingDay, localTime, serviceDay, withinHours } from '../../common/domain/calendar.js';
+import { serviceDay } from '../../common/domain/calendar.js';
 import { estimateRange, estimateWaitMinutes } from '../../common/domain/estimate.js';
-import { DomainError, errors } from '../../common/domain/errors.js';
+import { errors } from '../../common/domain/errors.js';
 import { applyAction, graceEndsAt, type TicketAction } from '../../common/domain/lifecycle.js';
-import { formatTicketNumber, parseTicketNumber, quotaAllows } from '../../common/domain/numbering.js';
+import { formatTicketNumber, parseTicketNumber } from '../../common/domain/numbering.js';
 import { callOrder, pickNext, type Candidate } from '../../common/domain/routing.js';
-import type { Actor, Hall, ServedService, Ticket, Window } from '../../common/domain/types.js';
-import type { EventDraft, Store, StoreTx } from '../store/store.js';
-import { audienceOf, type EventBus, type PublishedEvent } from './event-bus.js';
+import type { Actor, ServedService, Ticket, Window } from '../../common/domain/types.js';
+import type { StoreTx } from '../store/store.js';
+import {
+  assertHall,
+  assertManager,
+  assertStaff,
+  assertWindowFree,
+  assertWindowOperator,
+  isManager,
+  loadHall,
+  loadTicketByCode,
+  loadWindow,
+  requireWindow,
+  requireZone,
+} from './guards.js';
+import { boostBefore, issueWithin, type IssuedTicket, type IssueInput } from './issuing.js';
+import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 import { buildSnapshot, HallContext, queueStats, queueViews, ticketView, windowView, type SnapshotScope } from './views.js';
-
-export type Clock = () => number;
-
-/** A client-chosen key that makes a command safe to retry, and a hash of what it asked. */
-export interface Idempotency {
-  key: string;
-  requestHash: string;
-}
-
-/** What a command handler gets: the open transaction, the hall, the time, and `emit`. */
-export interface CommandContext {
-  tx: StoreTx;
-  ctx: HallContext;
-  hall: Hall;
-  now: number;
-  actor: Actor;
-  emit: (draft: Omit<EventDraft, 'at' | 'actorKind' | 'actorId' | 'actorName'>, extra?: EmitExtra) => Promise<void>;
-}
-
-export interface EmitExtra {
-  ticket?: Ticket;
-  window?: Window;
-  /** Services whose queue views must be refreshed on screens. */
-  queueServiceIds?: number[];
-  /** Queue views the command already computed (instead of `queueServiceIds`). */
-  queues?: QueueView[];
-  call?: Omit<CallView, 'seq' | 'at'>;
-  notice?: string;
-  zoneIds?: (number | null)[];
-  windowIds?: (number | null)[];
-  deviceIds?: number[];
-  /** Public facts for the realtime message, beyond the views. */
-  publicData?: Record<string, unknown>;
-  /** Configuration views for screens (a manager changed services, zones or the hall). */
-  services?: ServiceView[];
-  zones?: ZoneView[];
-  removedZoneIds?: number[];
-  hall?: HallView;
-  removedWindowIds?: number[];
-}
-
-export interface IssueInput {
-  hallId: number;
-  serviceId: number;
-  priority?: PriorityKind;
-  source: TicketSource;
-  phone?: string | null;
-  bookingId?: number | null;
-  /** Set by the kiosk route when a printer will print this ticket. */
-  printing?: boolean;
-  /**
-   * The printer that prints this ticket (the kiosk's, or the guide desk's): recorded in the
-   * ticket:issued event, which the printing plugin (server/plugins/printing.ts) acts on after
-   * commit. Implies `printing`.
-   */
-  printerId?: number | null;
-  /** Opening hours are not checked (phone taking all day). */
-  skipHours?: boolean;
-  /**
-   * An appointment check-in: the place was reserved at booking and the visitor came at the time
-   * given, so neither the quota, the opening hours nor a closed window refuses it.
-   */
-  reserved?: boolean;
-}
-
-/** What issuing a ticket answers; publicCode is the visitor's secret for the status page, only returned to whoever issued it. */
-export type IssuedTicket = IssuedTicketView;
 
 export interface WindowCommandResult {
   ticket: TicketView | null;
@@ -143,30 +81,6 @@ export const toCandidate = (t: Ticket): Candidate => ({
   transferred: t.transfers.length > 0,
 });
 
-/** 80 random bits, base32: unguessable, and short enough for a QR code on a ticket. */
-export const newPublicCode = (): string => toBase32(randomBytes(10));
-function toBase32(bytes: Buffer): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789'; // no l, o, 0, 1: easy to read aloud
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += alphabet[(value << (5 - bits)) & 31];
-  return out;
-}
-
-/** Tickets queued before this moment count as boosted (the fairness boost after T minutes). */
-export const boostBefore = (settings: Hall['settings'], now: number): number => now - settings.fairness.boostAfterMinutes * 60_000;
-
-export const actorScope = (actor: Actor): string => `${actor.kind}:${actor.id ?? actor.name}`;
-
 /**
  * Runs inside the command that changed a ticket, after the change and its event, in the same
  * transaction: for rules that must commit or fail together with the change (a finished service
@@ -177,133 +91,27 @@ export type TicketActionHook = (c: CommandContext, action: TicketAction, ticket:
 export class HallService {
   private readonly ticketHooks: TicketActionHook[] = [];
 
-  constructor(
-    readonly store: Store,
-    readonly bus: EventBus,
-    readonly clock: Clock = Date.now,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   onTicketAction(hook: TicketActionHook): void {
     this.ticketHooks.push(hook);
   }
 
-  // ---------------------------------------------------------------------------------------------
-  // The command runner
-
   /**
-   * Runs `work` as one command in one transaction. With an idempotency key, a repeat returns the
-   * first result instead of acting again; the same key for a different request is refused.
+   * Runs a command in the unit of work. Services take the UnitOfWork itself; this stays for the
+   * callers that hold only the hall service (a few routes).
    */
-  async command<T>(
-    actor: Actor,
-    hallId: number,
-    idempotency: Idempotency | undefined,
-    work: (c: CommandContext) => Promise<T>,
-  ): Promise<T> {
-    const published: PublishedEvent[] = [];
-    const result = await this.store.transact(async (tx) => {
-      const scope = actorScope(actor);
-      if (idempotency) {
-        const previous = await tx.idempotency.get(scope, idempotency.key);
-        if (previous) {
-          if (previous.requestHash !== idempotency.requestHash) throw errors.idempotencyMismatch();
-          return JSON.parse(previous.response) as T;
-        }
-      }
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
-      assertHall(actor, hall.id);
-      const now = this.clock();
-      const ctx = await HallContext.load(tx, hall, now);
-      const c: CommandContext = {
-        tx,
-        ctx,
-        hall,
-        now,
-        actor,
-        emit: async (draft, extra = {}) => {
-          const record = await tx.events.append(hall.id, {
-            ...draft,
-            at: now,
-            actorKind: actor.kind,
-            actorId: actor.id,
-            actorName: actor.name,
-          });
-          published.push(await this.buildMessage(tx, ctx, record, extra));
-        },
-      };
-      const value = await work(c);
-      if (idempotency) {
-        await tx.idempotency.put({
-          scope,
-          key: idempotency.key,
-          requestHash: idempotency.requestHash,
-          statusCode: 200,
-          response: JSON.stringify(value),
-          createdAt: now,
-        });
-      }
-      return value;
-    });
-    this.bus.publish(published);
-    return result;
-  }
-
-  private async buildMessage(tx: StoreTx, ctx: HallContext, record: PublishedEvent['record'], extra: EmitExtra): Promise<PublishedEvent> {
-    const message: RealtimeEvent = { seq: record.seq, type: record.type, at: record.at, reason: record.reason };
-    const zoneIds = new Set<number>();
-    const windowIds = new Set<number>();
-    if (extra.ticket) {
-      message.ticket = ticketView(extra.ticket);
-      const zone = ctx.serviceById.get(extra.ticket.serviceId)?.zoneId;
-      if (zone) zoneIds.add(zone);
-      if (extra.ticket.windowId) windowIds.add(extra.ticket.windowId);
-    }
-    if (extra.window) {
-      message.window = await windowView(tx, ctx, extra.window);
-      if (extra.window.zoneId) zoneIds.add(extra.window.zoneId);
-      windowIds.add(extra.window.id);
-    }
-    const queueIds = extra.queues ? extra.queues.map((q) => q.serviceId) : [...new Set(extra.queueServiceIds ?? [])];
-    if (queueIds.length) {
-      message.queues = extra.queues ?? (await queueViews(tx, ctx, queueIds));
-      for (const id of queueIds) {
-        const zone = ctx.serviceById.get(id)?.zoneId;
-        if (zone) zoneIds.add(zone);
-      }
-    }
-    if (extra.call) message.call = { ...extra.call, seq: record.seq, at: record.at };
-    if (extra.notice !== undefined) message.notice = extra.notice;
-    if (extra.publicData) message.data = extra.publicData;
-    if (extra.services) message.services = extra.services;
-    if (extra.zones) message.zones = extra.zones;
-    if (extra.removedZoneIds) message.removedZoneIds = extra.removedZoneIds;
-    if (extra.hall) message.hall = extra.hall;
-    if (extra.removedWindowIds) message.removedWindowIds = extra.removedWindowIds;
-    for (const z of extra.zoneIds ?? []) if (z) zoneIds.add(z);
-    for (const w of extra.windowIds ?? []) if (w) windowIds.add(w);
-    return {
-      hallId: ctx.hall.id,
-      record,
-      message,
-      scope: {
-        audience: audienceOf(record.type),
-        zoneIds: [...zoneIds],
-        windowIds: [...windowIds],
-        ticketCode: extra.ticket?.publicCode ?? null,
-        deviceIds: extra.deviceIds ?? [],
-      },
-    };
+  command<T>(actor: Actor, hallId: number, idempotency: Idempotency | undefined, work: (c: CommandContext) => Promise<T>): Promise<T> {
+    return this.uow.command(actor, hallId, idempotency, work);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Reads
 
   async snapshot(hallId: number, scope: SnapshotScope = {}) {
-    return this.store.read(async (tx) => {
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
-      const now = this.clock();
+    return this.uow.read(async (tx) => {
+      const hall = await loadHall(tx, hallId);
+      const now = this.uow.clock();
       return buildSnapshot(tx, await HallContext.load(tx, hall, now), now, scope);
     });
   }
@@ -312,7 +120,7 @@ export class HallService {
   // Issuing
 
   issueTicket(actor: Actor, input: IssueInput, idempotency?: Idempotency): Promise<IssuedTicket> {
-    return this.command(actor, input.hallId, idempotency, (c) => issueWithin(c, input));
+    return this.uow.command(actor, input.hallId, idempotency, (c) => issueWithin(c, input));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -357,8 +165,7 @@ export class HallService {
       const ticket = await findTicket(c, input);
       if (ticket.status !== 'waiting') throw errors.illegalTransition(ticket.status, 'call');
       const served = c.ctx.served(window.id).some((s) => s.serviceId === ticket.serviceId);
-      const isManager = c.actor.kind === 'user' && c.actor.role !== 'clerk';
-      if (!served && ticket.targetWindowId !== window.id && !isManager) throw errors.serviceNotServed();
+      if (!served && ticket.targetWindowId !== window.id && !isManager(c.actor)) throw errors.serviceNotServed();
       if (ticket.targetWindowId !== null && ticket.targetWindowId !== window.id) throw errors.ticketNotHere();
       return this.callTicket(c, window, ticket, 'manager', { rule: 'selected', note: reason });
     });
@@ -371,7 +178,7 @@ export class HallService {
     reason: Ticket['callReason'],
     data: Record<string, unknown>,
   ): Promise<WindowCommandResult> {
-    const clerkId = c.actor.kind === 'user' ? c.actor.id : window.clerkId;
+    const clerkId = clerkOf(c.actor, window);
     const patch = applyAction(ticket, { action: 'call', windowId: window.id, clerkId, reason }, c.now);
     const called = await updateTicket(c.tx, ticket, patch);
     await this.emitTicket(c, 'call', called, window, { reason: typeof data.note === 'string' ? data.note : reason, data });
@@ -402,7 +209,7 @@ export class HallService {
       const ticket = await findTicket(c, { ticketId });
       if (ticket.windowId !== window.id) throw errors.ticketNotHere();
       await assertWindowFree(c.tx, window);
-      const clerkId = c.actor.kind === 'user' ? c.actor.id : window.clerkId;
+      const clerkId = clerkOf(c.actor, window);
       const updated = await updateTicket(c.tx, ticket, applyAction(ticket, { action: 'resume', clerkId }, c.now));
       await this.emitTicket(c, 'resume', updated, window, {});
       return { ticket: ticketView(updated), window: await windowView(c.tx, c.ctx, window) };
@@ -428,11 +235,11 @@ export class HallService {
    * waiting ticket.
    */
   transfer(actor: Actor, hallId: number, input: TransferInput, idempotency?: Idempotency): Promise<{ ticket: TicketView }> {
-    return this.command(actor, hallId, idempotency, async (c) => {
+    return this.uow.command(actor, hallId, idempotency, async (c) => {
       const ticket = await findTicket(c, { ticketId: input.ticketId });
       let fromWindow: Window | null = null;
       if (input.fromWindowId != null) {
-        fromWindow = requireWindow(c, input.fromWindowId);
+        fromWindow = requireWindow(c.ctx, input.fromWindowId);
         assertWindowOperator(c.actor, fromWindow);
         if (ticket.windowId !== fromWindow.id || ticket.status === 'waiting') throw errors.ticketNotHere();
       } else if (!isManager(c.actor)) {
@@ -442,7 +249,7 @@ export class HallService {
       const toService = c.ctx.serviceById.get(toServiceId);
       if (!toService) throw errors.notFound('目标事项', 'Target service');
       if (!toService.enabled) throw errors.serviceDisabled();
-      const toWindow = input.toWindowId != null ? requireWindow(c, input.toWindowId) : null;
+      const toWindow = input.toWindowId != null ? requireWindow(c.ctx, input.toWindowId) : null;
       if (toWindow && !toWindow.enabled) throw errors.notFound('目标窗口', 'Target window');
       if (toWindow && fromWindow && toWindow.id === fromWindow.id) {
         throw errors.invalidInput('不能转移到本窗口。', 'Choose a window other than your own.');
@@ -471,7 +278,7 @@ export class HallService {
 
   /** Cancel a waiting or missed ticket, with a reason (manager, or the visitor for their own). */
   cancel(actor: Actor, hallId: number, ticketId: number, reason: string, idempotency?: Idempotency): Promise<{ ticket: TicketView }> {
-    return this.command(actor, hallId, idempotency, async (c) => {
+    return this.uow.command(actor, hallId, idempotency, async (c) => {
       const ticket = await findTicket(c, { ticketId });
       if (actor.kind === 'user' && !isManager(actor)) throw errors.forbidden();
       const updated = await updateTicket(c.tx, ticket, applyAction(ticket, { action: 'cancel', reason }, c.now));
@@ -542,8 +349,8 @@ export class HallService {
     work: (c: CommandContext, window: Window) => Promise<T>,
   ): Promise<T> {
     return this.inWindowHall(windowId, (hallId) =>
-      this.command(actor, hallId, idempotency, async (c) => {
-        const window = requireWindow(c, windowId);
+      this.uow.command(actor, hallId, idempotency, async (c) => {
+        const window = requireWindow(c.ctx, windowId);
         assertWindowOperator(actor, window);
         return work(c, window);
       }),
@@ -552,8 +359,7 @@ export class HallService {
 
   /** Resolves a window's hall before the command, so the command runs in the right hall. */
   private async inWindowHall<T>(windowId: number, run: (hallId: number) => Promise<T>): Promise<T> {
-    const window = await this.store.read((tx) => tx.windows.get(windowId));
-    if (!window) throw errors.notFound('窗口', 'Window');
+    const window = await this.uow.read((tx) => loadWindow(tx, windowId));
     return run(window.hallId);
   }
 
@@ -608,9 +414,9 @@ export class HallService {
     idempotency?: Idempotency,
   ): Promise<{ window: WindowView }> {
     return this.windowCommand(actor, windowId, idempotency, async (c, window) => {
-      if (!isManager(actor)) throw errors.forbidden();
+      assertManager(actor);
       const zoneId = input.zoneId === undefined ? window.zoneId : input.zoneId;
-      if (zoneId !== null && !c.ctx.zones.some((z) => z.id === zoneId)) throw errors.notFound('服务区', 'Zone');
+      if (zoneId !== null) requireZone(c.ctx, zoneId);
       if (input.mode === 'zone' && zoneId === null) {
         throw errors.invalidInput('分领域综合窗口需要指定服务区。', 'A zone comprehensive window needs a zone.');
       }
@@ -648,9 +454,9 @@ export class HallService {
   /** A clerk signs in to a window they may staff (or that they back up, AB角). */
   signIn(actor: Actor, windowId: number, idempotency?: Idempotency): Promise<{ window: WindowView }> {
     return this.inWindowHall(windowId, (hallId) =>
-      this.command(actor, hallId, idempotency, async (c) => {
-        if (actor.kind !== 'user') throw errors.forbidden();
-        const window = requireWindow(c, windowId);
+      this.uow.command(actor, hallId, idempotency, async (c) => {
+        assertStaff(actor);
+        const window = requireWindow(c.ctx, windowId);
         if (!window.enabled) throw errors.notFound('窗口', 'Window');
         if (actor.role === 'clerk') {
           const permitted = await c.tx.windows.permittedWindowIds(actor.id);
@@ -702,8 +508,8 @@ export class HallService {
 
   /** The scrolling notice on the hall boards. */
   setNotice(actor: Actor, hallId: number, notice: string, idempotency?: Idempotency): Promise<{ notice: string }> {
-    return this.command(actor, hallId, idempotency, async (c) => {
-      if (!isManager(actor)) throw errors.forbidden();
+    return this.uow.command(actor, hallId, idempotency, async (c) => {
+      assertManager(actor);
       const text = notice.trim();
       await c.tx.halls.update(hallId, { notice: text });
       await c.emit({ type: 'hall:notice', data: { notice: text } }, { notice: text });
@@ -713,11 +519,10 @@ export class HallService {
 
   /** A visitor's view of their own ticket, by its secret code. */
   ticketStatus(publicCode: string): Promise<TicketStatusView> {
-    return this.store.read(async (tx) => {
-      const ticket = await tx.tickets.byCode(publicCode);
-      if (!ticket) throw errors.notFound('号票', 'Ticket');
+    return this.uow.read(async (tx) => {
+      const ticket = await loadTicketByCode(tx, publicCode);
       const hall = (await tx.halls.get(ticket.hallId))!;
-      const now = this.clock();
+      const now = this.uow.clock();
       const ctx = await HallContext.load(tx, hall, now);
       const service = ctx.serviceById.get(ticket.serviceId);
       let ahead = 0;
@@ -746,12 +551,11 @@ export class HallService {
 
   /** What a clerk console shows for a window: the window, its queue in call order, held and missed tickets, today's counts. */
   windowDetail(actor: Actor, windowId: number): Promise<WindowDetail> {
-    return this.store.read(async (tx) => {
-      const window = await tx.windows.get(windowId);
-      if (!window) throw errors.notFound('窗口', 'Window');
+    return this.uow.read(async (tx) => {
+      const window = await loadWindow(tx, windowId);
       assertHall(actor, window.hallId);
       const hall = (await tx.halls.get(window.hallId))!;
-      const now = this.clock();
+      const now = this.uow.clock();
       const ctx = await HallContext.load(tx, hall, now);
       const [waitingAll, held, missedAll, mine, transferred] = await Promise.all([
         tx.tickets.waiting(hall.id, ctx.day),
@@ -793,152 +597,11 @@ export class HallService {
 
   /** Queue views of a hall now (for the kiosk tiles and the phone's service list). */
   queues(hallId: number): Promise<QueueView[]> {
-    return this.store.read(async (tx) => {
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
-      return queueViews(tx, await HallContext.load(tx, hall, this.clock()));
+    return this.uow.read(async (tx) => {
+      const hall = await loadHall(tx, hallId);
+      return queueViews(tx, await HallContext.load(tx, hall, this.uow.clock()));
     });
   }
-}
-
-/**
- * Issues a ticket inside an open command: the checks (service enabled, priority rules, opening
- * hours, quota, open windows), the number, the event. Exported so other commands (phone taking,
- * appointment check-in) can add their own checks in the same transaction and then issue.
- */
-export async function issueWithin(c: CommandContext, input: IssueInput): Promise<IssuedTicket> {
-  const { tx, ctx, hall, now, emit, actor } = c;
-  const service = ctx.serviceById.get(input.serviceId);
-  if (!service) throw errors.notFound('事项', 'Service');
-  if (!service.enabled) throw errors.serviceDisabled();
-  const settings = hall.settings;
-  const priority = input.priority ?? 'normal';
-  const isStaff = actor.kind === 'user';
-
-  if (priority === 'appointment' && input.source !== 'appointment') {
-    throw errors.invalidInput('预约优先号只能通过预约签到取得。', 'Appointment priority comes only from an appointment check-in.');
-  }
-  if (priority !== 'normal' && priority !== 'appointment' && !isStaff && !settings.issuing.selfDeclaredPriority) {
-    throw new DomainError(
-      403,
-      'priority_needs_staff',
-      '绿色通道号请到导办台由工作人员为您取号。',
-      'Priority tickets are issued by staff at the guide desk.',
-    );
-  }
-
-  const local = localTime(now, hall.timezone);
-  if (!(isStaff && settings.issuing.staffIgnoresHours)) {
-    if (!isWorkingDay(local.date, settings.calendar)) throw errors.notWorkingDay();
-    const hours = service.openingHours ?? hall.openingHours;
-    if (!input.skipHours && !input.reserved && !withinHours(hours, local.minutes)) throw errors.outsideHours(hours);
-  }
-
-  const warnings: string[] = [];
-  const openWindows = ctx.openWindowsServing(service.id);
-  if (openWindows === 0) {
-    if (!settings.issuing.allowWhenNoWindowOpen && !isStaff && !input.reserved) throw errors.noOpenWindow();
-    warnings.push('no_open_window');
-  }
-
-  // An unlimited service needs no count (it is the longest scan of the issue path).
-  if (!input.reserved && service.dailyQuota !== null) {
-    const issued = await tx.tickets.countIssued(service.id, ctx.day);
-    if (!quotaAllows(service.dailyQuota, issued)) throw errors.quotaReached(service.dailyQuota ?? 0);
-  }
-
-  const seq = await tx.tickets.nextSeq(hall.id, ctx.day, service.prefix);
-  const ticket = await tx.tickets.insert({
-    hallId: hall.id,
-    serviceDay: ctx.day,
-    prefix: service.prefix,
-    seq,
-    number: formatTicketNumber(service.prefix, seq),
-    publicCode: newPublicCode(),
-    serviceId: service.id,
-    originalServiceId: service.id,
-    priority,
-    source: input.source,
-    status: 'waiting',
-    issuedAt: now,
-    queuedAt: now,
-    targetWindowId: null,
-    windowId: null,
-    clerkId: null,
-    calledAt: null,
-    firstCalledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    noShowAt: null,
-    heldAt: null,
-    cancelledAt: null,
-    cancelReason: null,
-    recallCount: 0,
-    callReason: null,
-    transfers: [],
-    phone: input.phone ?? null,
-    bookingId: input.bookingId ?? null,
-    printStatus: input.printing || input.printerId ? 'pending' : null,
-    ratingStatus: null,
-    ratingDeadline: null,
-  });
-
-  const ahead = await tx.tickets.countAhead(ticket, boostBefore(settings, now));
-  const [queue] = await queueStats(tx, ctx, [service.id]);
-  const estimateMinutes = estimateWaitMinutes(ahead, queue!.averageMinutes, openWindows);
-
-  await emit(
-    {
-      type: 'ticket:issued',
-      ticketId: ticket.id,
-      data: {
-        number: ticket.number,
-        serviceId: service.id,
-        priority,
-        source: input.source,
-        ...(input.printerId ? { printerId: input.printerId } : {}),
-      },
-    },
-    { ticket, queues: [queue!.view] },
-  );
-  return {
-    ticket: ticketView(ticket),
-    publicCode: ticket.publicCode,
-    hallName: hall.name,
-    serviceName: service.name,
-    serviceNameEn: service.nameEn,
-    ahead,
-    estimateMinutes,
-    warnings,
-  };
-}
-
-// -----------------------------------------------------------------------------------------------
-// Checks shared by the commands
-
-export const isManager = (actor: Actor): boolean => actor.kind === 'user' && (actor.role === 'manager' || actor.role === 'admin');
-
-/** Staff and devices act only in their own hall; admins in every hall. */
-export function assertHall(actor: Actor, hallId: number): void {
-  if (actor.kind === 'user' && actor.role === 'admin' && actor.hallId === null) return;
-  if ((actor.kind === 'user' || actor.kind === 'device') && actor.hallId !== hallId) throw errors.wrongHall();
-}
-
-/** A clerk only on the window they are signed in to; managers on any window of their hall. */
-export function assertWindowOperator(actor: Actor, window: Window): void {
-  if (actor.kind !== 'user') throw errors.forbidden();
-  if (actor.role === 'clerk' && window.clerkId !== actor.id) throw errors.notYourWindow();
-}
-
-function requireWindow(c: CommandContext, windowId: number): Window {
-  const window = c.ctx.windowById.get(windowId);
-  if (!window) throw errors.notFound('窗口', 'Window');
-  return window;
-}
-
-async function assertWindowFree(tx: StoreTx, window: Window): Promise<void> {
-  const [current] = await tx.tickets.atWindow(window.id, ['called', 'serving']);
-  if (current) throw errors.windowBusy(current.number);
 }
 
 async function findTicket(c: CommandContext, by: { ticketId?: number; number?: string }): Promise<Ticket> {
@@ -952,6 +615,9 @@ async function findTicket(c: CommandContext, by: { ticketId?: number; number?: s
   if (!ticket || ticket.hallId !== c.hall.id) throw errors.notFound('号票', 'Ticket');
   return ticket;
 }
+
+/** Who serves the ticket: the member of staff acting, or the window's clerk when a device acts for the window. */
+const clerkOf = (actor: Actor, window: Window): number | null => (actor.kind === 'user' ? actor.id : window.clerkId);
 
 async function updateTicket(tx: StoreTx, ticket: Ticket, patch: Partial<Ticket>): Promise<Ticket> {
   const updated = await tx.tickets.update(ticket.id, ticket.version, patch);

@@ -15,7 +15,9 @@ import { computeAlerts } from '../../common/domain/alerts.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import { StatsBuilder } from '../../common/domain/stats.js';
 import type { Actor, User, Window } from '../../common/domain/types.js';
-import { assertHall, isManager, type CommandContext, type HallService, type Idempotency } from './hall-service.js';
+import { assertManager, assertManagerOf, assertWindowFree, loadHall, loadWindow, requireWindow } from './guards.js';
+import type { HallService } from './hall-service.js';
+import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 import { HallContext, queueViews, windowView } from './views.js';
 import type { WindowView } from '../../common/protocol.js';
 
@@ -50,7 +52,11 @@ const staffingErrors = {
 };
 
 export class ManagerService {
-  constructor(private readonly hallService: HallService) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    /** For a clerk leaving a window (which closes it), the same step as their own sign-out. */
+    private readonly hallService: HallService,
+  ) {}
 
   /** Puts a clerk on a window (or takes the clerk off with null), moving them from another. */
   assignClerk(
@@ -63,7 +69,7 @@ export class ManagerService {
       const reason = input.reason?.trim() || null;
       if (input.clerkId === null) {
         if (window.clerkId === null) return { window: await windowView(c.tx, c.ctx, window) };
-        await assertFree(c, window);
+        await assertWindowFree(c.tx, window);
         const updated = await this.hallService.leaveWindow(c, window);
         return { window: await windowView(c.tx, c.ctx, updated) };
       }
@@ -74,7 +80,7 @@ export class ManagerService {
         if (!permitted.includes(window.id) && window.backupClerkId !== clerk.id)
           throw staffingErrors.notPermitted(clerk.displayName, window.number);
       }
-      await assertFree(c, window);
+      await assertWindowFree(c.tx, window);
       let fromWindowId: number | null = null;
       for (const other of c.ctx.windows.filter((w) => w.clerkId === clerk.id && w.id !== window.id)) {
         const [active] = await c.tx.tickets.atWindow(other.id, ['called', 'serving']);
@@ -138,13 +144,10 @@ export class ManagerService {
 
   /** Alerts, today's counts per window and the case counts, for the live hall. */
   live(actor: Actor, hallId: number): Promise<LiveView> {
-    const { store, clock } = this.hallService;
-    return store.read(async (tx) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      assertHall(actor, hallId);
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
-      const now = clock();
+    return this.uow.read(async (tx) => {
+      assertManagerOf(actor, hallId);
+      const hall = await loadHall(tx, hallId);
+      const now = this.uow.clock();
       const ctx = await HallContext.load(tx, hall, now);
       const today = new StatsBuilder({ timezone: hall.timezone, waitTargetMinutes: hall.settings.alerts.waitTargetMinutes });
       const [queues, devices, cases, counts, , waiting] = await Promise.all([
@@ -184,24 +187,20 @@ export class ManagerService {
     });
   }
 
-  private windowCommand<T>(
+  /** Resolves the window's hall first, so the command runs in the right hall. */
+  private async windowCommand<T>(
     actor: Actor,
     windowId: number,
     idempotency: Idempotency | undefined,
     work: (c: CommandContext, window: Window) => Promise<T>,
   ): Promise<T> {
-    return this.hallService.store
-      .read((tx) => tx.windows.get(windowId))
-      .then((found) => {
-        if (!found) throw errors.notFound('窗口', 'Window');
-        return this.hallService.command(actor, found.hallId, idempotency, async (c) => {
-          if (!isManager(actor)) throw errors.forbidden();
-          const window = c.ctx.windowById.get(windowId);
-          if (!window) throw errors.notFound('窗口', 'Window');
-          if (!window.enabled) throw staffingErrors.windowDisabled();
-          return work(c, window);
-        });
-      });
+    const found = await this.uow.read((tx) => loadWindow(tx, windowId));
+    return this.uow.command(actor, found.hallId, idempotency, async (c) => {
+      assertManager(actor);
+      const window = requireWindow(c.ctx, windowId);
+      if (!window.enabled) throw staffingErrors.windowDisabled();
+      return work(c, window);
+    });
   }
 }
 
@@ -210,9 +209,4 @@ async function placeable(c: CommandContext, userId: number): Promise<User> {
   if (!user || user.disabled || user.hallId !== c.hall.id || (user.role !== 'clerk' && user.role !== 'manager'))
     throw staffingErrors.notStaff();
   return user;
-}
-
-async function assertFree(c: CommandContext, window: Window): Promise<void> {
-  const [current] = await c.tx.tickets.atWindow(window.id, ['called', 'serving']);
-  if (current) throw errors.windowBusy(current.number);
 }

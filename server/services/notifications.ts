@@ -21,10 +21,12 @@ import { peopleAhead } from '../../common/domain/routing.js';
 import type { BookingStatus } from '../../common/vocabulary.js';
 import type { Hall, Ticket } from '../../common/domain/types.js';
 import type { Booking, NewNotification } from '../store/phone-repo.js';
-import type { StoreTx } from '../store/store.js';
+import type { Store, StoreTx } from '../store/store.js';
 import { bookingTimes } from './booking-service.js';
 import type { PublishedEvent } from './event-bus.js';
-import { boostBefore, toCandidate, type HallService } from './hall-service.js';
+import { toCandidate } from './hall-service.js';
+import { boostBefore } from './issuing.js';
+import type { Clock } from './unit-of-work.js';
 import { bookingText, ticketText, type BookingFacts, type BookingNotificationKind, type Notification, type Notifier } from './notifier.js';
 
 /** Each booking notification goes out once: its dedupe key is this prefix and the booking id. */
@@ -58,8 +60,10 @@ interface Plan {
 export class NotificationDispatcher {
   private chain: Promise<void> = Promise.resolve();
 
+  /** It only reads: what to send is decided from committed state, after the command. */
   constructor(
-    private readonly hallService: HallService,
+    private readonly store: Store,
+    private readonly clock: Clock,
     private readonly notifier: Notifier,
     private readonly log: FastifyBaseLogger,
     private readonly publicUrl: string | null,
@@ -75,10 +79,6 @@ export class NotificationDispatcher {
   /** Resolves when every batch seen so far has been handled (tests; shutdown). */
   idle(): Promise<void> {
     return this.chain;
-  }
-
-  private get store() {
-    return this.hallService.store;
   }
 
   private async handle(plan: Plan): Promise<void> {
@@ -129,7 +129,7 @@ export class NotificationDispatcher {
       const hall = await tx.halls.get(hallId);
       const threshold = hall?.settings.issuing.notifyAhead ?? 0;
       if (!hall || threshold <= 0) return null;
-      const now = this.hallService.clock();
+      const now = this.clock();
       const day = serviceDay(now, hall.timezone);
       const phones = (await Promise.all(serviceIds.map((id) => tx.phone.waitingWithPhone(id, day)))).flat();
       if (phones.length === 0) return null;
@@ -159,7 +159,7 @@ export class NotificationDispatcher {
       const hall = await tx.halls.get(ticket.hallId);
       const threshold = hall?.settings.issuing.notifyAhead ?? 0;
       if (!hall || threshold <= 0) return null;
-      const ahead = await tx.tickets.countAhead(ticket, boostBefore(hall.settings, this.hallService.clock()));
+      const ahead = await tx.tickets.countAhead(ticket, boostBefore(hall.settings, this.clock()));
       return isNear(ahead, threshold) ? { hall, ticket, ahead } : null;
     });
     if (found) await this.deliverNear(found.hall, found.ticket, found.ahead, '', true);
@@ -189,7 +189,7 @@ export class NotificationDispatcher {
     for (const hall of await this.store.read((tx) => tx.halls.list())) {
       const { enabled, reminderMinutes } = hall.settings.appointment;
       if (!enabled || reminderMinutes <= 0) continue;
-      const now = this.hallService.clock();
+      const now = this.clock();
       const today = serviceDay(now, hall.timezone);
       const dates = Array.from({ length: Math.ceil(reminderMinutes / 1440) + 1 }, (_, i) => addDays(today, i));
       const due = await this.store.read(async (tx) => {
@@ -239,7 +239,7 @@ export class NotificationDispatcher {
    */
   private async deliver(record: Omit<NewNotification, 'status' | 'createdAt'>, skip: boolean, build: () => Notification): Promise<boolean> {
     const claimed = await this.store.transact((tx) =>
-      tx.phone.claimNotification({ ...record, status: skip ? 'skipped' : 'sending', createdAt: this.hallService.clock() }),
+      tx.phone.claimNotification({ ...record, status: skip ? 'skipped' : 'sending', createdAt: this.clock() }),
     );
     if (!claimed || skip) return false;
     let error: string | null = null;

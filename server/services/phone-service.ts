@@ -15,7 +15,10 @@ import { errors } from '../../common/domain/errors.js';
 import { phoneErrors } from '../../common/domain/phone-errors.js';
 import { checkPhoneTaking, normalizePhone, passedBy, phoneRatingState, takeRefusal } from '../../common/domain/phone.js';
 import { hallByCode, VISITOR } from './booking-service.js';
-import { issueWithin, type HallService, type Idempotency, type IssuedTicket } from './hall-service.js';
+import { loadTicketByCode, requireService } from './guards.js';
+import type { HallService } from './hall-service.js';
+import { issueWithin, type IssuedTicket } from './issuing.js';
+import type { Idempotency, UnitOfWork } from './unit-of-work.js';
 import type { ChannelRule, RatingService } from './rating-service.js';
 import { HallContext, queueStats } from './views.js';
 
@@ -34,19 +37,17 @@ export const phoneRatingChannel: ChannelRule = {
 
 export class PhoneService {
   constructor(
+    private readonly uow: UnitOfWork,
+    /** For the visitor's ticket status and cancelling a ticket, as at the kiosk. */
     private readonly hallService: HallService,
     private readonly ratingService: RatingService,
   ) {}
 
-  private get store() {
-    return this.hallService.store;
-  }
-
   /** The hall QR page: each service's queue and whether a phone may take a number for it now. */
   hallPage(hallCode: string): Promise<PhoneHallView> {
-    return this.store.read(async (tx) => {
+    return this.uow.read(async (tx) => {
       const hall = await hallByCode(tx, hallCode);
-      const now = this.hallService.clock();
+      const now = this.uow.clock();
       const ctx = await HallContext.load(tx, hall, now);
       const [stats, issued, slots] = await Promise.all([
         queueStats(tx, ctx),
@@ -116,12 +117,12 @@ export class PhoneService {
    * lets phones take numbers all day).
    */
   async take(hallCode: string, input: { serviceId: number; phone: string }, idempotency?: Idempotency): Promise<IssuedTicket> {
-    const hallId = await this.store.read(async (tx) => (await hallByCode(tx, hallCode)).id);
-    return this.hallService.command(VISITOR, hallId, idempotency, async (c) => {
+    const hallId = await this.uow.read(async (tx) => (await hallByCode(tx, hallCode)).id);
+    return this.uow.command(VISITOR, hallId, idempotency, async (c) => {
       const { issuing } = c.hall.settings;
       if (!issuing.phoneTaking) throw phoneErrors.phoneTakingOff();
       const phone = normalizePhone(input.phone);
-      if (!c.ctx.serviceById.has(input.serviceId)) throw errors.notFound('事项', 'Service');
+      requireService(c.ctx, input.serviceId);
       const [queue] = await c.tx.tickets.queueCounts(c.hall.id, c.ctx.day, [input.serviceId]);
       const mine = (await c.tx.phone.ticketsOfPhone(c.hall.id, c.ctx.day, phone)).filter((t) => t.serviceId === input.serviceId);
       checkPhoneTaking({
@@ -146,11 +147,10 @@ export class PhoneService {
   /** The ticket page: the visitor's status view plus what the phone explains and offers. */
   async ticket(code: string): Promise<PhoneTicketView> {
     const status = await this.hallService.ticketStatus(code);
-    return this.store.read(async (tx) => {
-      const ticket = await tx.tickets.byCode(code);
-      if (!ticket) throw errors.notFound('号票', 'Ticket');
+    return this.uow.read(async (tx) => {
+      const ticket = await loadTicketByCode(tx, code);
       const hall = (await tx.halls.get(ticket.hallId))!;
-      const now = this.hallService.clock();
+      const now = this.uow.clock();
       const rating = await tx.ratings.byTicket(ticket.id);
       const { state, until } = phoneRatingState(ticket, rating !== null, now, hall.settings.rating.laterRatingDays);
       const called =
@@ -180,8 +180,7 @@ export class PhoneService {
 
   /** The visitor gives up a waiting or missed ticket: its place in the quota is free again. */
   async cancel(code: string, idempotency?: Idempotency): Promise<PhoneTicketView> {
-    const ticket = await this.store.read((tx) => tx.tickets.byCode(code));
-    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    const ticket = await this.uow.read((tx) => loadTicketByCode(tx, code));
     if (ticket.status !== 'waiting' && ticket.status !== 'no_show' && ticket.status !== 'cancelled') throw phoneErrors.notCancellable();
     if (ticket.status !== 'cancelled') await this.hallService.cancel(VISITOR, ticket.hallId, ticket.id, CANCEL_REASON, idempotency);
     return this.ticket(code);
@@ -189,8 +188,7 @@ export class PhoneService {
 
   /** 补评 on the phone: the same levels and reasons as the pad; one rating per ticket across channels. */
   async rate(code: string, input: { level: number; reasons: string[]; comment: string }, idempotency?: Idempotency): Promise<RatingResult> {
-    const ticket = await this.store.read((tx) => tx.tickets.byCode(code));
-    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    const ticket = await this.uow.read((tx) => loadTicketByCode(tx, code));
     return this.ratingService.submitRating(VISITOR, { ticketId: ticket.id, ...input, channel: 'phone' }, idempotency);
   }
 }

@@ -18,7 +18,9 @@ import { localTime } from '../../common/domain/calendar.js';
 import { errors } from '../../common/domain/errors.js';
 import { SYSTEM, type Actor, type Device } from '../../common/domain/types.js';
 import type { PublishedEvent } from './event-bus.js';
-import { assertHall, isManager, type CommandContext, type HallService } from './hall-service.js';
+import { assertHall, assertManager, loadTicket } from './guards.js';
+import type { HallService } from './hall-service.js';
+import type { CommandContext, UnitOfWork } from './unit-of-work.js';
 import { ticketView } from './views.js';
 
 export interface PrintRequest {
@@ -101,14 +103,12 @@ export class PrintService {
   private readonly running = new Set<Promise<unknown>>();
 
   constructor(
+    private readonly uow: UnitOfWork,
+    /** For the visitor's status and the queue printed on a ticket. */
     private readonly hallService: HallService,
     private readonly options: PrintServiceOptions,
   ) {
     this.spooler = new PrintSpooler({ maxWaitMs: options.maxWaitMs ?? PRINT_MAX_WAIT_MS, now: () => Date.now() });
-  }
-
-  private get store() {
-    return this.hallService.store;
   }
 
   /**
@@ -136,14 +136,14 @@ export class PrintService {
 
   /** The printer placed at a window (for its rating slips), if any. */
   async windowPrinter(hallId: number, windowId: number): Promise<Device | null> {
-    const devices = await this.store.read((tx) => tx.devices.list(hallId));
+    const devices = await this.uow.read((tx) => tx.devices.list(hallId));
     return devices.find((d) => d.windowId === windowId && isUsablePrinter(d, hallId)) ?? null;
   }
 
   /** A printer the issuing route may name for a ticket, or null when it cannot print. */
   async usablePrinter(hallId: number, printerId: number | null | undefined): Promise<Device | null> {
     if (!printerId) return null;
-    const device = await this.store.read((tx) => tx.devices.get(printerId));
+    const device = await this.uow.read((tx) => tx.devices.get(printerId));
     return isUsablePrinter(device, hallId) ? device : null;
   }
 
@@ -197,16 +197,15 @@ export class PrintService {
 
   /** A manager prints a ticket or its rating slip again (marked 补打), on a printer of the hall. */
   async reprint(actor: Actor, ticketId: number, input: { kind: PrintKind; printerId?: number | null }): Promise<PrintResult> {
-    if (!isManager(actor)) throw errors.forbidden();
-    const ticket = await this.store.read((tx) => tx.tickets.get(ticketId));
-    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    assertManager(actor);
+    const ticket = await this.uow.read((tx) => loadTicket(tx, ticketId));
     assertHall(actor, ticket.hallId);
     if (input.kind === 'slip' && ticket.status !== 'done') {
       throw errors.invalidInput('只有已办结的号票才能打印评价单。', 'Only a finished ticket has a rating slip.');
     }
     let printerId = input.printerId ?? null;
     if (printerId !== null) {
-      const printer = await this.store.read((tx) => tx.devices.get(printerId!));
+      const printer = await this.uow.read((tx) => tx.devices.get(printerId!));
       if (!printer || printer.kind !== 'printer' || printer.hallId !== ticket.hallId) throw errors.notFound('打印机', 'Printer');
     } else {
       printerId = await this.originalPrinter(ticket.hallId, ticket.id, ticket.windowId, input.kind);
@@ -220,7 +219,7 @@ export class PrintService {
 
   /** Asks every printer of the hall for its status (a background job), so alerts do not wait for a visitor. */
   async checkPrinters(hallId: number): Promise<number> {
-    const printers = (await this.store.read((tx) => tx.devices.list(hallId))).filter((d) => isUsablePrinter(d, hallId));
+    const printers = (await this.uow.read((tx) => tx.devices.list(hallId))).filter((d) => isUsablePrinter(d, hallId));
     // Between jobs only: a busy printer is being checked by its jobs anyway.
     await Promise.all(printers.filter((p) => this.spooler.pending(p.address!) === 0).map((p) => this.checkPrinter(p)));
     return printers.length;
@@ -232,8 +231,8 @@ export class PrintService {
       (async () => {
         const address = printer.address!;
         const outcome = await this.spooler.submit(address, () => queryPrinter(address, this.options.transport));
-        await this.hallService.command(SYSTEM, printer.hallId, undefined, (c) => updatePrinterState(c, printer.id, outcome));
-        return printerView((await this.store.read((tx) => tx.devices.get(printer.id)))!);
+        await this.uow.command(SYSTEM, printer.hallId, undefined, (c) => updatePrinterState(c, printer.id, outcome));
+        return printerView((await this.uow.read((tx) => tx.devices.get(printer.id)))!);
       })(),
     );
   }
@@ -241,7 +240,7 @@ export class PrintService {
   /** The printer a ticket (or its slip) was first printed on. */
   private async originalPrinter(hallId: number, ticketId: number, windowId: number | null, kind: PrintKind): Promise<number | null> {
     if (kind === 'slip') return windowId ? ((await this.windowPrinter(hallId, windowId))?.id ?? null) : null;
-    const events = await this.store.read((tx) => tx.events.query({ hallId, types: ['ticket:printed', 'ticket:issued'], limit: 10_000 }));
+    const events = await this.uow.read((tx) => tx.events.query({ hallId, types: ['ticket:printed', 'ticket:issued'], limit: 10_000 }));
     const mine = events.find(
       (e) => e.ticketId === ticketId && typeof e.data.printerId === 'number' && (e.type === 'ticket:issued' || e.data.kind === 'ticket'),
     );
@@ -253,7 +252,7 @@ export class PrintService {
     request: PrintRequest,
   ): Promise<{ hallId: number; printer: Device | null; bytes: () => Promise<Uint8Array> } | null> {
     const base = this.options.publicBase();
-    const found = await this.store.read(async (tx) => {
+    const found = await this.uow.read(async (tx) => {
       const ticket = await tx.tickets.get(request.ticketId);
       if (!ticket) return null;
       // An automatic ticket print runs once: a retried issue or a replayed event finds it done.
@@ -326,7 +325,7 @@ export class PrintService {
    * kiosk learns the outcome), and the printer's state with `device:updated` when it changed.
    */
   private recordPrint(request: PrintRequest, hallId: number, printer: Device | null, outcome: PrintOutcome): Promise<PrintResult> {
-    return this.hallService.command(request.actor, hallId, undefined, async (c) => {
+    return this.uow.command(request.actor, hallId, undefined, async (c) => {
       let ticket = (await c.tx.tickets.get(request.ticketId))!;
       const status = outcome.printed ? 'printed' : 'failed';
       // A ticket that printed once stays printed when a later reprint fails.

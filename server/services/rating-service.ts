@@ -1,5 +1,5 @@
 /**
- * 好差评: the rating of a finished service (DESIGN.md invariant 6).
+ * 好差评: the rating of a finished service (docs/design.md, invariant 6).
  *
  * When a clerk finishes a ticket at a window with a paired pad, the pad is asked for a rating
  * (same transaction as the finish). A rating is one per ticket, a 差评 (level 1–2) needs a reason,
@@ -19,7 +19,9 @@ import type { HallSettings } from '../../common/domain/settings.js';
 import { SYSTEM, type Actor, type Device, type Hall, type Ticket, type Window } from '../../common/domain/types.js';
 import type { Rating } from '../store/ratings-repo.js';
 import type { StoreTx } from '../store/store.js';
-import type { CommandContext, HallService, Idempotency, TicketActionHook } from './hall-service.js';
+import { loadTicket } from './guards.js';
+import type { TicketActionHook } from './hall-service.js';
+import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 
 export interface RatingInput {
   ticketId: number;
@@ -128,7 +130,7 @@ export class RatingService {
   /** The first sweep after start looks at every day (the server may have been down a while). */
   private sweptAllDays = false;
 
-  constructor(private readonly hallService: HallService) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   /** Adds the rules of another channel (the phone's 补评). */
   registerChannel(channel: RatingChannel, rule: ChannelRule): void {
@@ -143,12 +145,10 @@ export class RatingService {
   async submitRating(actor: Actor, input: RatingInput, idempotency?: Idempotency): Promise<RatingResult> {
     const channel = this.channels.get(input.channel);
     if (!channel) throw errors.invalidInput('不支持此评价渠道。', 'This rating channel is not supported.');
-    const found = await this.hallService.store.read((tx) => tx.tickets.get(input.ticketId));
-    if (!found) throw errors.notFound('号票', 'Ticket');
-    return this.hallService.command(actor, found.hallId, idempotency, async (c) => {
+    const found = await this.uow.read((tx) => loadTicket(tx, input.ticketId));
+    return this.uow.command(actor, found.hallId, idempotency, async (c) => {
       const { reasons, comment } = checkRatingContent(input, c.hall.settings.rating.badReasons);
-      const ticket = await c.tx.tickets.get(input.ticketId);
-      if (!ticket || ticket.hallId !== c.hall.id) throw errors.notFound('号票', 'Ticket');
+      const ticket = await loadTicket(c.tx, input.ticketId, c.hall.id);
       await channel.authorize(c, ticket);
       // Shared by every channel: a finished service, rated once.
       if (ticket.ratingStatus === 'rated' || (await c.tx.ratings.byTicket(ticket.id))) throw errors.ratingAlreadyRated();
@@ -243,17 +243,16 @@ export class RatingService {
 
   /** The 'expire-pending-ratings' job: pending ratings past their deadline become "not rated". */
   async expirePending(): Promise<number> {
-    const { store, clock } = this.hallService;
-    const halls = await store.read((tx) => tx.halls.list());
+    const halls = await this.uow.read((tx) => tx.halls.list());
     let expired = 0;
     for (const hall of halls) {
-      const now = clock();
+      const now = this.uow.clock();
       const serviceDays = this.sweptAllDays ? recentDays(now, hall.timezone) : undefined;
-      const due = await store.read((tx) =>
+      const due = await this.uow.read((tx) =>
         tx.ratings.awaiting({ hallId: hall.id, ...(serviceDays ? { serviceDays } : {}), dueBefore: now }),
       );
       if (due.length === 0) continue;
-      expired += await this.hallService.command(SYSTEM, hall.id, undefined, async (c) => {
+      expired += await this.uow.command(SYSTEM, hall.id, undefined, async (c) => {
         let n = 0;
         for (const seen of due) {
           const ticket = await c.tx.tickets.get(seen.id);
@@ -282,13 +281,12 @@ export class RatingService {
 
   /** What a pad shows now: its window, the clerk on duty, and the rating it is asking for. */
   padState(actor: Actor): Promise<PadState> {
-    const { store, clock } = this.hallService;
-    return store.read(async (tx) => {
+    return this.uow.read(async (tx) => {
       const device = await padOf(tx, actor);
       const window = await tx.windows.get(device.windowId);
       const hall = await tx.halls.get(device.hallId);
       if (!window || !hall) throw errors.notFound('窗口', 'Window');
-      const now = clock();
+      const now = this.uow.clock();
       const awaiting = await tx.ratings.awaiting({ hallId: hall.id, windowId: window.id, serviceDays: recentDays(now, hall.timezone) });
       const current = awaiting.filter((t) => t.ratingDeadline !== null && t.ratingDeadline >= now).at(-1);
       const clerk = window.clerkId !== null ? await tx.users.get(window.clerkId) : null;

@@ -12,10 +12,11 @@ import {
   type StatsReport,
 } from '../../common/manager-protocol.js';
 import { addDays, isValidDate } from '../../common/domain/calendar.js';
-import { DomainError, errors } from '../../common/domain/errors.js';
+import { DomainError } from '../../common/domain/errors.js';
 import { StatsBuilder } from '../../common/domain/stats.js';
 import type { Actor } from '../../common/domain/types.js';
-import { assertHall, isManager, type HallService } from './hall-service.js';
+import type { Store } from '../store/store.js';
+import { assertManagerOf, loadHall } from './guards.js';
 import { writeCsv, writeXlsx, type Cell, type Sheet } from './spreadsheet.js';
 
 export interface StatsQuery {
@@ -46,16 +47,15 @@ export function checkRange(from: string, to: string): void {
 export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class StatsService {
-  constructor(private readonly hallService: HallService) {}
+  /** Reports only read: the store, never a command. */
+  constructor(private readonly store: Store) {}
 
   async report(actor: Actor, hallId: number, q: StatsQuery): Promise<StatsReport> {
     checkRange(q.from, q.to);
-    const { store } = this.hallService;
+    const { store } = this;
     const { hall, services, windows, users } = await store.read(async (tx) => {
-      if (!isManager(actor)) throw errors.forbidden();
-      assertHall(actor, hallId);
-      const hall = await tx.halls.get(hallId);
-      if (!hall) throw errors.notFound('大厅', 'Hall');
+      assertManagerOf(actor, hallId);
+      const hall = await loadHall(tx, hallId);
       return { hall, services: await tx.services.list(hallId), windows: await tx.windows.list(hallId), users: await tx.users.list(hallId) };
     });
     const waitTargetMinutes = hall.settings.alerts.waitTargetMinutes;
