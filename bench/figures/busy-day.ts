@@ -17,7 +17,7 @@ import { servedServices } from '../../common/domain/served.js';
 import type { Actor, ServedService, Service, Window } from '../../common/domain/types.js';
 import { EventBus } from '../../server/services/event-bus.js';
 import { HallService } from '../../server/services/hall-service.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { percentile } from '../lib/measure.js';
 import { fmt, type Figure } from '../lib/report.js';
 import { seededRandom as rng } from '../lib/random.js';

@@ -16,7 +16,7 @@ import { auditPage, AUDIT_SLICE } from '../../server/services/audit-service.js';
 import { EventBus } from '../../server/services/event-bus.js';
 import { HallService } from '../../server/services/hall-service.js';
 import { StatsService } from '../../server/services/stats-service.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { fmt, type Figure } from '../lib/report.js';
 import { seededRandom as rng } from '../lib/random.js';
 

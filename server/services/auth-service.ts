@@ -9,7 +9,8 @@ import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
 import { checkBinding, checkScreenSettings, deviceErrors, heartbeatState } from '../../common/domain/devices.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Device, User } from '../../common/domain/types.js';
-import type { Session, Store } from '../store/store.js';
+import type { Session } from '../store/repositories/sessions.js';
+import type { Store } from '../store/store.js';
 import type { HallService, Idempotency } from './hall-service.js';
 import { isManager } from './hall-service.js';
 

@@ -28,7 +28,8 @@ import { applyAction, graceEndsAt, type TicketAction } from '../../common/domain
 import { formatTicketNumber, parseTicketNumber, quotaAllows } from '../../common/domain/numbering.js';
 import { callOrder, pickNext, type Candidate } from '../../common/domain/routing.js';
 import type { Actor, Hall, ServedService, Ticket, Window } from '../../common/domain/types.js';
-import type { EventDraft, Store, StoreTx } from '../store/store.js';
+import type { EventDraft } from '../store/repositories/events.js';
+import type { Store, StoreTx } from '../store/store.js';
 import { audienceOf, type EventBus, type PublishedEvent } from './event-bus.js';
 import { buildSnapshot, HallContext, queueStats, queueViews, ticketView, windowView, type SnapshotScope } from './views.js';
 
