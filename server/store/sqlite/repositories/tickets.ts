@@ -1,7 +1,7 @@
 /**
- * Tickets on the hot paths of every command and snapshot (issue, call next, people ahead): those
- * queries are built and prepared once per connection instead of per call, and each reads one index
- * of the tickets table (schema.ts says which).
+ * Tickets. The queries on the hot paths of every command and snapshot (issue, numbering, call
+ * next, people ahead, the ticket by id or code, queue counts) are built and prepared once per
+ * connection instead of per call; the indexes they read are in schema.ts, each with its reason.
  */
 import { and, asc, desc, eq, getTableColumns, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { TicketRepo } from '../../repositories/tickets.js';
