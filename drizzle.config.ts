@@ -1,8 +1,8 @@
 import { defineConfig } from 'drizzle-kit';
 
-// `npm run db:generate` writes a new numbered migration to migrations/ from server/store/schema.ts.
+// `npm run db:generate` writes a new numbered migration to migrations/ from server/store/sqlite/schema.ts.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './server/store/schema.ts',
+  schema: './server/store/sqlite/schema.ts',
   out: './migrations',
 });

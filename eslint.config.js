@@ -69,5 +69,24 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The store's boundary is engine-neutral: the Store and repository interfaces and the store
+    // contract suite never import an engine, so a PostgreSQL store implements and passes the same.
+    files: ['server/store/store.ts', 'server/store/repositories/**', 'test/store/contract/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '(^|/)sqlite/', message: 'The engine-neutral store boundary never imports an engine (server/store/sqlite/).' },
+            {
+              regex: '^(drizzle-orm|better-sqlite3)($|/)',
+              message: 'The engine-neutral store boundary never imports an engine (drizzle-orm, better-sqlite3).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -10,8 +10,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { DEMO_PASSWORD, DEMO_TOKENS, DEMO_WINDOWS, seedDemoHall } from './demo/seed.js';
 import { projectRoot } from './root.js';
 import { hashPassword } from './services/auth-service.js';
-import { databaseFile } from './store/database.js';
-import { SqliteStore } from './store/sqlite-store.js';
+import { databaseFile } from './store/sqlite/database.js';
+import { SqliteStore } from './store/sqlite/store.js';
 import type { Store } from './store/store.js';
 
 async function prepareDatabase(store: Store, config: Config): Promise<{ demo: boolean }> {

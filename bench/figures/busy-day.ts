@@ -18,7 +18,7 @@ import type { Actor, ServedService, Service, Window } from '../../common/domain/
 import { EventBus } from '../../server/services/event-bus.js';
 import { HallService } from '../../server/services/hall-service.js';
 import { UnitOfWork } from '../../server/services/unit-of-work.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { percentile } from '../lib/measure.js';
 import { fmt, type Figure } from '../lib/report.js';
 import { seededRandom as rng } from '../lib/random.js';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEMO_TOKENS } from '../../server/demo/seed.js';
-import { openDatabase } from '../../server/store/database.js';
+import { openDatabase } from '../../server/store/sqlite/database.js';
 import { startHallServer } from '../lib/hall-server.js';
 import { benchIssue } from '../lib/issue-tx.js';
 import { load, rssMiB, sleep, startChild, stop } from '../lib/measure.js';

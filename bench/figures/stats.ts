@@ -14,7 +14,7 @@ import { localMidnight } from '../../common/domain/stats.js';
 import type { Actor } from '../../common/domain/types.js';
 import { auditPage, AUDIT_SLICE } from '../../server/services/audit-service.js';
 import { StatsService } from '../../server/services/stats-service.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { fmt, type Figure } from '../lib/report.js';
 import { seededRandom as rng } from '../lib/random.js';
 

@@ -4,8 +4,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDemoHall } from '../../server/demo/seed.js';
-import { databaseFile } from '../../server/store/database.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { databaseFile } from '../../server/store/sqlite/database.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { startChild, stop } from './measure.js';
 
 export interface RunningHall {

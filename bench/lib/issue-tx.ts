@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { openDatabase } from '../../server/store/database.js';
+import type { openDatabase } from '../../server/store/sqlite/database.js';
 
 /** The smallest correct issue transaction, also used for the bare better-sqlite3 figure. */
 export function benchIssue(sqlite: ReturnType<typeof openDatabase>['sqlite']) {

@@ -9,7 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Fastify from 'fastify';
-import { openDatabase } from '../../server/store/database.js';
+import { openDatabase } from '../../server/store/sqlite/database.js';
 import { benchIssue } from '../lib/issue-tx.js';
 
 const mode = process.argv[2] ?? 'trivial';

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { loadConfig } from '../config.js';
-import { databaseFile } from '../store/database.js';
+import { databaseFile } from '../store/sqlite/database.js';
 
 async function main(): Promise<void> {
   const target = process.argv[2];

@@ -11,7 +11,7 @@ import type { DeviceKind, Role } from '../../common/vocabulary.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Device, User } from '../../common/domain/types.js';
 import { deviceActor, SESSION_HOURS, userActor } from '../services/auth-service.js';
-import type { Session } from '../store/store.js';
+import type { Session } from '../store/repositories/sessions.js';
 
 export const SESSION_COOKIE = 'hq_session';
 

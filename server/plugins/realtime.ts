@@ -26,7 +26,7 @@ import { RECENT_CALLS } from '../../common/hall-state.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import { sha256 } from '../services/auth-service.js';
 import { audienceOf, type PublishedEvent } from '../services/event-bus.js';
-import type { EventRecord } from '../store/store.js';
+import type { EventRecord } from '../store/repositories/events.js';
 import { SESSION_COOKIE } from './auth.js';
 import { toApiError } from './errors.js';
 

@@ -9,7 +9,8 @@ import { addDays, isValidDate } from '../../common/domain/calendar.js';
 import { errors } from '../../common/domain/errors.js';
 import { localMidnight } from '../../common/domain/stats.js';
 import type { Actor } from '../../common/domain/types.js';
-import type { EventRecord, Store } from '../store/store.js';
+import type { EventRecord } from '../store/repositories/events.js';
+import type { Store } from '../store/store.js';
 import { assertManagerOf, loadHall } from './guards.js';
 import { yieldToEventLoop } from './stats-service.js';
 

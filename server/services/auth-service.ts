@@ -9,7 +9,8 @@ import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
 import { checkBinding, checkScreenSettings, heartbeatState } from '../../common/domain/devices.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Device, User } from '../../common/domain/types.js';
-import type { Session, Store } from '../store/store.js';
+import type { Session } from '../store/repositories/sessions.js';
+import type { Store } from '../store/store.js';
 import { assertActivePrinter, assertManager, loadDevice, loadHall, requireWindow, requireZone } from './guards.js';
 import type { Idempotency, UnitOfWork } from './unit-of-work.js';
 

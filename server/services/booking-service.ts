@@ -36,7 +36,7 @@ import { phoneErrors } from '../../common/domain/phone-errors.js';
 import { normalizePhone } from '../../common/domain/phone.js';
 import type { AppointmentSettings, CalendarSettings } from '../../common/domain/settings.js';
 import { SYSTEM, type Actor, type Hall, type Service } from '../../common/domain/types.js';
-import type { AppointmentSlot, Booking } from '../store/phone-repo.js';
+import type { AppointmentSlot, Booking } from '../store/repositories/phone.js';
 import type { StoreTx } from '../store/store.js';
 import { assertHall, assertManager, loadHall, requireService } from './guards.js';
 import { issueWithin, newPublicCode } from './issuing.js';

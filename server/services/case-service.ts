@@ -21,7 +21,7 @@ import {
 } from '../../common/domain/cases.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Service } from '../../common/domain/types.js';
-import type { CaseRecord, CaseStepRecord } from '../store/cases-repo.js';
+import type { CaseRecord, CaseStepRecord } from '../store/repositories/cases.js';
 import type { StoreTx } from '../store/store.js';
 import { assertManager, assertManagerOf, isAdmin, loadHall } from './guards.js';
 import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';

@@ -4,7 +4,7 @@
  * subscriber is logged and never undoes or blocks the command that caused the event.
  */
 import type { EventType, RealtimeEvent } from '../../common/protocol.js';
-import type { EventRecord } from '../store/store.js';
+import type { EventRecord } from '../store/repositories/events.js';
 
 /** Who may receive an event: everyone in the hall (boards, phones), or staff only. */
 export type Audience = 'public' | 'staff';

@@ -20,7 +20,7 @@ import { isNear } from '../../common/domain/phone.js';
 import { peopleAhead } from '../../common/domain/routing.js';
 import type { BookingStatus } from '../../common/vocabulary.js';
 import type { Hall, Ticket } from '../../common/domain/types.js';
-import type { Booking, NewNotification } from '../store/phone-repo.js';
+import type { Booking, NewNotification } from '../store/repositories/phone.js';
 import type { Store, StoreTx } from '../store/store.js';
 import { bookingTimes } from './booking-service.js';
 import type { PublishedEvent } from './event-bus.js';

@@ -17,7 +17,7 @@ import { addDays, addWorkingDays, serviceDay } from '../../common/domain/calenda
 import { errors } from '../../common/domain/errors.js';
 import type { HallSettings } from '../../common/domain/settings.js';
 import { SYSTEM, type Actor, type Device, type Hall, type Ticket, type Window } from '../../common/domain/types.js';
-import type { Rating } from '../store/ratings-repo.js';
+import type { Rating } from '../store/repositories/ratings.js';
 import type { StoreTx } from '../store/store.js';
 import { loadTicket } from './guards.js';
 import type { TicketActionHook } from './hall-service.js';

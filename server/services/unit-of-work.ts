@@ -13,7 +13,8 @@
  */
 import { errors } from '../../common/domain/errors.js';
 import type { Actor, Hall } from '../../common/domain/types.js';
-import type { EventDraft, Store, StoreTx } from '../store/store.js';
+import type { EventDraft } from '../store/repositories/events.js';
+import type { Store, StoreTx } from '../store/store.js';
 import type { EventBus, PublishedEvent } from './event-bus.js';
 import { buildMessage, type EmitExtra } from './event-message.js';
 import { assertHall, loadHall } from './guards.js';

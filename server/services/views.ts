@@ -20,7 +20,8 @@ import { averageServiceMinutes, estimateWaitMinutes } from '../../common/domain/
 import { graceEndsAt } from '../../common/domain/lifecycle.js';
 import { servedServices } from '../../common/domain/served.js';
 import type { Device, Hall, ServedService, Service, Ticket, Window, Zone } from '../../common/domain/types.js';
-import type { EventRecord, StoreTx } from '../store/store.js';
+import type { EventRecord } from '../store/repositories/events.js';
+import type { StoreTx } from '../store/store.js';
 
 /** How many recent services of a service the wait estimate averages. */
 export const RECENT_SERVICES = 20;

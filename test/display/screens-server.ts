@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser } from 'playwright-core';
 import { buildApp } from '../../server/app.js';
 import { DEMO_PASSWORD } from '../../server/demo/seed.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { realClock } from '../counter/e2e-hall.js';
 import { Agent, createTestHall, DEMO_TOKENS, type TestHall } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { DEMO_PASSWORD, DEMO_TOKENS, seedDemoHall } from '../../server/demo/seed.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { testClock, type TestClock } from './clock.js';
 
 export interface TestHall {

@@ -1,6 +1,6 @@
 /** A hash of everything a command could change, to prove a refused request wrote nothing. */
 import { createHash } from 'node:crypto';
-import type { SqliteStore } from '../../server/store/sqlite-store.js';
+import type { SqliteStore } from '../../server/store/sqlite/store.js';
 
 const TABLES = [
   'halls',

@@ -6,7 +6,7 @@
  */
 import { addDays } from '../../common/domain/calendar.js';
 import { localMidnight } from '../../common/domain/stats.js';
-import type { SqliteStore } from '../../server/store/sqlite-store.js';
+import type { SqliteStore } from '../../server/store/sqlite/store.js';
 import { seededRandom as rng } from '../../bench/lib/random.js';
 
 /** Relative arrivals per hour from 08:00 to 17:00. */

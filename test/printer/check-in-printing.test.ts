@@ -6,7 +6,7 @@
  * check-in times, so it can offer a normal number for that service, which prints as usual.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../server/store/store.js';
+import type { EventRecord } from '../../server/store/repositories/events.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 import { startPrinterHall, type PrinterHall } from './printer-hall.js';
 

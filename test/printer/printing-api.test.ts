@@ -5,7 +5,7 @@
  * guide desk name their printer; rating slips at windows without a pad; a manager reprints.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EventRecord } from '../../server/store/store.js';
+import type { EventRecord } from '../../server/store/repositories/events.js';
 import { VirtualPrinter } from '../../printer/virtual-printer.js';
 import { applyEvent } from '../../common/hall-state.js';
 import type { Alert } from '../../common/manager-protocol.js';

@@ -14,7 +14,7 @@ import { errors } from '../../common/domain/errors.js';
 import type { Actor } from '../../common/domain/types.js';
 import { EventBus, type PublishedEvent } from '../../server/services/event-bus.js';
 import { actorScope, UnitOfWork, type CommandContext } from '../../server/services/unit-of-work.js';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../server/store/sqlite/store.js';
 import { testClock, type TestClock } from '../helpers/clock.js';
 import { fingerprint } from '../helpers/fingerprint.js';
 

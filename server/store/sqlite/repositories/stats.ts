@@ -1,27 +1,13 @@
 /**
- * What statistics read, behind the store boundary: the narrow ticket rows of a service day with
- * their rating (common/domain/stats.ts computes the figures). An indexed lookup of (hall,
- * service day) and of each ticket's rating by its unique ticket id; rows are streamed to the
- * caller in one reused object, never collected, so a day costs a few milliseconds and callers
- * read a long range a day at a time, letting other commands run in between.
+ * Statistics rows straight from better-sqlite3 (raw arrays, one statement per filter shape): an
+ * indexed lookup of (hall, service day) and of each ticket's rating by its unique ticket id,
+ * streamed into one reused object, so a day costs a few milliseconds.
  */
 import type Database from 'better-sqlite3';
-import type { StatTicket } from '../../common/domain/stats.js';
-import type { TicketStatus } from '../../common/vocabulary.js';
-import type { Db } from './database.js';
-
-export interface StatsFilter {
-  hallId: number;
-  serviceDay: string;
-  serviceId?: number;
-  windowId?: number;
-  clerkId?: number;
-}
-
-export interface StatsRepo {
-  /** Calls `visit` for every ticket of the day (the object is reused); resolves to how many. */
-  eachTicket(filter: StatsFilter, visit: (ticket: StatTicket) => void): Promise<number>;
-}
+import type { StatTicket } from '../../../../common/domain/stats.js';
+import type { TicketStatus } from '../../../../common/vocabulary.js';
+import type { StatsFilter, StatsRepo } from '../../repositories/stats.js';
+import type { Db } from '../database.js';
 
 type Row = [
   number,

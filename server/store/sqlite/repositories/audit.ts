@@ -1,34 +1,14 @@
 /**
- * The audit log (common/domain/audit.ts says what is in it) read from the events table, newest
- * first, a page at a time (`beforeSeq`). The hall's events are walked backwards on their primary
- * key (hall, seq), so a page costs the rows up to its last match; callers searching a long
- * history walk it in slices (`afterSeq`), one short read each.
+ * The audit log from the events table. The hall's events are walked backwards on their primary
+ * key (hall, seq), so a page costs the rows up to its last match.
  */
 import { and, desc, eq, gt, gte, inArray, isNotNull, lt, lte, or, type SQL } from 'drizzle-orm';
-import { AUDIT_EVENT_TYPES, AUDIT_WHEN_REASONED } from '../../common/domain/audit.js';
-import type { EventRecord } from './store.js';
-import type { Db } from './database.js';
-import { containsText } from './sql-text.js';
-import * as t from './schema.js';
-
-export interface AuditQuery {
-  hallId: number;
-  fromAt?: number;
-  toAt?: number;
-  /** Only these event types (within the audit log). */
-  types?: string[];
-  actorId?: number;
-  /** Words in the actor's name, the reason or the event's facts. */
-  text?: string;
-  beforeSeq?: number;
-  /** Only events after this sequence number (a caller walking the history in slices). */
-  afterSeq?: number;
-  limit: number;
-}
-
-export interface AuditRepo {
-  query(q: AuditQuery): Promise<EventRecord[]>;
-}
+import { AUDIT_EVENT_TYPES, AUDIT_WHEN_REASONED } from '../../../../common/domain/audit.js';
+import type { AuditRepo } from '../../repositories/audit.js';
+import type { Db } from '../database.js';
+import * as t from '../schema.js';
+import { containsText } from '../sql-text.js';
+import { toEvent } from './events.js';
 
 export function createAuditRepo(db: Db): AuditRepo {
   const managerIds = db
@@ -60,13 +40,7 @@ export function createAuditRepo(db: Db): AuditRepo {
         .orderBy(desc(t.events.seq))
         .limit(q.limit)
         .all()
-        .map((row) => ({
-          ...row,
-          type: row.type as EventRecord['type'],
-          ticketId: row.ticketId ?? null,
-          windowId: row.windowId ?? null,
-          reason: row.reason ?? null,
-        }));
+        .map(toEvent);
     },
   };
 }

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../server/store/sqlite-store.js';
+import { SqliteStore } from '../../../server/store/sqlite/store.js';
 
 let dir: string;
 let store: SqliteStore;

@@ -1,7 +1,7 @@
 /**
  * Opens the embedded SQLite database and brings its schema up to date.
  *
- * Durability (DESIGN.md invariant 4): WAL journal with synchronous=FULL, so a transaction that
+ * Durability (docs/design.md, invariant 4): WAL journal with synchronous=FULL, so a transaction that
  * returned has reached the disk; a ticket a kiosk was told about survives a power cut.
  */
 import { mkdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { projectRoot } from '../root.js';
+import { projectRoot } from '../../root.js';
 import * as schema from './schema.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;

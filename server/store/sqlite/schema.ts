@@ -22,8 +22,8 @@ import type {
   TransferStep,
   WindowMode,
   WindowStatus,
-} from '../../common/vocabulary.js';
-import type { SettingsPatch } from '../../common/domain/settings.js';
+} from '../../../common/vocabulary.js';
+import type { SettingsPatch } from '../../../common/domain/settings.js';
 
 export const halls = sqliteTable('halls', {
   id: integer('id').primaryKey({ autoIncrement: true }),

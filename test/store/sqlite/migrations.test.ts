@@ -1,5 +1,5 @@
 /**
- * Migrations: the journal is in order and complete, the schema in server/store/schema.ts has no
+ * Migrations: the journal is in order and complete, the schema in server/store/sqlite/schema.ts has no
  * change without a migration, and a database built fresh equals one migrated step by step.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MIGRATIONS_FOLDER, openDatabase } from '../../server/store/database.js';
+import { MIGRATIONS_FOLDER, openDatabase } from '../../../server/store/sqlite/database.js';
 
 interface Journal {
   entries: { idx: number; when: number; tag: string }[];
@@ -84,7 +84,7 @@ describe('migrations', () => {
     // drizzle-kit prefixes "./" to the output folder, so it must be given relative to the project.
     const result = spawnSync(
       join(process.cwd(), 'node_modules/.bin/drizzle-kit'),
-      ['generate', '--dialect', 'sqlite', '--schema', './server/store/schema.ts', '--out', relative(process.cwd(), out)],
+      ['generate', '--dialect', 'sqlite', '--schema', './server/store/sqlite/schema.ts', '--out', relative(process.cwd(), out)],
       {
         encoding: 'utf8',
         env: { ...process.env, NO_COLOR: '1' },
