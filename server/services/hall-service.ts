@@ -27,6 +27,7 @@ import { DomainError, errors } from '../../common/domain/errors.js';
 import { applyAction, graceEndsAt, type TicketAction } from '../../common/domain/lifecycle.js';
 import { formatTicketNumber, parseTicketNumber, quotaAllows } from '../../common/domain/numbering.js';
 import { callOrder, pickNext, type Candidate } from '../../common/domain/routing.js';
+import { mayStaff } from '../../common/domain/staffing.js';
 import type { Actor, Hall, ServedService, Ticket, Window } from '../../common/domain/types.js';
 import type { EventDraft, Store, StoreTx } from '../store/store.js';
 import { audienceOf, type EventBus, type PublishedEvent } from './event-bus.js';
@@ -652,9 +653,8 @@ export class HallService {
         if (actor.kind !== 'user') throw errors.forbidden();
         const window = requireWindow(c, windowId);
         if (!window.enabled) throw errors.notFound('窗口', 'Window');
-        if (actor.role === 'clerk') {
-          const permitted = await c.tx.windows.permittedWindowIds(actor.id);
-          if (!permitted.includes(window.id) && window.backupClerkId !== actor.id) throw errors.windowNotPermitted();
+        if (actor.role === 'clerk' && !mayStaff(actor, window, await c.tx.windows.permittedWindowIds(actor.id))) {
+          throw errors.windowNotPermitted();
         }
         if (window.clerkId === actor.id) return { window: await windowView(c.tx, c.ctx, window) };
         if (window.clerkId !== null) {
