@@ -18,6 +18,7 @@ import type {
   WindowView,
   ZoneView,
 } from '../../common/protocol.js';
+import type { TicketLookupView } from '../../common/manager-protocol.js';
 import type { IssuedTicketView } from '../../common/phone.js';
 import type { PriorityKind, TicketSource, WindowMode, WindowStatus } from '../../common/vocabulary.js';
 import { buildAnnouncement } from '../../common/domain/announcement.js';
@@ -798,6 +799,73 @@ export class HallService {
       if (!hall) throw errors.notFound('大厅', 'Hall');
       return queueViews(tx, await HallContext.load(tx, hall, this.clock()));
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads and lookups the API answers with (routes call these, never the store)
+
+  /** Resolves when the database answers (readiness), rejects when it cannot. */
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
+
+  /** The halls on this server as anyone may see them: id, public code and name. */
+  async hallList(): Promise<{ id: number; code: string; name: string }[]> {
+    const halls = await this.store.read((tx) => tx.halls.list());
+    return halls.map((h) => ({ id: h.id, code: h.code, name: h.name }));
+  }
+
+  /** A hall's events after sequence number `after`, oldest first: catch-up over HTTP for its staff. */
+  eventsSince(actor: Actor, hallId: number, after: number, limit: number) {
+    assertHall(actor, hallId);
+    return this.store.read((tx) => tx.events.since(hallId, after, limit));
+  }
+
+  /**
+   * A ticket by its number on a service day (today in the hall by default), e.g. to reprint it.
+   * Numbers restart every service day, so number and day name one ticket. Managers only.
+   */
+  lookupTicket(actor: Actor, hallId: number, typedNumber: string, day?: string): Promise<TicketLookupView> {
+    if (!isManager(actor)) throw errors.forbidden();
+    assertHall(actor, hallId);
+    const number = typedNumber.trim().toUpperCase();
+    return this.store.read(async (tx) => {
+      const hall = await tx.halls.get(hallId);
+      if (!hall) throw errors.notFound('大厅', 'Hall');
+      const onDay = day ?? serviceDay(this.clock(), hall.timezone);
+      const ticket = await tx.tickets.byNumber(hallId, onDay, number);
+      if (!ticket) {
+        throw new DomainError(
+          404,
+          'ticket_number_unknown',
+          `${onDay} 没有 ${number} 号。请核对号码和日期。`,
+          `There is no ticket ${number} on ${onDay}; check the number and the date.`,
+          { number, day: onDay, field: 'number' },
+        );
+      }
+      const service = await tx.services.get(ticket.serviceId);
+      const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;
+      return {
+        ticket: ticketView(ticket),
+        serviceDay: ticket.serviceDay,
+        serviceName: service?.name ?? '',
+        serviceNameEn: service?.nameEn ?? '',
+        windowNumber: window?.number ?? null,
+        printStatus: ticket.printStatus,
+      };
+    });
+  }
+
+  /** The hall a ticket belongs to, for a command addressed by ticket id (which then checks the caller's hall). */
+  async hallOfTicket(ticketId: number): Promise<number> {
+    const ticket = await this.store.read((tx) => tx.tickets.get(ticketId));
+    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    return ticket.hallId;
+  }
+
+  /** The hall a window belongs to, for a command addressed by window id (which then checks the caller's hall). */
+  hallOfWindow(windowId: number): Promise<number> {
+    return this.inWindowHall(windowId, async (hallId) => hallId);
   }
 }
 
