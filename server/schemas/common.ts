@@ -20,9 +20,10 @@ export const OneOf = <T extends string>(values: readonly T[], options?: TSchemaO
   );
 
 /**
- * A value or null, as one JSON-schema `type` list rather than a union: with type coercion on, a
- * union would coerce null into its integer branch as 0 (or 0 into its null branch), while a type
- * list coerces only when no listed type matches.
+ * A value or null, as one JSON-schema `type` list rather than a union. Request bodies are not
+ * coerced (server/schemas/validator.ts), so either form refuses `"5"` alike; the type list gives
+ * one error that names both types ("integer or null") where a union gives one per branch. In a
+ * query string or path, which are coerced, a type list also keeps an empty value from becoming 0.
  */
 export const nullable = <T extends 'integer' | 'string'>(type: T, options: Record<string, unknown> = {}) =>
   Type.Unsafe<(T extends 'integer' ? number : string) | null>({ type: [type, 'null'], ...options });
