@@ -5,9 +5,10 @@
  * A JSON body carries its types, so a wrong one is refused, never converted: `{"serviceId":true}`
  * is not service 1, `{"serviceId":[20]}` not service 20, `{"notice":12345}` not the text "12345".
  * Path parameters, query strings and headers are text on the wire, so their instance converts
- * `"5"` to 5 where the schema asks for a number. Both instances drop properties a schema does not
- * declare (`removeAdditional`), fill in defaults, stop at the first error (a request cannot make
- * the server collect thousands), and know every schema added with `app.addSchema` (`ApiError`).
+ * `"5"` to 5 where the schema asks for a number. Both instances drop the undeclared properties of
+ * an object closed with `additionalProperties: false` (`removeAdditional`), fill in defaults, stop
+ * at the first error (a request cannot make the server collect thousands), and know every schema
+ * added with `app.addSchema` (`ApiError`).
  */
 import { AjvCompiler, type BuildCompilerFromPool } from '@fastify/ajv-compiler';
 
