@@ -35,6 +35,7 @@ import ratingRoutes from './routes/ratings.js';
 import statsRoutes from './routes/stats.js';
 import ticketRoutes from './routes/tickets.js';
 import windowRoutes from './routes/windows.js';
+import { validatorFactory } from './schemas/validator.js';
 import type { Clock } from './services/unit-of-work.js';
 import { maskSecretUrl } from './services/log-masking.js';
 import type { Notifier } from './services/notifier.js';
@@ -89,7 +90,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
     routerOptions: { maxParamLength: 120 },
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: true, useDefaults: true } },
+    // Bodies are checked without type coercion, the other request parts with it: server/schemas/validator.ts.
+    schemaController: { compilersFactory: { buildValidator: validatorFactory() } },
   });
   // The API speaks JSON only; anything else is a clear 415, not a string the schema trips over.
   app.removeContentTypeParser('text/plain');

@@ -14,7 +14,10 @@ const paramText = (value: unknown): string => (typeof value === 'string' || type
 
 const KEYWORD_ZH: Record<string, (p: Record<string, unknown>) => string> = {
   required: (p) => `缺少必填字段 ${paramText(p.missingProperty)}`,
-  type: (p) => `类型应为 ${TYPE_ZH[String(p.type)] ?? String(p.type)}`,
+  type: (p) =>
+    `类型应为 ${typesOf(p)
+      .map((t) => TYPE_ZH[t] ?? t)
+      .join('或')}`,
   minimum: (p) => `不能小于 ${String(p.limit)}`,
   maximum: (p) => `不能大于 ${String(p.limit)}`,
   exclusiveMinimum: (p) => `必须大于 ${String(p.limit)}`,
@@ -40,16 +43,30 @@ const TYPE_ZH: Record<string, string> = {
   null: '空值',
 };
 
+/** English where Ajv's own message would not read well: a type list ("integer,null"). */
+const KEYWORD_EN: Record<string, (p: Record<string, unknown>) => string> = {
+  type: (p) => `must be ${typesOf(p).join(' or ')}`,
+};
+
+/** The JSON types a `type` error expects: one, or a list for a nullable field. */
+function typesOf(p: Record<string, unknown>): string[] {
+  const t = p.type;
+  return (Array.isArray(t) ? t.map(String) : String(t).split(',')).filter(Boolean);
+}
+
 type ValidationIssue = { keyword: string; instancePath: string; params: Record<string, unknown>; message?: string };
 
 function validationError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): ApiError {
   const issues = error.validation ?? [];
   const context = error.validationContext ?? 'body';
-  const fields = issues.map((i) => {
+  const all = issues.map((i) => {
     const path = `${context}${i.instancePath.replace(/\//g, '.')}`;
     const zh = KEYWORD_ZH[i.keyword]?.(i.params) ?? '不符合要求';
-    return { field: path, zh: `${path}：${zh}`, en: `${path} ${i.message ?? 'is invalid'}` };
+    const en = KEYWORD_EN[i.keyword]?.(i.params) ?? i.message ?? 'is invalid';
+    return { field: path, zh: `${path}：${zh}`, en: `${path} ${en}` };
   });
+  // Each branch of a union of constants fails with the same type error: say it once.
+  const fields = all.filter((f, n) => all.findIndex((g) => g.zh === f.zh) === n);
   return {
     statusCode: 400,
     code: 'invalid_input',

@@ -1,11 +1,12 @@
 /**
  * The manager console's services as decorators: configuration (`app.configService`), staffing
- * and the live view (`app.managerService`), statistics (`app.statsService`) and 差评 cases
- * (`app.caseService`). Each change is a command of the unit of work (`app.unitOfWork`), so every
- * change is an event with who, when and why; statistics only read the store.
+ * and the live view (`app.managerService`), statistics (`app.statsService`), 差评 cases
+ * (`app.caseService`) and the audit log (`app.auditService`). Each works through the domain
+ * service's commands, so every change is an event with who, when and why.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { AuditService } from '../services/audit-service.js';
 import { CaseService } from '../services/case-service.js';
 import { ConfigService } from '../services/config-service.js';
 import { ManagerService } from '../services/manager-service.js';
@@ -17,6 +18,7 @@ declare module 'fastify' {
     managerService: ManagerService;
     statsService: StatsService;
     caseService: CaseService;
+    auditService: AuditService;
   }
 }
 
@@ -26,6 +28,7 @@ export default fp(
     app.decorate('managerService', new ManagerService(app.unitOfWork, app.hallService));
     app.decorate('statsService', new StatsService(app.store));
     app.decorate('caseService', new CaseService(app.unitOfWork));
+    app.decorate('auditService', new AuditService(app.store));
   },
   { name: 'manager', dependencies: ['services'] },
 );

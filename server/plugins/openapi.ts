@@ -6,7 +6,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { ApiErrorSchema } from '../routes/common.js';
+import { ApiErrorSchema } from '../schemas/common.js';
 
 export default fp(
   async function openapiPlugin(app: FastifyInstance) {

@@ -67,6 +67,37 @@ export const rooms = {
   session: (hash: string) => `session:${hash.slice(0, 24)}`,
 };
 
+/**
+ * The `lastSeq` of a `hall:sync` request: a whole number ≥ 0, or null (or left out) for none.
+ * Socket payloads are JSON like request bodies and are held to their types the same way: a string
+ * "5" is refused, not read as 5 nor as "none".
+ */
+export function syncRequest(request: unknown): number | null {
+  if (typeof request !== 'object' || request === null || Array.isArray(request))
+    throw payloadRefused('hall:sync', 'request', '对象', 'an object');
+  const lastSeq = 'lastSeq' in request ? request.lastSeq : undefined;
+  if (lastSeq === undefined || lastSeq === null) return null;
+  if (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0) {
+    throw payloadRefused('hall:sync', 'lastSeq', '不小于 0 的整数或空值', 'an integer ≥ 0 or null');
+  }
+  return lastSeq;
+}
+
+/**
+ * The state a `device:heartbeat` reports: the payload is `{ state? }` (or nothing, a bare
+ * heartbeat); anything else is refused. The state's own fields are checked by the auth service.
+ */
+export function heartbeatRequest(info: unknown): unknown {
+  if (info === undefined) return undefined;
+  if (typeof info !== 'object' || info === null || Array.isArray(info))
+    throw payloadRefused('device:heartbeat', 'info', '对象', 'an object');
+  return 'state' in info ? info.state : undefined;
+}
+
+/** A socket payload of the wrong type: names the field and the type it must have, as an HTTP body refusal does. */
+const payloadRefused = (event: string, field: string, typeZh: string, typeEn: string) =>
+  errors.invalidInput(`${event} 的 ${field} 应为${typeZh}。`, `${event}: ${field} must be ${typeEn}.`, { fields: [field] });
+
 function refusal(error: DomainError): Error & { data: ApiError } {
   const err = new Error(error.messageEn) as Error & { data: ApiError };
   err.data = { statusCode: error.statusCode, code: error.code, message: error.messageZh, messageEn: error.messageEn };
@@ -155,7 +186,7 @@ export default fp(
       socket.on('hall:sync', async (request, ack) => {
         if (typeof ack !== 'function') return;
         try {
-          ack({ ok: true, data: await sync(app, socket, request?.lastSeq ?? null) });
+          ack({ ok: true, data: await sync(app, socket, syncRequest(request)) });
         } catch (err) {
           ack({
             ok: false,
@@ -169,10 +200,7 @@ export default fp(
           if (deviceId === null) throw errors.wrongDeviceKind();
           const device = await app.store.read((tx) => tx.devices.get(deviceId));
           if (!device || device.status !== 'active') throw errors.deviceRevoked();
-          const result = await app.authService.heartbeat(
-            device,
-            info && typeof info === 'object' ? (info as { state?: unknown }).state : undefined,
-          );
+          const result = await app.authService.heartbeat(device, heartbeatRequest(info));
           if (typeof ack === 'function') ack({ ok: true, data: result });
         } catch (err) {
           if (typeof ack === 'function') ack({ ok: false, error: toApiError(err)! });
@@ -294,7 +322,7 @@ async function sync(app: FastifyInstance, socket: HallSocket, lastSeq: number | 
   });
   let missed: RealtimeEvent[] = [];
   let truncated = false;
-  if (lastSeq !== null && Number.isInteger(lastSeq) && lastSeq >= 0 && lastSeq < snapshot.seq) {
+  if (lastSeq !== null && lastSeq < snapshot.seq) {
     const records = await app.store.read((tx) => tx.events.since(identity.hallId, lastSeq, REPLAY_LIMIT + 1));
     truncated = records.length > REPLAY_LIMIT;
     missed = records

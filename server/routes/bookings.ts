@@ -1,20 +1,12 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import { generate, correction } from 'lean-qr';
 import { toSvgSource } from 'lean-qr/extras/svg';
-import { Type } from 'typebox';
 import type { HallLinksView, KioskCheckInView, NotificationView } from '../../common/phone.js';
-import { errors } from '../../common/domain/errors.js';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
-import type { CheckInLookup, SlotChange } from '../services/booking-service.js';
-import { assertHall } from '../services/guards.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
-import { issueAnswer, issuingPrinter } from './issuing.js';
-
-const HallParams = Type.Object({ hallId: Id });
-const SlotParams = Type.Object({ slotId: Id });
-const HHMM = Type.String({ pattern: '^\\d{2}:\\d{2}$', description: 'HH:MM, hall-local' });
-const Weekday = Type.Integer({ minimum: 1, maximum: 7, description: '1 = Monday … 7 = Sunday' });
-const Capacity = Type.Integer({ minimum: 1, maximum: 500 });
+import { BookingsQuery, CheckInBody, NewSlotBody, SlotChangeBody, SlotParams, SlotsQuery, VisitorQrQuery } from '../schemas/bookings.js';
+import { AnyObject, errorResponses, HallParams, IdempotencyHeader } from '../schemas/common.js';
+import { idempotencyOf } from './common.js';
 
 export interface BookingRouteOptions {
   /** Base URL of the printed visitor links (PUBLIC_URL); else the address the request came to. */
@@ -25,7 +17,7 @@ export interface BookingRouteOptions {
  * 预约 at the hall's side: the kiosk's (and guide desk's) check-in, the manager's appointment
  * slots and day list, and the hall's visitor links and printable QR code.
  */
-const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
+const bookings: FastifyPluginAsyncTypebox<BookingRouteOptions> = async (app, opts) => {
   const linksOf = (request: FastifyRequest, hallCode: string): HallLinksView => {
     const base = opts.publicUrl ?? `${request.protocol}://${request.host}`;
     const code = encodeURIComponent(hallCode);
@@ -47,22 +39,17 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
           'With a phone number that has several appointments today the answer is booking_choose_service with the list in `details.bookings`: send the serviceId too.',
         params: HallParams,
         headers: IdempotencyHeader,
-        body: Type.Object({
-          code: Type.Optional(Type.String({ pattern: '^\\s*\\d{8}\\s*$', description: 'The 8-digit booking code' })),
-          phone: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-          serviceId: Type.Optional(Id),
-          printerId: Type.Optional(Id),
-        }),
+        body: CheckInBody,
         response: errorResponses,
       },
     },
     async (request): Promise<KioskCheckInView> => {
-      const { hallId } = request.params as { hallId: number };
+      const { hallId } = request.params;
       const actor = requireActor(request, { roles: STAFF, devices: ['kiosk'] });
-      const { printerId: askedPrinterId, ...lookup } = request.body as CheckInLookup & { printerId?: number };
-      const printerId = await issuingPrinter(app, request, hallId, askedPrinterId);
+      const { printerId: askedPrinterId, ...lookup } = request.body;
+      const printerId = await app.printService.issuingPrinter(request.device, hallId, askedPrinterId);
       const { booking, issued } = await app.bookingService.checkIn(actor, hallId, lookup, idempotencyOf(request), printerId);
-      return { booking, issued: await issueAnswer(app, issued, printerId) };
+      return { booking, issued: await app.printService.issueView(issued, printerId) };
     },
   );
 
@@ -73,16 +60,14 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         tags: ['bookings'],
         summary: "A day's appointments with the visitors' phone numbers (manager)",
         params: HallParams,
-        querystring: Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }),
+        querystring: BookingsQuery,
         response: errorResponses,
       },
     },
     async (request, reply) => {
-      const { hallId } = request.params as { hallId: number };
-      const { date } = request.query as { date: string };
       requireUser(request, MANAGERS);
       reply.header('cache-control', 'no-store');
-      return app.bookingService.list(request.actor!, hallId, date);
+      return app.bookingService.list(request.actor!, request.params.hallId, request.query.date);
     },
   );
 
@@ -93,15 +78,13 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         tags: ['bookings'],
         summary: 'Appointment slots of the hall’s services (manager)',
         params: HallParams,
-        querystring: Type.Object({ serviceId: Type.Optional(Id) }),
+        querystring: SlotsQuery,
         response: errorResponses,
       },
     },
     async (request) => {
-      const { hallId } = request.params as { hallId: number };
-      const { serviceId } = request.query as { serviceId?: number };
       requireUser(request, MANAGERS);
-      return app.bookingService.listSlots(request.actor!, hallId, serviceId);
+      return app.bookingService.listSlots(request.actor!, request.params.hallId, request.query.serviceId);
     },
   );
 
@@ -115,15 +98,14 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
           'Slots of one service and weekday may not overlap (slot_overlap). `outsideHours` flags a slot outside the service’s opening hours.',
         params: HallParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ serviceId: Id, weekday: Weekday, start: HHMM, end: HHMM, capacity: Capacity }),
-        response: { ...errorResponses, 201: Type.Object({}, { additionalProperties: true }) },
+        body: NewSlotBody,
+        response: { ...errorResponses, 201: AnyObject },
       },
     },
     async (request, reply) => {
-      const { hallId } = request.params as { hallId: number };
       requireUser(request, MANAGERS);
-      const body = request.body as { serviceId: number; weekday: number; start: string; end: string; capacity: number };
-      return reply.code(201).send(await app.bookingService.createSlot(request.actor!, hallId, body, idempotencyOf(request)));
+      const slot = await app.bookingService.createSlot(request.actor!, request.params.hallId, request.body, idempotencyOf(request));
+      return reply.code(201).send(slot);
     },
   );
 
@@ -135,19 +117,13 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         summary: 'Change an appointment slot; bookings already made keep their times (manager)',
         params: SlotParams,
         headers: IdempotencyHeader,
-        body: Type.Object({
-          weekday: Type.Optional(Weekday),
-          start: Type.Optional(HHMM),
-          end: Type.Optional(HHMM),
-          capacity: Type.Optional(Capacity),
-        }),
+        body: SlotChangeBody,
         response: errorResponses,
       },
     },
     async (request) => {
-      const { slotId } = request.params as { slotId: number };
       requireUser(request, MANAGERS);
-      return app.bookingService.updateSlot(request.actor!, slotId, request.body as SlotChange, idempotencyOf(request));
+      return app.bookingService.updateSlot(request.actor!, request.params.slotId, request.body, idempotencyOf(request));
     },
   );
 
@@ -163,9 +139,8 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
       },
     },
     async (request) => {
-      const { slotId } = request.params as { slotId: number };
       requireUser(request, MANAGERS);
-      return app.bookingService.deleteSlot(request.actor!, slotId, idempotencyOf(request));
+      return app.bookingService.deleteSlot(request.actor!, request.params.slotId, idempotencyOf(request));
     },
   );
 
@@ -180,8 +155,8 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
       },
     },
     async (request) => {
-      const { hallId } = request.params as { hallId: number };
-      return linksOf(request, await managedHallCode(request, hallId));
+      requireUser(request, MANAGERS);
+      return linksOf(request, await app.bookingService.visitorHallCode(request.actor!, request.params.hallId));
     },
   );
 
@@ -192,14 +167,13 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
         tags: ['bookings'],
         summary: 'The hall QR code as a printable SVG: `page=take` (扫码取号, default) or `page=book` (预约) (manager)',
         params: HallParams,
-        querystring: Type.Object({ page: Type.Union([Type.Literal('take'), Type.Literal('book')], { default: 'take' }) }),
+        querystring: VisitorQrQuery,
         response: errorResponses,
       },
     },
     async (request, reply) => {
-      const { hallId } = request.params as { hallId: number };
-      const { page } = request.query as { page: 'take' | 'book' };
-      const url = linksOf(request, await managedHallCode(request, hallId))[page];
+      requireUser(request, MANAGERS);
+      const url = linksOf(request, await app.bookingService.visitorHallCode(request.actor!, request.params.hallId))[request.query.page];
       const svg = toSvgSource(generate(url, { minCorrectionLevel: correction.M }), {
         on: 'black',
         off: 'white',
@@ -223,43 +197,9 @@ const bookings: FastifyPluginAsync<BookingRouteOptions> = async (app, opts) => {
       },
     },
     async (request): Promise<NotificationView[]> => {
-      const { hallId } = request.params as { hallId: number };
-      await managedHallCode(request, hallId);
-      return app.store.read(async (tx) => {
-        const rows = await tx.phone.notificationsOf(hallId, 200);
-        const services = new Map((await tx.services.list(hallId)).map((s) => [s.id, s]));
-        const numbers = new Map<number, string | null>();
-        const bookingsById = new Map<number, NotificationView['booking']>();
-        for (const row of rows) {
-          if (row.ticketId !== null && !numbers.has(row.ticketId))
-            numbers.set(row.ticketId, (await tx.tickets.get(row.ticketId))?.number ?? null);
-          if (row.bookingId !== null && !bookingsById.has(row.bookingId)) {
-            const b = await tx.phone.booking(row.bookingId);
-            const service = b ? services.get(b.serviceId) : undefined;
-            bookingsById.set(
-              row.bookingId,
-              b
-                ? { serviceName: service?.name ?? '', serviceNameEn: service?.nameEn ?? '', date: b.date, start: b.start, end: b.end }
-                : null,
-            );
-          }
-        }
-        return rows.map(({ dedupeKey: _key, hallId: _hall, ...row }) => ({
-          ...row,
-          ticketNumber: row.ticketId !== null ? (numbers.get(row.ticketId) ?? null) : null,
-          booking: row.bookingId !== null ? (bookingsById.get(row.bookingId) ?? null) : null,
-        }));
-      });
+      requireUser(request, MANAGERS);
+      return app.bookingService.notificationLog(request.actor!, request.params.hallId);
     },
   );
-
-  /** The hall's public code, after checking the caller manages that hall. */
-  async function managedHallCode(request: FastifyRequest, hallId: number): Promise<string> {
-    requireUser(request, MANAGERS);
-    assertHall(request.actor!, hallId);
-    const hall = await app.store.read((tx) => tx.halls.get(hallId));
-    if (!hall) throw errors.notFound('大厅', 'Hall');
-    return hall.code;
-  }
 };
 export default bookings;

@@ -1,38 +1,25 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { APPEAL_KINDS, CASE_ACTIONS, type AppealKind, type CaseAction } from '../../common/domain/cases.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
-import { CASE_VIEWS, type CaseListView } from '../services/case-service.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
-
-const CaseParams = Type.Object({ hallId: Id, caseId: Id });
-const Note = Type.String({ maxLength: 1000 });
+import { AppealBody, CaseParams, CasesQuery, DecisionBody, StepBody } from '../schemas/cases.js';
+import { errorResponses, HallParams, IdempotencyHeader } from '../schemas/common.js';
+import { idempotencyOf } from './common.js';
 
 /** 差评整改: the cases bad ratings open, worked step by step, and appeals (manager). */
-const cases: FastifyPluginAsync = async (app) => {
-  const ids = (r: FastifyRequest) => r.params as { hallId: number; caseId: number };
-
+const cases: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/halls/:hallId/cases',
     {
       schema: {
         tags: ['cases'],
         summary: '差评 cases with their deadlines (working days), newest first: active, overdue, appeals waiting, closed, or all',
-        params: Type.Object({ hallId: Id }),
-        querystring: Type.Object({
-          view: Type.Union(
-            CASE_VIEWS.map((v) => Type.Literal(v)),
-            { default: 'active' },
-          ),
-          beforeId: Type.Optional(Id),
-        }),
+        params: HallParams,
+        querystring: CasesQuery,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      const { view, beforeId } = r.query as { view: CaseListView; beforeId?: number };
-      return app.caseService.list(r.actor!, (r.params as { hallId: number }).hallId, view, beforeId);
+      return app.caseService.list(r.actor!, r.params.hallId, r.query.view, r.query.beforeId);
     },
   );
 
@@ -41,7 +28,7 @@ const cases: FastifyPluginAsync = async (app) => {
     { schema: { tags: ['cases'], summary: 'A case with its rating, ticket and every step', params: CaseParams, response: errorResponses } },
     async (r) => {
       requireUser(r, MANAGERS);
-      return app.caseService.get(r.actor!, ids(r).hallId, ids(r).caseId);
+      return app.caseService.get(r.actor!, r.params.hallId, r.params.caseId);
     },
   );
 
@@ -54,14 +41,13 @@ const cases: FastifyPluginAsync = async (app) => {
           'The next step, with a note: rectify (open → rectifying), reply (→ replied), follow_up 回访 (→ followed_up), close (→ closed)',
         params: CaseParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ action: Type.Union(CASE_ACTIONS.map((a) => Type.Literal(a))), note: Note }),
+        body: StepBody,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      const { action, note } = r.body as { action: CaseAction; note: string };
-      return app.caseService.step(r.actor!, ids(r).hallId, ids(r).caseId, action, note, idempotencyOf(r));
+      return app.caseService.step(r.actor!, r.params.hallId, r.params.caseId, r.body.action, r.body.note, idempotencyOf(r));
     },
   );
 
@@ -73,14 +59,13 @@ const cases: FastifyPluginAsync = async (app) => {
         summary: '申诉: the rating was mistaken or malicious; another manager decides',
         params: CaseParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ kind: Type.Union(APPEAL_KINDS.map((k) => Type.Literal(k))), reason: Note }),
+        body: AppealBody,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      const { kind, reason } = r.body as { kind: AppealKind; reason: string };
-      return app.caseService.appeal(r.actor!, ids(r).hallId, ids(r).caseId, kind, reason, idempotencyOf(r));
+      return app.caseService.appeal(r.actor!, r.params.hallId, r.params.caseId, r.body.kind, r.body.reason, idempotencyOf(r));
     },
   );
 
@@ -92,14 +77,13 @@ const cases: FastifyPluginAsync = async (app) => {
         summary: 'Decide a pending appeal: approved closes the case and excludes the rating from statistics (kept on record)',
         params: CaseParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ approve: Type.Boolean(), note: Note }),
+        body: DecisionBody,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      const { approve, note } = r.body as { approve: boolean; note: string };
-      return app.caseService.decide(r.actor!, ids(r).hallId, ids(r).caseId, approve, note, idempotencyOf(r));
+      return app.caseService.decide(r.actor!, r.params.hallId, r.params.caseId, r.body.approve, r.body.note, idempotencyOf(r));
     },
   );
 };

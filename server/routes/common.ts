@@ -1,55 +1,12 @@
 /**
- * Pieces every route module uses: id parameters, the error response schema, the idempotency
- * key of a request, and the rate limits of public endpoints.
+ * What every route module shares beyond its schemas (server/schemas/): the idempotency key of a
+ * request, and the rate limits of public endpoints.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest, RouteShorthandOptions } from 'fastify';
-import { Type } from 'typebox';
 import { errors } from '../../common/domain/errors.js';
 import { rateLimitLogger } from '../plugins/rate-limit-log.js';
 import type { Idempotency } from '../services/unit-of-work.js';
-
-export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
-
-/**
- * A value or null, as one JSON-schema `type` list rather than a union: with type coercion on, a
- * union would coerce null into its integer branch as 0 (or 0 into its null branch), while a type
- * list coerces only when no listed type matches.
- */
-export const nullable = <T extends 'integer' | 'string'>(type: T, options: Record<string, unknown> = {}) =>
-  Type.Unsafe<(T extends 'integer' ? number : string) | null>({ type: [type, 'null'], ...options });
-export const NullableId = nullable('integer', { minimum: 1, maximum: 2_147_483_647 });
-
-export const ApiErrorSchema = Type.Object(
-  {
-    statusCode: Type.Integer(),
-    code: Type.String({ description: 'Stable machine-readable code, e.g. window_busy' }),
-    message: Type.String({ description: '中文说明' }),
-    messageEn: Type.String({ description: 'English explanation' }),
-    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  },
-  { $id: 'ApiError', description: 'Every 4xx/5xx answer has this shape.' },
-);
-
-/** Error responses documented on every route. */
-export const errorResponses = {
-  400: Type.Ref('ApiError'),
-  401: Type.Ref('ApiError'),
-  403: Type.Ref('ApiError'),
-  404: Type.Ref('ApiError'),
-  409: Type.Ref('ApiError'),
-};
-
-export const IdempotencyHeader = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      minLength: 8,
-      maxLength: 128,
-      pattern: '^[A-Za-z0-9_.:-]+$',
-      description: 'Makes the command safe to retry: a repeat with the same key returns the first result.',
-    }),
-  ),
-});
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
@@ -85,6 +42,12 @@ export const DEFAULT_LIMITS: PublicLimits = { status: 120, pairing: 10, login: 2
 /** How many times a ticket's own limit one client address may read tickets in all. */
 export const TICKET_READS_PER_ADDRESS = 10;
 
+/** The `:code` path parameter of a request, or '' (the rate limiter sees requests untyped). */
+function codeParam(request: FastifyRequest): string {
+  const params: unknown = request.params;
+  return params !== null && typeof params === 'object' && 'code' in params && typeof params.code === 'string' ? params.code : '';
+}
+
 /**
  * Limits for reading one visitor's ticket by its secret code: `perTicket` a minute per client and
  * ticket (a page following its ticket reloads on each call in its queue), under a ceiling per
@@ -101,7 +64,7 @@ export function ticketReadLimits(app: FastifyInstance, perTicket: number): Pick<
       rateLimit: {
         max: perTicket,
         timeWindow: 60_000,
-        keyGenerator: (request: FastifyRequest) => `${request.ip} ${(request.params as { code?: string }).code ?? ''}`,
+        keyGenerator: (request: FastifyRequest) => `${request.ip} ${codeParam(request)}`,
       },
     },
     onRequest: async (request, reply) => {

@@ -1,26 +1,16 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { Type } from 'typebox';
-import { DEVICE_KINDS } from '../../common/vocabulary.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { errors } from '../../common/domain/errors.js';
 import { bearerToken, MANAGERS, requireDevice, requireUser } from '../plugins/auth.js';
-import { deviceView, type DeviceSettingsInput } from '../services/auth-service.js';
-import { assertHall } from '../services/guards.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { AnyObject, errorResponses, HallParams, IdempotencyHeader, limitedErrorResponses } from '../schemas/common.js';
+import { ApproveBody, DeviceParams, DeviceSettingsBody, HeartbeatBody, PairingBody } from '../schemas/devices.js';
+import { deviceView } from '../services/auth-service.js';
+import { idempotencyOf } from './common.js';
 
 /**
  * Pairing: a new screen asks for a code (public, rate-limited) and shows it; a manager approves
  * the code; from then on the device authenticates with its own token.
  */
-const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) => {
-  /** The device of a manager's `/devices/:deviceId/…` request (its hall is checked by the command). */
-  const managedDevice = async (request: FastifyRequest) => {
-    requireUser(request, MANAGERS);
-    const { deviceId } = request.params as { deviceId: number };
-    const device = await app.store.read((tx) => tx.devices.get(deviceId));
-    if (!device) throw errors.notFound('设备', 'Device');
-    return device;
-  };
-
+const devices: FastifyPluginAsyncTypebox<{ pairingLimit: number }> = async (app, opts) => {
   app.post(
     '/devices/pairing',
     {
@@ -28,16 +18,12 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       schema: {
         tags: ['devices'],
         summary: 'A new screen asks to be paired: returns its token (valid once approved) and the code to show',
-        body: Type.Object({
-          hallId: Id,
-          kind: Type.Union(DEVICE_KINDS.filter((k) => k !== 'printer').map((k) => Type.Literal(k))),
-        }),
-        response: { ...errorResponses, 429: Type.Ref('ApiError') },
+        body: PairingBody,
+        response: { ...limitedErrorResponses, 201: AnyObject },
       },
     },
     async (request, reply) => {
-      const { hallId, kind } = request.body as { hallId: number; kind: (typeof DEVICE_KINDS)[number] };
-      const { device, token } = await app.authService.requestPairing(hallId, kind);
+      const { device, token } = await app.authService.requestPairing(request.body.hallId, request.body.kind);
       return reply.code(201).send({ device, token });
     },
   );
@@ -66,13 +52,13 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       schema: {
         tags: ['devices'],
         summary: 'Heartbeat with optional state (voice missing, paper out, ...)',
-        body: Type.Object({ state: Type.Optional(Type.Record(Type.String({ maxLength: 40 }), Type.Unknown(), { maxProperties: 20 })) }),
+        body: HeartbeatBody,
         response: errorResponses,
       },
     },
     async (request) => {
       const device = requireDevice(request);
-      return app.authService.heartbeat(device, (request.body as { state?: Record<string, unknown> }).state);
+      return app.authService.heartbeat(device, request.body.state);
     },
   );
 
@@ -82,16 +68,13 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       schema: {
         tags: ['devices'],
         summary: "The hall's devices with last-seen times and state (manager)",
-        params: Type.Object({ hallId: Id }),
+        params: HallParams,
         response: errorResponses,
       },
     },
     async (request) => {
       requireUser(request, MANAGERS);
-      const { hallId } = request.params as { hallId: number };
-      assertHall(request.actor!, hallId);
-      const list = await app.store.read((tx) => tx.devices.list(hallId));
-      return list.map(deviceView);
+      return app.authService.devicesOf(request.actor!, request.params.hallId);
     },
   );
 
@@ -101,22 +84,15 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       schema: {
         tags: ['devices'],
         summary: 'Approve a pairing code shown on a screen (manager)',
-        params: Type.Object({ hallId: Id }),
+        params: HallParams,
         headers: IdempotencyHeader,
-        body: Type.Object({
-          code: Type.String({ pattern: '^\\s*\\d{6}\\s*$' }),
-          name: Type.String({ maxLength: 60, default: '' }),
-          windowId: Type.Optional(Type.Union([Id, Type.Null()])),
-          zoneId: Type.Optional(Type.Union([Id, Type.Null()])),
-          printerId: Type.Optional(Type.Union([Id, Type.Null()])),
-        }),
+        body: ApproveBody,
         response: errorResponses,
       },
     },
     async (request) => {
       requireUser(request, MANAGERS);
-      const { hallId } = request.params as { hallId: number };
-      return app.authService.approveDevice(request.actor!, hallId, request.body as never, idempotencyOf(request));
+      return app.authService.approveDevice(request.actor!, request.params.hallId, request.body, idempotencyOf(request));
     },
   );
 
@@ -129,38 +105,25 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
         description:
           'The device hears the change at once and applies it without a reload. `language: null` returns it to the default (zh-CN). ' +
           'Where a device belongs (the zone a board shows, the window of a screen or pad) is its binding: PUT /api/halls/:hallId/devices/:deviceId.',
-        params: Type.Object({ deviceId: Id }),
+        params: DeviceParams,
         headers: IdempotencyHeader,
-        body: Type.Object(
-          {
-            language: Type.Optional(Type.Union([Type.Literal('zh-CN'), Type.Literal('en'), Type.Null()])),
-            silent: Type.Optional(Type.Boolean()),
-            // Declared only to be refused with a pointer, not silently dropped: callers of the old route.
-            zoneId: Type.Optional(
-              Type.Unknown({ description: 'Not here: a board’s zone is its binding (PUT /api/halls/:hallId/devices/:deviceId); refused.' }),
-            ),
-          },
-          { additionalProperties: false },
-        ),
+        body: DeviceSettingsBody,
         response: errorResponses,
       },
     },
     async (request) => {
-      const device = await managedDevice(request);
-      if ((request.body as { zoneId?: unknown }).zoneId !== undefined) {
+      requireUser(request, MANAGERS);
+      const { deviceId } = request.params;
+      const hallId = await app.authService.hallOfDevice(deviceId);
+      const { zoneId, ...settings } = request.body;
+      if (zoneId !== undefined) {
         throw errors.invalidInput(
           '综合屏显示的服务区属于设备绑定，请用 PUT /api/halls/:hallId/devices/:deviceId 设置。',
           'A board’s zone is part of its binding: set it with PUT /api/halls/:hallId/devices/:deviceId.',
           { field: 'zoneId' },
         );
       }
-      return app.authService.updateDeviceSettings(
-        request.actor!,
-        device.hallId,
-        device.id,
-        request.body as DeviceSettingsInput,
-        idempotencyOf(request),
-      );
+      return app.authService.updateDeviceSettings(request.actor!, hallId, deviceId, settings, idempotencyOf(request));
     },
   );
 
@@ -170,14 +133,16 @@ const devices: FastifyPluginAsync<{ pairingLimit: number }> = async (app, opts) 
       schema: {
         tags: ['devices'],
         summary: 'Revoke a device: its token stops working and its screens show why (manager)',
-        params: Type.Object({ deviceId: Id }),
+        params: DeviceParams,
         headers: IdempotencyHeader,
         response: errorResponses,
       },
     },
     async (request) => {
-      const device = await managedDevice(request);
-      return app.authService.revokeDevice(request.actor!, device.hallId, device.id, idempotencyOf(request));
+      requireUser(request, MANAGERS);
+      const { deviceId } = request.params;
+      const hallId = await app.authService.hallOfDevice(deviceId);
+      return app.authService.revokeDevice(request.actor!, hallId, deviceId, idempotencyOf(request));
     },
   );
 };

@@ -1,20 +1,17 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type } from 'typebox';
-import { PRIORITY_KINDS } from '../../common/vocabulary.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MANAGERS, requireActor, requireUser, STAFF } from '../plugins/auth.js';
 import { BOARD_RECENT_CALLS } from '../plugins/realtime.js';
+import { AnyObject, errorResponses, HallParams, IdempotencyHeader } from '../schemas/common.js';
+import { EventsQuery, NoticeBody, SnapshotQuery } from '../schemas/halls.js';
+import { IssueTicketBody } from '../schemas/tickets.js';
 import { assertHall } from '../services/guards.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
-import { issueAnswer, issuingPrinter } from './issuing.js';
-
-const HallParams = Type.Object({ hallId: Id });
+import { idempotencyOf } from './common.js';
 
 /** Hall-level reads (snapshot, services, events) and the commands that belong to a hall. */
-const halls: FastifyPluginAsync = async (app) => {
-  app.get('/halls', { schema: { tags: ['halls'], summary: 'Halls on this server (public: id, code, name)' } }, async () => {
-    const list = await app.store.read((tx) => tx.halls.list());
-    return list.map((h) => ({ id: h.id, code: h.code, name: h.name }));
-  });
+const halls: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/halls', { schema: { tags: ['halls'], summary: 'Halls on this server (public: id, code, name)' } }, async () =>
+    app.hallService.hallList(),
+  );
 
   app.get(
     '/halls/:hallId/snapshot',
@@ -24,19 +21,18 @@ const halls: FastifyPluginAsync = async (app) => {
         summary: 'The hall state every screen starts from: windows, queues, recent calls, missed list',
         description: 'Boards paired to a zone get that zone only; staff also get the waiting list.',
         params: HallParams,
-        querystring: Type.Object({ zoneId: Type.Optional(Id) }),
+        querystring: SnapshotQuery,
         response: errorResponses,
       },
     },
     async (request) => {
-      const { hallId } = request.params as { hallId: number };
-      const { zoneId } = request.query as { zoneId?: number };
+      const { hallId } = request.params;
       const actor = requireActor(request, { roles: STAFF, devices: ['board', 'window_screen', 'kiosk', 'pad'] });
       assertHall(actor, hallId);
       const deviceZone = request.device?.kind === 'board' ? request.device.zoneId : null;
       const staff = request.user !== null;
       return app.hallService.snapshot(hallId, {
-        zoneId: deviceZone ?? zoneId ?? null,
+        zoneId: deviceZone ?? request.query.zoneId ?? null,
         includeWaiting: staff,
         includeDevices: staff,
         ...(request.device?.kind === 'board' ? { recentCalls: BOARD_RECENT_CALLS } : {}),
@@ -55,8 +51,7 @@ const halls: FastifyPluginAsync = async (app) => {
       },
     },
     async (request) => {
-      const { hallId } = request.params as { hallId: number };
-      const snapshot = await app.hallService.snapshot(hallId, { recentCalls: 0 });
+      const snapshot = await app.hallService.snapshot(request.params.hallId, { recentCalls: 0 });
       return {
         hall: snapshot.hall,
         zones: snapshot.zones,
@@ -73,19 +68,13 @@ const halls: FastifyPluginAsync = async (app) => {
         tags: ['halls'],
         summary: 'Events after a sequence number, oldest first (catch-up over HTTP)',
         params: HallParams,
-        querystring: Type.Object({
-          after: Type.Integer({ minimum: 0, default: 0 }),
-          limit: Type.Integer({ minimum: 1, maximum: 1000, default: 200 }),
-        }),
+        querystring: EventsQuery,
         response: errorResponses,
       },
     },
     async (request) => {
-      const { hallId } = request.params as { hallId: number };
-      const { after, limit } = request.query as { after: number; limit: number };
       const actor = requireActor(request, { roles: STAFF });
-      assertHall(actor, hallId);
-      return app.store.read((tx) => tx.events.since(hallId, after, limit));
+      return app.hallService.eventsSince(actor, request.params.hallId, request.query.after, request.query.limit);
     },
   );
 
@@ -97,15 +86,13 @@ const halls: FastifyPluginAsync = async (app) => {
         summary: 'Set the scrolling notice on the hall boards (manager)',
         params: HallParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ notice: Type.String({ maxLength: 500 }) }),
+        body: NoticeBody,
         response: errorResponses,
       },
     },
     async (request) => {
-      const { hallId } = request.params as { hallId: number };
       requireUser(request, MANAGERS);
-      const { notice } = request.body as { notice: string };
-      return app.hallService.setNotice(request.actor!, hallId, notice, idempotencyOf(request));
+      return app.hallService.setNotice(request.actor!, request.params.hallId, request.body.notice, idempotencyOf(request));
     },
   );
 
@@ -123,26 +110,22 @@ const halls: FastifyPluginAsync = async (app) => {
           "the answer says `print.status` 'pending' and the outcome follows as the ticket:printed event; 'none' means no printer (show the e-ticket).",
         params: HallParams,
         headers: IdempotencyHeader,
-        body: Type.Object({
-          serviceId: Id,
-          priority: Type.Optional(Type.Union(PRIORITY_KINDS.map((p) => Type.Literal(p)))),
-          printerId: Type.Optional(Id),
-        }),
-        response: { ...errorResponses, 201: Type.Object({}, { additionalProperties: true }) },
+        body: IssueTicketBody,
+        response: { ...errorResponses, 201: AnyObject },
       },
     },
     async (request, reply) => {
-      const { hallId } = request.params as { hallId: number };
-      const body = request.body as { serviceId: number; priority?: (typeof PRIORITY_KINDS)[number]; printerId?: number };
+      const { hallId } = request.params;
+      const { serviceId, priority, printerId: askedPrinterId } = request.body;
       const actor = requireActor(request, { roles: STAFF, devices: ['kiosk'] });
       const source = request.device ? 'kiosk' : 'staff';
-      const printerId = await issuingPrinter(app, request, hallId, body.printerId);
+      const printerId = await app.printService.issuingPrinter(request.device, hallId, askedPrinterId);
       const issued = await app.hallService.issueTicket(
         actor,
-        { hallId, serviceId: body.serviceId, priority: body.priority ?? 'normal', source, printerId },
+        { hallId, serviceId, priority: priority ?? 'normal', source, printerId },
         idempotencyOf(request),
       );
-      return reply.code(201).send(await issueAnswer(app, issued, printerId));
+      return reply.code(201).send(await app.printService.issueView(issued, printerId));
     },
   );
 };

@@ -1,22 +1,20 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { HealthAnswer } from '../schemas/health.js';
 
 /** GET /api/health: 200 when the server can serve (the database answers), 503 otherwise. */
-const health: FastifyPluginAsync = async (app) => {
+const health: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/health',
     {
       schema: {
         tags: ['system'],
         summary: 'Liveness and readiness',
-        response: {
-          200: Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Number(), time: Type.Integer() }),
-          503: Type.Ref('ApiError'),
-        },
+        response: { 200: HealthAnswer, 503: Type.Ref('ApiError') },
       },
     },
     async () => {
-      await app.store.ping();
+      await app.hallService.ping();
       return { status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()), time: app.clock() };
     },
   );

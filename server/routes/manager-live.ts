@@ -1,12 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { MANAGERS, requireUser } from '../plugins/auth.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf, NullableId } from './common.js';
-
-const Reason = Type.Optional(Type.String({ maxLength: 200 }));
+import { errorResponses, HallParams, IdempotencyHeader } from '../schemas/common.js';
+import { BackupBody, ClerkBody } from '../schemas/manager-live.js';
+import { WindowParams } from '../schemas/windows.js';
+import { idempotencyOf } from './common.js';
 
 /** The live hall for managers: alerts and today's counts, and who staffs which window. */
-const managerLive: FastifyPluginAsync = async (app) => {
+const managerLive: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/halls/:hallId/live',
     {
@@ -15,13 +15,13 @@ const managerLive: FastifyPluginAsync = async (app) => {
         summary: 'Alerts (each with what to do), today’s counts per window, 差评 case counts (manager)',
         description:
           'The console shows this beside the realtime snapshot and reloads it after events and every few seconds (waits grow by themselves).',
-        params: Type.Object({ hallId: Id }),
+        params: HallParams,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      return app.managerService.live(r.actor!, (r.params as { hallId: number }).hallId);
+      return app.managerService.live(r.actor!, r.params.hallId);
     },
   );
 
@@ -33,15 +33,15 @@ const managerLive: FastifyPluginAsync = async (app) => {
         summary: 'Put a clerk on this window (moving them from another), or take the clerk off with null (manager)',
         description:
           'A clerk must be allowed on the window or be its backup (AB角). A replacement keeps the window open; taking the clerk off closes it. Refused while a visitor is being served.',
-        params: Type.Object({ windowId: Id }),
+        params: WindowParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ clerkId: NullableId, reason: Reason }),
+        body: ClerkBody,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      return app.managerService.assignClerk(r.actor!, (r.params as { windowId: number }).windowId, r.body as never, idempotencyOf(r));
+      return app.managerService.assignClerk(r.actor!, r.params.windowId, r.body, idempotencyOf(r));
     },
   );
 
@@ -51,15 +51,15 @@ const managerLive: FastifyPluginAsync = async (app) => {
       schema: {
         tags: ['manager'],
         summary: 'Set the window’s backup clerk (AB角), who may sign in and take over (manager)',
-        params: Type.Object({ windowId: Id }),
+        params: WindowParams,
         headers: IdempotencyHeader,
-        body: Type.Object({ backupClerkId: NullableId, reason: Reason }),
+        body: BackupBody,
         response: errorResponses,
       },
     },
     async (r) => {
       requireUser(r, MANAGERS);
-      return app.managerService.setBackup(r.actor!, (r.params as { windowId: number }).windowId, r.body as never, idempotencyOf(r));
+      return app.managerService.setBackup(r.actor!, r.params.windowId, r.body, idempotencyOf(r));
     },
   );
 };

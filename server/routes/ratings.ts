@@ -1,11 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { Type } from 'typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireDevice } from '../plugins/auth.js';
-import { MAX_COMMENT } from '../services/rating-service.js';
-import { errorResponses, Id, IdempotencyHeader, idempotencyOf } from './common.js';
+import { errorResponses, IdempotencyHeader } from '../schemas/common.js';
+import { PadRatingBody } from '../schemas/ratings.js';
+import { idempotencyOf } from './common.js';
 
 /** The rating pad (评价器): what it shows, and the visitor's rating of the service just finished. */
-const ratings: FastifyPluginAsync = async (app) => {
+const ratings: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/pad',
     {
@@ -31,19 +31,13 @@ const ratings: FastifyPluginAsync = async (app) => {
           'One rating per ticket, only while the pad is asking for it (before its deadline). Levels: 5 非常满意, 4 满意, 3 基本满意, ' +
           '2 不满意, 1 非常不满意. Levels 1–2 need at least one reason from the hall’s list, or “其他” with a comment; they open a 差评 case.',
         headers: IdempotencyHeader,
-        body: Type.Object({
-          ticketId: Id,
-          level: Type.Integer({ minimum: 1, maximum: 5 }),
-          reasons: Type.Array(Type.String({ minLength: 1, maxLength: 40 }), { maxItems: 12, default: [] }),
-          comment: Type.String({ maxLength: MAX_COMMENT, default: '' }),
-        }),
+        body: PadRatingBody,
         response: errorResponses,
       },
     },
     async (request) => {
       requireDevice(request, ['pad']);
-      const body = request.body as { ticketId: number; level: number; reasons: string[]; comment: string };
-      return app.ratingService.submitRating(request.actor!, { ...body, channel: 'pad' }, idempotencyOf(request));
+      return app.ratingService.submitRating(request.actor!, { ...request.body, channel: 'pad' }, idempotencyOf(request));
     },
   );
 };

@@ -55,3 +55,13 @@ export async function auditPage(store: Store, actor: Actor, hallId: number, q: A
     nextBeforeSeq: found.length > q.limit ? page.at(-1)!.seq : null,
   };
 }
+
+/** The audit log as the manager console reads it (`app.auditService`). */
+export class AuditService {
+  constructor(private readonly store: Store) {}
+
+  /** A page of the hall's audit log, newest first (managers of that hall): see `auditPage`. */
+  page(actor: Actor, hallId: number, search: AuditSearch): Promise<AuditPage> {
+    return auditPage(this.store, actor, hallId, search);
+  }
+}

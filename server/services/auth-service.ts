@@ -5,13 +5,15 @@
  */
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { DeviceConfig } from '../../common/manager-protocol.js';
+import type { StaffWindow } from '../../common/ui/session.js';
 import type { DeviceKind, DeviceState, Role } from '../../common/vocabulary.js';
 import { checkBinding, checkScreenSettings, heartbeatState } from '../../common/domain/devices.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
+import { mayStaff } from '../../common/domain/staffing.js';
 import type { Actor, Device, User } from '../../common/domain/types.js';
 import type { Session } from '../store/repositories/sessions.js';
 import type { Store } from '../store/store.js';
-import { assertActivePrinter, assertManager, loadDevice, loadHall, requireWindow, requireZone } from './guards.js';
+import { assertActivePrinter, assertHall, assertManager, isManager, loadDevice, loadHall, requireWindow, requireZone } from './guards.js';
 import type { Idempotency, UnitOfWork } from './unit-of-work.js';
 
 export const sha256 = (value: string): string => createHash('sha256').update(value).digest('hex');
@@ -307,6 +309,58 @@ export class AuthService {
       await emit({ type: 'device:updated', data }, { publicData: data });
     });
     return { at: now };
+  }
+
+  // --- reads the API answers with (routes call these, never the store) --------------------------
+
+  /**
+   * What the log records of a refused sign-in: the refusal's code, and whether this refusal locked
+   * the account, with the account's id. Never the name typed, which may be personal data (or a
+   * password typed into the wrong field).
+   */
+  async signInRefusal(error: unknown, username: string): Promise<{ code: string | undefined; locked: boolean; userId: number | null }> {
+    const code = error instanceof Object && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+    const locked = error instanceof DomainError && error.code === 'bad_credentials' && error.details?.remainingAttempts === 0;
+    if (!locked) return { code, locked, userId: null };
+    // The name matched an account (that is why it could lock): the account's id, not the name.
+    const user = await this.store.read((tx) => tx.users.byUsername(username.trim()));
+    return { code, locked, userId: user?.id ?? null };
+  }
+
+  /**
+   * The windows a staff member may sign in to, as the clerk console lists them: the enabled
+   * windows of their hall that common/domain/staffing.ts lets them staff.
+   */
+  windowsFor(user: User): Promise<StaffWindow[]> {
+    return this.store.read(async (tx) => {
+      const permitted = await tx.windows.permittedWindowIds(user.id);
+      const all = user.hallId === null ? [] : await tx.windows.list(user.hallId);
+      return all
+        .filter((w) => w.enabled && mayStaff(user, w, permitted))
+        .map((w) => ({
+          id: w.id,
+          number: w.number,
+          name: w.name,
+          status: w.status,
+          clerkId: w.clerkId,
+          backup: w.backupClerkId === user.id,
+        }));
+    });
+  }
+
+  /** A hall's devices with their last-seen times and state (managers of that hall). */
+  async devicesOf(actor: Actor, hallId: number): Promise<DeviceView[]> {
+    if (!isManager(actor)) throw errors.forbidden();
+    assertHall(actor, hallId);
+    const devices = await this.store.read((tx) => tx.devices.list(hallId));
+    return devices.map(deviceView);
+  }
+
+  /** The hall a device belongs to, for a command addressed by device id (which then checks the caller's hall). */
+  async hallOfDevice(deviceId: number): Promise<number> {
+    const device = await this.store.read((tx) => tx.devices.get(deviceId));
+    if (!device) throw errors.notFound('设备', 'Device');
+    return device.hallId;
   }
 }
 

@@ -13,6 +13,7 @@ import type {
   BookingView,
   CheckInResult,
   ManagerBookingView,
+  NotificationView,
 } from '../../common/phone.js';
 import { maskPhone } from '../../common/ui/format.js';
 import {
@@ -38,7 +39,7 @@ import type { AppointmentSettings, CalendarSettings } from '../../common/domain/
 import { SYSTEM, type Actor, type Hall, type Service } from '../../common/domain/types.js';
 import type { AppointmentSlot, Booking } from '../store/repositories/phone.js';
 import type { StoreTx } from '../store/store.js';
-import { assertHall, assertManager, loadHall, requireService } from './guards.js';
+import { assertHall, assertManager, isManager, loadHall, requireService } from './guards.js';
 import { issueWithin, newPublicCode } from './issuing.js';
 import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
 
@@ -366,6 +367,46 @@ export class BookingService {
         });
       }
       return out;
+    });
+  }
+
+  /** The hall's public code, for the visitor links and QR code on its posters (its managers). */
+  async visitorHallCode(actor: Actor, hallId: number): Promise<string> {
+    if (!isManager(actor)) throw errors.forbidden();
+    assertHall(actor, hallId);
+    const hall = await this.uow.read((tx) => tx.halls.get(hallId));
+    if (!hall) throw errors.notFound('大厅', 'Hall');
+    return hall.code;
+  }
+
+  /**
+   * The latest notifications sent to the hall's visitors and whether they went out, each with
+   * the ticket's number or the booking's service and slot; never a phone number (its managers).
+   */
+  async notificationLog(actor: Actor, hallId: number, limit = 200): Promise<NotificationView[]> {
+    await this.visitorHallCode(actor, hallId);
+    return this.uow.read(async (tx) => {
+      const rows = await tx.phone.notificationsOf(hallId, limit);
+      const services = new Map((await tx.services.list(hallId)).map((s) => [s.id, s]));
+      const numbers = new Map<number, string | null>();
+      const bookingsById = new Map<number, NotificationView['booking']>();
+      for (const row of rows) {
+        if (row.ticketId !== null && !numbers.has(row.ticketId))
+          numbers.set(row.ticketId, (await tx.tickets.get(row.ticketId))?.number ?? null);
+        if (row.bookingId !== null && !bookingsById.has(row.bookingId)) {
+          const b = await tx.phone.booking(row.bookingId);
+          const service = b ? services.get(b.serviceId) : undefined;
+          bookingsById.set(
+            row.bookingId,
+            b ? { serviceName: service?.name ?? '', serviceNameEn: service?.nameEn ?? '', date: b.date, start: b.start, end: b.end } : null,
+          );
+        }
+      }
+      return rows.map(({ dedupeKey: _key, hallId: _hall, ...row }) => ({
+        ...row,
+        ticketNumber: row.ticketId !== null ? (numbers.get(row.ticketId) ?? null) : null,
+        booking: row.bookingId !== null ? (bookingsById.get(row.bookingId) ?? null) : null,
+      }));
     });
   }
 

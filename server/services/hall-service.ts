@@ -11,10 +11,11 @@
  */
 import type { CallView, QueueView, RealtimeEvent, TicketStatusView, TicketView, WindowDetail, WindowView } from '../../common/protocol.js';
 import type { WindowMode, WindowStatus } from '../../common/vocabulary.js';
+import type { TicketLookupView } from '../../common/manager-protocol.js';
 import { buildAnnouncement } from '../../common/domain/announcement.js';
 import { serviceDay } from '../../common/domain/calendar.js';
 import { estimateRange, estimateWaitMinutes } from '../../common/domain/estimate.js';
-import { errors } from '../../common/domain/errors.js';
+import { DomainError, errors } from '../../common/domain/errors.js';
 import { applyAction, graceEndsAt, type TicketAction } from '../../common/domain/lifecycle.js';
 import { formatTicketNumber, parseTicketNumber } from '../../common/domain/numbering.js';
 import { callOrder, pickNext, type Candidate } from '../../common/domain/routing.js';
@@ -35,6 +36,7 @@ import {
 } from './guards.js';
 import { boostBefore, issueWithin, type IssuedTicket, type IssueInput } from './issuing.js';
 import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
+import { mayStaff } from '../../common/domain/staffing.js';
 import { buildSnapshot, HallContext, queueStats, queueViews, ticketView, windowView, type SnapshotScope } from './views.js';
 
 export interface WindowCommandResult {
@@ -95,14 +97,6 @@ export class HallService {
 
   onTicketAction(hook: TicketActionHook): void {
     this.ticketHooks.push(hook);
-  }
-
-  /**
-   * Runs a command in the unit of work. Services take the UnitOfWork itself; this stays for the
-   * callers that hold only the hall service (a few routes).
-   */
-  command<T>(actor: Actor, hallId: number, idempotency: Idempotency | undefined, work: (c: CommandContext) => Promise<T>): Promise<T> {
-    return this.uow.command(actor, hallId, idempotency, work);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -458,9 +452,8 @@ export class HallService {
         assertStaff(actor);
         const window = requireWindow(c.ctx, windowId);
         if (!window.enabled) throw errors.notFound('窗口', 'Window');
-        if (actor.role === 'clerk') {
-          const permitted = await c.tx.windows.permittedWindowIds(actor.id);
-          if (!permitted.includes(window.id) && window.backupClerkId !== actor.id) throw errors.windowNotPermitted();
+        if (actor.role === 'clerk' && !mayStaff(actor, window, await c.tx.windows.permittedWindowIds(actor.id))) {
+          throw errors.windowNotPermitted();
         }
         if (window.clerkId === actor.id) return { window: await windowView(c.tx, c.ctx, window) };
         if (window.clerkId !== null) {
@@ -601,6 +594,73 @@ export class HallService {
       const hall = await loadHall(tx, hallId);
       return queueViews(tx, await HallContext.load(tx, hall, this.uow.clock()));
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Reads and lookups the API answers with (routes call these, never the store)
+
+  /** Resolves when the database answers (readiness), rejects when it cannot. */
+  ping(): Promise<void> {
+    return this.uow.ping();
+  }
+
+  /** The halls on this server as anyone may see them: id, public code and name. */
+  async hallList(): Promise<{ id: number; code: string; name: string }[]> {
+    const halls = await this.uow.read((tx) => tx.halls.list());
+    return halls.map((h) => ({ id: h.id, code: h.code, name: h.name }));
+  }
+
+  /** A hall's events after sequence number `after`, oldest first: catch-up over HTTP for its staff. */
+  eventsSince(actor: Actor, hallId: number, after: number, limit: number) {
+    assertHall(actor, hallId);
+    return this.uow.read((tx) => tx.events.since(hallId, after, limit));
+  }
+
+  /**
+   * A ticket by its number on a service day (today in the hall by default), e.g. to reprint it.
+   * Numbers restart every service day, so number and day name one ticket. Managers only.
+   */
+  lookupTicket(actor: Actor, hallId: number, typedNumber: string, day?: string): Promise<TicketLookupView> {
+    if (!isManager(actor)) throw errors.forbidden();
+    assertHall(actor, hallId);
+    const number = typedNumber.trim().toUpperCase();
+    return this.uow.read(async (tx) => {
+      const hall = await tx.halls.get(hallId);
+      if (!hall) throw errors.notFound('大厅', 'Hall');
+      const onDay = day ?? serviceDay(this.uow.clock(), hall.timezone);
+      const ticket = await tx.tickets.byNumber(hallId, onDay, number);
+      if (!ticket) {
+        throw new DomainError(
+          404,
+          'ticket_number_unknown',
+          `${onDay} 没有 ${number} 号。请核对号码和日期。`,
+          `There is no ticket ${number} on ${onDay}; check the number and the date.`,
+          { number, day: onDay, field: 'number' },
+        );
+      }
+      const service = await tx.services.get(ticket.serviceId);
+      const window = ticket.windowId ? await tx.windows.get(ticket.windowId) : null;
+      return {
+        ticket: ticketView(ticket),
+        serviceDay: ticket.serviceDay,
+        serviceName: service?.name ?? '',
+        serviceNameEn: service?.nameEn ?? '',
+        windowNumber: window?.number ?? null,
+        printStatus: ticket.printStatus,
+      };
+    });
+  }
+
+  /** The hall a ticket belongs to, for a command addressed by ticket id (which then checks the caller's hall). */
+  async hallOfTicket(ticketId: number): Promise<number> {
+    const ticket = await this.uow.read((tx) => tx.tickets.get(ticketId));
+    if (!ticket) throw errors.notFound('号票', 'Ticket');
+    return ticket.hallId;
+  }
+
+  /** The hall a window belongs to, for a command addressed by window id (which then checks the caller's hall). */
+  hallOfWindow(windowId: number): Promise<number> {
+    return this.inWindowHall(windowId, async (hallId) => hallId);
   }
 }
 

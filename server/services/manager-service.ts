@@ -13,6 +13,7 @@
 import type { LiveView } from '../../common/manager-protocol.js';
 import { computeAlerts } from '../../common/domain/alerts.js';
 import { DomainError, errors } from '../../common/domain/errors.js';
+import { mayStaff } from '../../common/domain/staffing.js';
 import { StatsBuilder } from '../../common/domain/stats.js';
 import type { Actor, User, Window } from '../../common/domain/types.js';
 import { assertManager, assertManagerOf, assertWindowFree, loadHall, loadWindow, requireWindow } from './guards.js';
@@ -75,10 +76,8 @@ export class ManagerService {
       }
       const clerk = await placeable(c, input.clerkId);
       if (window.clerkId === clerk.id) return { window: await windowView(c.tx, c.ctx, window) };
-      if (clerk.role === 'clerk') {
-        const permitted = await c.tx.windows.permittedWindowIds(clerk.id);
-        if (!permitted.includes(window.id) && window.backupClerkId !== clerk.id)
-          throw staffingErrors.notPermitted(clerk.displayName, window.number);
+      if (clerk.role === 'clerk' && !mayStaff(clerk, window, await c.tx.windows.permittedWindowIds(clerk.id))) {
+        throw staffingErrors.notPermitted(clerk.displayName, window.number);
       }
       await assertWindowFree(c.tx, window);
       let fromWindowId: number | null = null;

@@ -12,15 +12,23 @@
 import type { DeviceState, PriorityKind } from '../../common/vocabulary.js';
 import { slipJob, ticketJob } from '../../printer/layout.js';
 import { printOverTcp, queryPrinter, type PrintOutcome, type TransportOptions } from '../../printer/transport.js';
+import type { KioskIssueView } from '../../common/phone.js';
 import type { PaperWidth, PrinterView, PrintKind, PrintProblem, PrintResult } from '../../common/printing.js';
 import { PrintSpooler } from '../../printer/spooler.js';
 import { localTime } from '../../common/domain/calendar.js';
+import { checkPrinterAddress } from '../../common/domain/config.js';
 import { errors } from '../../common/domain/errors.js';
 import { SYSTEM, type Actor, type Device } from '../../common/domain/types.js';
+import type { StoreTx } from '../store/store.js';
+import { deviceView, type DeviceView } from './auth-service.js';
+import { configErrors } from './config-service.js';
 import type { PublishedEvent } from './event-bus.js';
 import { assertHall, assertManager, loadTicket } from './guards.js';
 import type { HallService } from './hall-service.js';
 import type { CommandContext, UnitOfWork } from './unit-of-work.js';
+import type { Idempotency } from './unit-of-work.js';
+import type { IssuedTicket } from './issuing.js';
+import { isManager } from './guards.js';
 import { ticketView } from './views.js';
 
 export interface PrintRequest {
@@ -40,6 +48,19 @@ export interface PrintServiceOptions {
   maxWaitMs?: number;
   log?: (message: string, detail: Record<string, unknown>) => void;
 }
+
+/** A network printer a manager adds. */
+export interface NewPrinter {
+  name: string;
+  /** host:port (common/domain/config.ts checks it). */
+  address: string;
+  paperWidth?: PaperWidth;
+  /** The window whose rating slips it prints. */
+  windowId?: number | null;
+}
+
+/** What a manager changes on a printer; what is left out stays. */
+export type PrinterChange = Partial<NewPrinter>;
 
 /** Longest a ticket waits for its printer; the kiosk waits a little longer for the outcome. */
 export const PRINT_MAX_WAIT_MS = 12_000;
@@ -356,6 +377,125 @@ export class PrintService {
       };
     });
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Issuing at a kiosk or the guide desk: taking a number (POST /halls/:hallId/tickets) and an
+  // appointment check-in (POST /halls/:hallId/bookings/check-in) print on the same printer and
+  // answer the same way, so the kiosk shows and follows both alike.
+
+  /**
+   * The printer a ticket issued by this caller prints on: a kiosk prints on its own printer (none
+   * when it has no usable one, and the visitor gets an e-ticket) and ignores `askedPrinterId`;
+   * staff at the guide desk name theirs, and an unknown or unusable one is a 404 before anything
+   * is issued.
+   */
+  async issuingPrinter(device: Device | null, hallId: number, askedPrinterId: number | undefined): Promise<number | null> {
+    if (device) return (await this.usablePrinter(hallId, device.printerId))?.id ?? null;
+    if (askedPrinterId === undefined) return null;
+    const printer = await this.usablePrinter(hallId, askedPrinterId);
+    if (!printer) throw errors.notFound('打印机', 'Printer');
+    return printer.id;
+  }
+
+  /** The issue answer: the ticket, its status page URL (the QR code), and what happened to the paper so far. */
+  async issueView(issued: IssuedTicket, printerId: number | null): Promise<KioskIssueView> {
+    // A retried request may find its print done already.
+    const status = printerId ? ((await this.uow.read((tx) => tx.tickets.get(issued.ticket.id)))?.printStatus ?? 'pending') : 'none';
+    return { ...issued, statusUrl: this.options.publicBase() + statusPath(issued.publicCode), print: { status, printerId } };
+  }
+
+  /** What a kiosk needs to know about itself: its hall, the issuing rules it must show, whether it offers 预约签到, its printer. */
+  async kioskView(kiosk: Device) {
+    const [hall, printer] = await this.uow.read(
+      async (tx) => [await tx.halls.get(kiosk.hallId), kiosk.printerId ? await tx.devices.get(kiosk.printerId) : null] as const,
+    );
+    if (!hall) throw errors.notFound('大厅', 'Hall');
+    return {
+      now: this.uow.clock(),
+      hall: { id: hall.id, name: hall.name, timezone: hall.timezone },
+      device: { id: kiosk.id, name: kiosk.name },
+      issuing: {
+        selfDeclaredPriority: hall.settings.issuing.selfDeclaredPriority,
+        allowWhenNoWindowOpen: hall.settings.issuing.allowWhenNoWindowOpen,
+      },
+      // The hall takes appointments: the kiosk offers 预约签到.
+      appointments: hall.settings.appointment.enabled,
+      printer: isUsablePrinter(printer, hall.id) ? printerView(printer) : null,
+      publicBase: this.options.publicBase(),
+    };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Network printers (manager): add, change, ask for the status now
+
+  /** Adds a network printer to the hall; a window's printer prints that window's rating slips. */
+  async addPrinter(actor: Actor, hallId: number, input: NewPrinter, idempotency?: Idempotency): Promise<DeviceView> {
+    const address = checkPrinterAddress(input.address);
+    const name = input.name.trim();
+    if (!name) throw printerNameMissing();
+    return this.uow.command(actor, hallId, idempotency, async ({ tx, ctx, emit }) => {
+      if (!isManager(actor)) throw errors.forbidden();
+      const windowId = input.windowId ?? null;
+      if (windowId !== null && !ctx.windowById.has(windowId)) throw errors.notFound('窗口', 'Window');
+      await assertAddressFree(tx, hallId, address, null);
+      const device = await tx.devices.insert({
+        hallId,
+        kind: 'printer',
+        name,
+        status: 'active',
+        tokenHash: null,
+        pairingCode: null,
+        pairingExpiresAt: null,
+        windowId,
+        zoneId: null,
+        printerId: null,
+        address,
+        settings: { paperWidth: input.paperWidth ?? 80 },
+        state: {},
+      });
+      await emit({ type: 'device:updated', data: { deviceId: device.id, kind: 'printer', action: 'added' } }, { deviceIds: [device.id] });
+      return deviceView(device);
+    });
+  }
+
+  /** Changes a printer's name, address, paper width or window; what is not given stays. */
+  async updatePrinter(actor: Actor, printerId: number, input: PrinterChange, idempotency?: Idempotency): Promise<DeviceView> {
+    const printer = await this.printerById(printerId);
+    const address = input.address !== undefined ? checkPrinterAddress(input.address) : undefined;
+    const name = input.name?.trim();
+    if (name === '') throw printerNameMissing();
+    return this.uow.command(actor, printer.hallId, idempotency, async ({ tx, ctx, emit }) => {
+      if (!isManager(actor)) throw errors.forbidden();
+      if (input.windowId != null && !ctx.windowById.has(input.windowId)) throw errors.notFound('窗口', 'Window');
+      if (address) await assertAddressFree(tx, printer.hallId, address, printerId);
+      const current = (await tx.devices.get(printerId))!;
+      await tx.devices.update(printerId, {
+        ...(name ? { name } : {}),
+        ...(address ? { address } : {}),
+        ...(input.windowId !== undefined ? { windowId: input.windowId } : {}),
+        ...(input.paperWidth ? { settings: { ...current.settings, paperWidth: input.paperWidth } } : {}),
+      });
+      const updated = (await tx.devices.get(printerId))!;
+      await emit({ type: 'device:updated', data: { deviceId: printerId, kind: 'printer', action: 'changed' } }, { deviceIds: [printerId] });
+      return deviceView(updated);
+    });
+  }
+
+  /** A manager asks a printer of their hall for its status now (DLE EOT), without printing. */
+  async checkPrinterNow(actor: Actor, printerId: number): Promise<PrinterView> {
+    const printer = await this.printerById(printerId);
+    assertHall(actor, printer.hallId);
+    if (!isUsablePrinter(printer, printer.hallId))
+      throw errors.invalidInput('此打印机已停用或没有地址。', 'This printer is revoked or has no address.');
+    return this.checkPrinter(printer);
+  }
+
+  /** A printer by its id; any other device, or none, is not found. */
+  private async printerById(printerId: number): Promise<Device> {
+    const printer = await this.uow.read((tx) => tx.devices.get(printerId));
+    if (!printer || printer.kind !== 'printer') throw errors.notFound('打印机', 'Printer');
+    return printer;
+  }
 }
 
 /** Stores what the outcome told about the printer; an alert-worthy change is a `device:updated` event. */
@@ -388,4 +528,14 @@ export function alertOf(state: DeviceState): string | null {
   if (state.printerError) return 'printer_error';
   if (state.paper === 'near_end') return 'paper_near_end';
   return null;
+}
+
+const printerNameMissing = () => errors.invalidInput('请填写打印机名称。', 'Give the printer a name.', { field: 'name' });
+
+/** Two active printers at one address would print each other's jobs: refused. */
+async function assertAddressFree(tx: StoreTx, hallId: number, address: string, exceptId: number | null): Promise<void> {
+  const taken = (await tx.devices.list(hallId)).some(
+    (d) => d.kind === 'printer' && d.status === 'active' && d.address === address && d.id !== exceptId,
+  );
+  if (taken) throw configErrors.taken('打印机地址', 'printer address', address, 'address');
 }

@@ -110,4 +110,9 @@ export class UnitOfWork {
   read<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     return this.store.read(work);
   }
+
+  /** Resolves when the database answers (readiness), rejects when it cannot. */
+  ping(): Promise<void> {
+    return this.store.ping();
+  }
 }
