@@ -32,12 +32,12 @@ async function mount(props: Partial<DeskView> = {}): Promise<{ el: DeskView; com
   for (const name of ['desk-retry', 'desk-dismiss', 'desk-sign-out', 'desk-logout', 'desk-language'])
     el.addEventListener(name, () => events.push(name));
   document.body.append(el);
-  await settle(el);
+  await rendered(el);
   return { el, commands, events };
 }
 
 /** Waits for the view and its parts to render. */
-async function settle(el: DeskView): Promise<void> {
+async function rendered(el: DeskView): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await el.updateComplete;
     for (const child of el.shadowRoot!.querySelectorAll('*')) await (child as Partial<DeskView>).updateComplete;
@@ -170,31 +170,31 @@ describe('<hq-desk-view>', () => {
     const serving = { ...calledTicket, status: 'serving' as const, servingAt: NOW - 65_000 };
     const { el, commands } = await mount({ detail: detail({}, { current: serving }) });
     press('t');
-    await settle(el);
+    await rendered(el);
     const dialog = part(el, 'hq-transfer-dialog').shadowRoot;
     expect(dialog.querySelector('h2')!.textContent).toBe('转移 A007');
     const form = dialog.querySelector('form')!;
     form.requestSubmit();
-    await settle(el);
+    await rendered(el);
     expect(dialog.querySelector('.hint')!.textContent).toBe('请选择要转到的事项。');
     // Choosing a window: this window is not offered.
     dialog.querySelectorAll<HTMLButtonElement>('.chip')[1]!.click();
-    await settle(el);
+    await rendered(el);
     const options = [...dialog.querySelectorAll('select option')].map((o) => o.textContent.trim());
     expect(options).toEqual(['请选择窗口', '2号窗口 · 社保综合窗口（未开始服务）', '4号窗口 · 不动产综合窗口（服务中）']);
     dialog.querySelector('select')!.value = '4';
     dialog.querySelector('textarea')!.value = '  需到不动产窗口  ';
     form.requestSubmit();
-    await settle(el);
+    await rendered(el);
     expect(commands).toEqual([{ kind: 'transfer', ticketId: 21, toWindowId: 4, note: '需到不动产窗口' }]);
     expect(root(el).querySelector('hq-transfer-dialog')).toBeNull();
 
     press('t');
-    await settle(el);
+    await rendered(el);
     expect(root(el).querySelector('hq-transfer-dialog')).not.toBeNull();
     press('f'); // shortcuts are off while a dialog is open
     press('Escape');
-    await settle(el);
+    await rendered(el);
     expect(root(el).querySelector('hq-transfer-dialog')).toBeNull();
     expect(commands).toHaveLength(1);
   });
@@ -202,14 +202,14 @@ describe('<hq-desk-view>', () => {
   it('P asks for a reason (1 = 午休); on a paused window P resumes and O closes', async () => {
     const { el, commands } = await mount();
     press('p');
-    await settle(el);
+    await rendered(el);
     const dialog = part(el, 'hq-pause-dialog');
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, composed: true }));
-    await settle(el);
+    await rendered(el);
     expect(commands).toEqual([{ kind: 'pause', reason: '午休' }]);
 
     el.detail = detail({}, { status: 'paused', pauseReason: '午休' });
-    await settle(el);
+    await rendered(el);
     expect(root(el).querySelector('.pill')!.textContent.trim()).toBe('暂停服务 · 午休');
     expect(button(el, 'pause-toggle').textContent).toContain('恢复服务');
     expect(button(el, 'call-next').disabled).toBe(true);
@@ -222,14 +222,14 @@ describe('<hq-desk-view>', () => {
     const { el, commands } = await mount();
     const row = part(el, 'hq-ticket-lists').shadowRoot.querySelectorAll<HTMLElement>('ol.waiting li')[1]!;
     row.click();
-    await settle(el);
+    await rendered(el);
     const dialog = part(el, 'hq-call-dialog').shadowRoot;
     expect(dialog.querySelector<HTMLInputElement>('input[name=number]')!.value).toBe('A001');
     dialog.querySelector('form')!.requestSubmit();
-    await settle(el);
+    await rendered(el);
     expect(dialog.querySelector('.hint')!.textContent).toBe('选呼必须填写原因。');
     dialog.querySelector<HTMLButtonElement>('.chip')!.click();
-    await settle(el);
+    await rendered(el);
     dialog.querySelector('form')!.requestSubmit();
     expect(commands).toEqual([{ kind: 'call', number: 'A001', reason: '绿色通道' }]);
   });
@@ -239,7 +239,7 @@ describe('<hq-desk-view>', () => {
     const current = part(el, 'hq-current-ticket').shadowRoot;
     expect(current.querySelector('.pad')!.textContent.replace(/\s+/g, '')).toBe('评价器：请A007号群众评价（剩余42秒）');
     el.pad = { state: 'rated', ticketId: 21, number: 'A007' };
-    await settle(el);
+    await rendered(el);
     expect(current.querySelector('.pad')!.textContent.replace(/\s+/g, '')).toBe('评价器：A007已评价');
   });
 
