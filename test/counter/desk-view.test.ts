@@ -139,6 +139,80 @@ describe('<hq-desk-view>', () => {
     expect(commands).toEqual([]);
   });
 
+  const note = (el: DeskView) => root(el).querySelector('.banner.note')?.textContent.replace(/\s+/g, '') ?? null;
+
+  it('a key pressed while a command runs waits, marked, and runs on the window as the command left it', async () => {
+    // Space was pressed: the call runs. S now starts the ticket the call brings, once it is shown.
+    const { el, commands } = await mount({ busy: 'call-next' });
+    press('s');
+    await rendered(el);
+    expect(commands).toEqual([]);
+    expect(note(el)).toBe('已记下开始办理（S），当前操作完成后执行。×');
+    expect(button(el, 'start').classList.contains('waiting')).toBe(true);
+    el.detail = detail({}, { current: calledTicket });
+    el.busy = null;
+    await rendered(el);
+    expect(commands).toEqual([{ kind: 'start', ticketId: 21 }]);
+    expect(note(el)).toBeNull();
+    expect(button(el, 'start').classList.contains('waiting')).toBe(false);
+  });
+
+  it('the command failed: the waiting key is dropped and the clerk reads why', async () => {
+    const { el, commands } = await mount({ busy: 'call-next' });
+    press('s');
+    el.failure = { message: '没有可叫的号。', retry: false };
+    el.busy = null;
+    await rendered(el);
+    expect(commands).toEqual([]);
+    expect(note(el)).toBe('开始办理（S）未执行：上一个操作没有成功。×');
+    root(el).querySelector<HTMLButtonElement>('.banner.note button')!.click();
+    await rendered(el);
+    expect(note(el)).toBeNull();
+  });
+
+  it('Space during a running call adds nothing; Space Space during 办结 calls once after it', async () => {
+    const calling = await mount({ busy: 'call-next' });
+    press(' ');
+    press(' ');
+    calling.el.busy = null; // the window is free again (the call found a ticket that then left): still no second call
+    await rendered(calling.el);
+    expect(calling.commands).toEqual([]);
+    expect(note(calling.el)).toBeNull();
+    document.body.replaceChildren();
+
+    const serving = { ...calledTicket, status: 'serving' as const, servingAt: NOW - 65_000 };
+    const finishing = await mount({ detail: detail({}, { current: serving }), busy: 'finish' });
+    press(' ');
+    press(' ');
+    finishing.el.detail = detail();
+    finishing.el.busy = null;
+    await rendered(finishing.el);
+    expect(finishing.commands).toEqual([{ kind: 'call-next' }]);
+  });
+
+  it('a second key while one waits is refused; a waiting key that no longer applies is dropped; each says so', async () => {
+    const { el, commands } = await mount({ busy: 'call-next' });
+    press('s');
+    press('m');
+    await rendered(el);
+    expect(note(el)).toBe('过号（M）未执行：已有开始办理（S）在等待当前操作完成。×');
+    el.busy = null; // the call succeeded but nobody is at the window: S has nothing to start
+    await rendered(el);
+    expect(commands).toEqual([]);
+    expect(note(el)).toBe('开始办理（S）未执行：上一个操作完成后，此操作已不适用。×');
+  });
+
+  it('a key the window does not allow now says so, until the next action', async () => {
+    const { el, commands } = await mount();
+    press('f');
+    await rendered(el);
+    expect(note(el)).toBe('办结（F）此时不可用。×');
+    press(' ');
+    await rendered(el);
+    expect(commands).toEqual([{ kind: 'call-next' }]);
+    expect(note(el)).toBeNull();
+  });
+
   it('a failure shows the server’s message; an unknown outcome offers a retry', async () => {
     const { el, events } = await mount({ failure: { message: '当前号票 A001 尚未办结，请先办结、过号或挂起。', retry: true } });
     const banner = root(el).querySelector('.banner.error')!;
