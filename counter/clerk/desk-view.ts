@@ -499,7 +499,7 @@ export class DeskView extends LitElement {
       this.requestUpdate();
       return;
     }
-    // Offline or still loading: the banner says why nothing acts.
+    // A key the window does not allow now says so (offline or loading, the banner says why).
     if (!this.locked && !availableActions(this.detail).has(id)) {
       this.keys.refuseNotAvailable(id);
       this.requestUpdate();
