@@ -81,6 +81,14 @@ export class VirtualPrinter extends EventEmitter<{ job: [VirtualJob]; listening:
     return this.statusQueries;
   }
 
+  /**
+   * Connections still open (tests): at 0 every connection's end has been handled, so a job
+   * it was going to record is recorded.
+   */
+  get openConnections(): number {
+    return this.sockets.size;
+  }
+
   setPaper(paper: PaperState): void {
     this.paper = paper;
     if (paper !== 'out') this.linesLeft = null;

@@ -3,7 +3,8 @@
  * and the generated locale module matches the XLIFF.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -11,7 +12,8 @@ const root = process.cwd();
 const UNIT = /<trans-unit id="([^"]+)">\s*<source>([\s\S]*?)<\/source>(\s*<target>([\s\S]*?)<\/target>)?/g;
 const units = (xml: string) => [...xml.matchAll(UNIT)].map((m) => ({ id: m[1]!, source: m[2]!, target: m[4] }));
 const committed = units(readFileSync(join(root, 'xliff/en.xlf'), 'utf8'));
-const checkDir = join(root, 'test-output', `i18n-check-${process.pid}`);
+// The check's config and output live outside the working tree, and go when the file is done.
+const checkDir = mkdtempSync(join(tmpdir(), 'hall-i18n-check-'));
 afterAll(() => rmSync(checkDir, { recursive: true, force: true }));
 
 describe('translations', () => {
@@ -21,21 +23,22 @@ describe('translations', () => {
   });
 
   it('every msg() in the screens is in xliff/en.xlf (run `npm run i18n` after adding texts)', () => {
-    mkdirSync(checkDir, { recursive: true });
     const config = JSON.parse(readFileSync(join(root, 'lit-localize.json'), 'utf8'));
+    // lit-localize reads paths relative to its config file, which is in the temporary folder:
+    // the sources are named by absolute path.
+    config.inputFiles = config.inputFiles.map((glob: string) =>
+      glob.startsWith('!') ? `!${join(root, glob.slice(1))}` : join(root, glob),
+    );
     config.interchange.xliffDir = join(checkDir, 'xliff');
     config.output.outputDir = join(checkDir, 'locales');
     config.output.localeCodesModule = join(checkDir, 'locale-codes.ts');
     delete config.$schema;
-    const file = join(root, `.lit-localize-check-${process.pid}.json`);
+    const file = join(checkDir, 'lit-localize.json');
     writeFileSync(file, JSON.stringify(config));
-    try {
-      const run = spawnSync(join(root, 'node_modules/.bin/lit-localize'), ['extract', '--config', file], { encoding: 'utf8' });
-      expect(run.status, run.stderr).toBe(0);
-    } finally {
-      rmSync(file, { force: true });
-    }
+    const run = spawnSync(join(root, 'node_modules/.bin/lit-localize'), ['extract', '--config', file], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
     const extracted = units(readFileSync(join(checkDir, 'xliff/en.xlf'), 'utf8'));
+    expect(extracted.length, 'no msg() found: the sources were not read').toBeGreaterThan(0);
     const known = new Set(committed.map((u) => u.id));
     expect(extracted.filter((u) => !known.has(u.id)).map((u) => u.source)).toEqual([]);
   }, 60_000);

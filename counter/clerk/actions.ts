@@ -64,6 +64,24 @@ export const ACTIONS: readonly ActionDef[] = [
 
 export const actionDef = (id: ActionId): ActionDef => ACTIONS.find((a) => a.id === id)!;
 
+/** The button (and key) of each command: a running command marks it busy (重排 has none: it is a list's). */
+const ACTION_OF_COMMAND: Partial<Record<DeskCommand['kind'], ActionId>> = {
+  'call-next': 'call-next',
+  recall: 'recall',
+  start: 'start',
+  finish: 'finish',
+  'no-show': 'no-show',
+  hold: 'hold',
+  resume: 'resume-first',
+  transfer: 'transfer',
+  call: 'select-call',
+  pause: 'pause-toggle',
+  open: 'open-toggle',
+  close: 'open-toggle',
+};
+
+export const actionOfCommand = (kind: DeskCommand['kind']): ActionId | null => ACTION_OF_COMMAND[kind] ?? null;
+
 /** The action a key press asks for, or null (modifiers, repeats and unknown keys do nothing). */
 export function actionForKey(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'repeat'>): ActionId | null {
   if (e.ctrlKey || e.altKey || e.metaKey || e.repeat) return null;

@@ -1,14 +1,24 @@
 import { localized, msg, str } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { ServiceView, TicketView, WindowDetail, WindowView, ZoneView } from '../../common/protocol.js';
 import { formatTime } from '../../common/ui/format.js';
 import { getLocale } from '../../common/ui/i18n.js';
 import { base, deskTheme } from '../../common/ui/theme.js';
-import { actionDef, actionForKey, actionLabel, availableActions, isTyping, type ActionId, type DeskCommand } from './actions.js';
+import {
+  actionDef,
+  actionForKey,
+  actionLabel,
+  actionOfCommand,
+  availableActions,
+  isTyping,
+  type ActionId,
+  type DeskCommand,
+} from './actions.js';
 import './call-dialog.js';
 import './current-ticket.js';
 import { controlStyles } from './desk-styles.js';
+import { KeyQueue, type KeyNote } from './key-queue.js';
 import { windowStatusLabel } from './labels.js';
 import './pause-dialog.js';
 import './ticket-lists.js';
@@ -17,27 +27,12 @@ import type { PadStatus } from './window-events.js';
 
 type Dialog = { kind: 'transfer'; ticket: TicketView } | { kind: 'call'; number: string } | { kind: 'pause' };
 
-/** The button of the command that is running, to mark it busy. */
-const ACTION_OF: Partial<Record<DeskCommand['kind'], ActionId>> = {
-  'call-next': 'call-next',
-  recall: 'recall',
-  start: 'start',
-  finish: 'finish',
-  'no-show': 'no-show',
-  hold: 'hold',
-  resume: 'resume-first',
-  transfer: 'transfer',
-  call: 'select-call',
-  pause: 'pause-toggle',
-  open: 'open-toggle',
-  close: 'open-toggle',
-};
-
 /**
  * The clerk console's screen for one window, driven entirely by its properties (the container
  * `<hq-clerk-desk>` loads them and runs the commands). Every action is a button showing its
  * shortcut key; keys work when no text field has focus and no dialog is open. While offline or
- * while a command runs every action is disabled.
+ * while a command runs every button is disabled; a key pressed while a command runs waits for it
+ * and a key that cannot act says why (the rules: key-queue.ts).
  *
  * @fires desk-command - detail: the DeskCommand to send
  * @fires desk-retry - send the failed command again (same idempotency key)
@@ -68,6 +63,10 @@ export class DeskView extends LitElement {
   @property({ attribute: false }) failure: { message: string; retry: boolean } | null = null;
 
   @state() private dialog: Dialog | null = null;
+  /** Keys that wait for the running command, and what the clerk is told about them. */
+  private readonly keys = new KeyQueue();
+  /** The action that sent the last command (P resumes a paused window with the command `open`). */
+  private sentBy: ActionId | null = null;
 
   static override styles = [
     deskTheme,
@@ -158,6 +157,11 @@ export class DeskView extends LitElement {
         color: #8a1a12;
         border-bottom: 1px solid #f3c2bd;
       }
+      .banner.note {
+        background: #e8f0fc;
+        color: #123d73;
+        border-bottom: 1px solid #bcd0ee;
+      }
       .banner .msg {
         flex: 1;
       }
@@ -194,6 +198,10 @@ export class DeskView extends LitElement {
       }
       .act[aria-busy='true'] span::after {
         content: '…';
+      }
+      .act.waiting {
+        outline: 3px dashed var(--hq-accent);
+        outline-offset: 2px;
       }
       .group-label {
         grid-column: 1 / -1;
@@ -241,9 +249,19 @@ export class DeskView extends LitElement {
     return this.offline || !this.live || this.busy !== null || this.detail === null;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The command ended (the container reloads the window before it says so): a key that waited
+    // for it runs now if it still applies. A failure shown means it failed, or its result could
+    // not be loaded: the key was meant for a state the clerk has not seen, so it is dropped.
+    if (changed.has('busy') && changed.get('busy') != null && this.busy === null) {
+      const next = this.keys.commandDone(this.failure === null, this.locked ? new Set() : availableActions(this.detail));
+      if (next) this.trigger(next);
+    }
+  }
+
   override render() {
     const d = this.detail;
-    return html`${this.renderHeader(d)} ${this.renderBanner()}
+    return html`${this.renderHeader(d)} ${this.renderBanner()} ${this.renderKeyNote()}
       ${
         d
           ? html`<main>
@@ -324,12 +342,51 @@ export class DeskView extends LitElement {
     return nothing;
   }
 
+  private renderKeyNote() {
+    const note = this.keys.note;
+    if (!note) return nothing;
+    return html`<div class="banner note" role="status">
+      <span class="msg">${this.keyNoteText(note)}</span>
+      <button
+        class="btn small"
+        aria-label=${msg('关闭提示')}
+        @click=${() => {
+          this.keys.clearNote();
+          this.requestUpdate();
+        }}
+      >
+        ×
+      </button>
+    </div>`;
+  }
+
+  private keyNoteText(note: KeyNote): string {
+    const name = (id: ActionId) => {
+      const [label, key] = [actionLabel(id, this.detail), actionDef(id).keyLabel];
+      return msg(str`${label}（${key}）`);
+    };
+    const action = name(note.action);
+    switch (note.kind) {
+      case 'waiting':
+        return msg(str`已记下${action}，当前操作完成后执行。`);
+      case 'refused-busy':
+        return msg(str`${action}未执行：已有${name(note.waiting)}在等待当前操作完成。`);
+      case 'dropped-failed':
+        return msg(str`${action}未执行：上一个操作没有成功。`);
+      case 'dropped-not-applicable':
+        return msg(str`${action}未执行：上一个操作完成后，此操作已不适用。`);
+      case 'not-available':
+        return msg(str`${action}此时不可用。`);
+    }
+  }
+
   private renderActions(d: WindowDetail) {
     const can = availableActions(d);
     const button = (id: ActionId, cls = '') => {
-      const running = this.busy !== null && ACTION_OF[this.busy] === id;
+      const running = this.busy !== null && actionOfCommand(this.busy) === id;
+      const waiting = this.keys.waiting === id;
       return html`<button
-        class="btn act ${cls}"
+        class="btn act ${cls} ${waiting ? 'waiting' : ''}"
         data-action=${id}
         aria-busy=${running ? 'true' : 'false'}
         aria-keyshortcuts=${actionDef(id)
@@ -389,6 +446,7 @@ export class DeskView extends LitElement {
 
   /** What a button or its key does. */
   trigger(id: ActionId): void {
+    this.clearKeyNote();
     const d = this.detail;
     if (!d || this.locked || !availableActions(d).has(id)) return;
     const current = d.window.current;
@@ -414,7 +472,7 @@ export class DeskView extends LitElement {
         this.dialog = { kind: 'call', number: '' };
         return;
       case 'pause-toggle':
-        if (d.window.status === 'paused') this.command({ kind: 'open' });
+        if (d.window.status === 'paused') this.command({ kind: 'open' }, 'pause-toggle');
         else this.dialog = { kind: 'pause' };
         return;
       case 'open-toggle':
@@ -436,12 +494,31 @@ export class DeskView extends LitElement {
     if (!id) return;
     // The key is ours even when it does nothing now: Space must not scroll or press a focused button.
     e.preventDefault();
+    if (this.busy !== null) {
+      this.keys.pressWhileBusy(id, this.sentBy ?? actionOfCommand(this.busy));
+      this.requestUpdate();
+      return;
+    }
+    // A key the window does not allow now says so (offline or loading, the banner says why).
+    if (!this.locked && !availableActions(this.detail).has(id)) {
+      this.keys.refuseNotAvailable(id);
+      this.requestUpdate();
+      return;
+    }
     this.trigger(id);
   };
 
-  private command(command: DeskCommand) {
+  private command(command: DeskCommand, by: ActionId | null = actionOfCommand(command.kind)) {
     if (this.locked) return;
+    this.clearKeyNote();
+    this.sentBy = by;
     this.emit('desk-command', command);
+  }
+
+  private clearKeyNote() {
+    if (!this.keys.note) return;
+    this.keys.clearNote();
+    this.requestUpdate();
   }
 
   private emit(name: string, detail?: unknown) {

@@ -234,6 +234,11 @@ describe('socket fuzz', () => {
             const reply = await new Promise<unknown>((resolve) => {
               // Stray events are never answered; a client event always is, when it asks in the
               // protocol's shape (an acknowledgement after surplus arguments need not be).
+              // The 40 ms is the one timed wait for something that must not come: a handler
+              // answers after its own database work, so no later event is ordered after an answer
+              // it might give. What proves a stray event has no handler to answer it is the test
+              // above ("every event the server listens to"); this bound only catches a handler
+              // that answers at once.
               const timer = setTimeout(() => resolve('no-ack'), stray || mode !== 'ack' ? 40 : 3000);
               const ack = (answer: unknown) => {
                 clearTimeout(timer);

@@ -9,7 +9,7 @@ import { applyEvent } from '../../common/hall-state.js';
 import type { HallSnapshot } from '../../common/protocol.js';
 import { deviceOnline } from '../../common/domain/devices.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { openSocket, settle, type Recorder } from '../helpers/sockets.js';
+import { openSocket, receivedBeforeOwnSettings, type Recorder } from '../helpers/sockets.js';
 
 let hall: TestHall;
 let base: string;
@@ -47,8 +47,7 @@ describe('device settings', () => {
 
     const heard = await boardSocket.waitFor('device:updated');
     expect(heard.data).toMatchObject({ deviceId: boardId, action: 'settings', settings: { language: 'en', silent: true } });
-    await settle();
-    expect(otherBoard.names()).not.toContain('device:updated');
+    expect((await receivedBeforeOwnSettings(hall, manager, otherBoard, DEMO_TOKENS.zoneBoard)).names()).not.toContain('device:updated');
     expect((await board.get('/api/devices/me')).json()).toMatchObject({ zoneId: null, settings: { language: 'en', silent: true } });
 
     // null returns the language to the default; silent stays.
@@ -102,8 +101,6 @@ describe('a board’s zone: one path, the device binding', () => {
 
     const heard = await boardSocket.waitFor('device:updated');
     expect(heard.data).toMatchObject({ deviceId: boardId, action: 'updated', zoneId: zone });
-    await settle();
-    expect(otherBoard.names()).not.toContain('device:updated');
     // What the board does on that event (common/ui/hall-feed.ts): reload itself, reconnect, sync.
     expect((await board.get('/api/devices/me')).json()).toMatchObject({ zoneId: zone });
     const again = await socket({ token: DEMO_TOKENS.board });
@@ -115,6 +112,7 @@ describe('a board’s zone: one path, the device binding', () => {
     expect(applyEvent(staffSnapshot, staffEvent).devices!.find((d) => d.id === boardId)!.zoneId).toBe(zone);
     const audit = await hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['device:updated'], limit: 1 }));
     expect(audit[0]).toMatchObject({ reason: '二楼改为不动产专区', data: { changes: { zoneId: [null, zone] } } });
+    expect((await receivedBeforeOwnSettings(hall, manager, otherBoard, DEMO_TOKENS.zoneBoard)).names()).not.toContain('device:updated');
 
     expect((await manager.put(binding(boardId), { zoneId: null })).json().zoneId).toBeNull();
   });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { openSocket, settle, type Recorder } from '../helpers/sockets.js';
+import { openSocket, receivedBeforeOwnSettings, type Recorder } from '../helpers/sockets.js';
 
 let hall: TestHall;
 let base: string;
@@ -72,11 +72,13 @@ describe('rating events', () => {
     // The pad itself hears that its request was answered (a second pad at the window goes idle).
     await pad1.waitFor('rating:submitted');
 
-    await settle();
-    expect(pad2.names()).not.toContain('rating:requested');
-    expect(board.names()).not.toContain('rating:submitted');
-    expect(board.names()).not.toContain('case:updated');
-    expect(pad2.names()).not.toContain('rating:submitted');
+    const manager = await hall.signIn('manager');
+    const pad2Heard = await receivedBeforeOwnSettings(hall, manager, pad2, DEMO_TOKENS.pad('2'));
+    const boardHeard = await receivedBeforeOwnSettings(hall, manager, board, DEMO_TOKENS.board);
+    expect(pad2Heard.names()).not.toContain('rating:requested');
+    expect(boardHeard.names()).not.toContain('rating:submitted');
+    expect(boardHeard.names()).not.toContain('case:updated');
+    expect(pad2Heard.names()).not.toContain('rating:submitted');
   });
 
   it('a request that times out sends the pad back to idle (rating:expired), recorded as not rated', async () => {

@@ -1,12 +1,14 @@
 /**
  * The clerk console's rules, as tables: which key does what, which actions a window allows,
  * the request of each command, which events concern a window, what the clerk sees of the pad,
- * and the command runner (one idempotency key per action, reused on retry, nothing twice).
+ * the command runner (one idempotency key per action, reused on retry, nothing twice), and what
+ * happens to a key pressed while a command runs (it waits for it, once; never a second call).
  */
 import { describe, expect, it } from 'vitest';
 import { ApiRequestError, OfflineError } from '../../common/ui/api.js';
-import { actionForKey, availableActions, isTyping, type DeskCommand } from '../../counter/clerk/actions.js';
+import { actionForKey, actionOfCommand, availableActions, isTyping, type ActionId, type DeskCommand } from '../../counter/clerk/actions.js';
 import { CommandRunner, commandRequest } from '../../counter/clerk/command-runner.js';
+import { KeyQueue } from '../../counter/clerk/key-queue.js';
 import { concernsWindow, padStatusAfter } from '../../counter/clerk/window-events.js';
 import { calledTicket, detail, ticket } from './fixtures.js';
 
@@ -184,5 +186,122 @@ describe('CommandRunner', () => {
     await runner.run({ kind: 'call-next' });
     expect(keys).toHaveLength(2);
     expect(keys[0]).not.toBe(keys[1]);
+  });
+});
+
+describe('keys pressed while a command runs (KeyQueue)', () => {
+  const host = { addController() {}, requestUpdate() {}, removeController() {}, updateComplete: Promise.resolve(true) };
+  const serving = { ...calledTicket, status: 'serving' as const, servingAt: 1 };
+  const idle = detail();
+  const called = detail({}, { current: calledTicket });
+
+  /**
+   * A console in miniature: a runner whose command the server holds open until the test answers
+   * it, the key queue, and the window the console shows once the command is done.
+   */
+  function desk() {
+    const sent: DeskCommand[] = [];
+    let answer!: (ok: boolean) => void;
+    const runner = new CommandRunner(host, async (command) => {
+      sent.push(command);
+      const ok = await new Promise<boolean>((r) => (answer = r));
+      if (!ok) throw new ApiRequestError({ statusCode: 409, code: 'queue_empty', message: '无人等候', messageEn: 'Nobody waits' });
+    });
+    const keys = new KeyQueue();
+    let running: Promise<boolean> | null = null;
+    return {
+      sent,
+      keys,
+      run(command: DeskCommand) {
+        running = runner.run(command);
+        expect(runner.busy).toBe(command.kind);
+      },
+      /** A key while the command runs: what becomes of it. */
+      press: (id: ActionId) => keys.pressWhileBusy(id, actionOfCommand(runner.busy!)),
+      /** The server answers; the console then shows `after`. Returns the key to run now. */
+      async answer(ok: boolean, after = idle) {
+        answer(ok);
+        expect(await running).toBe(ok);
+        expect(runner.busy).toBeNull();
+        return keys.commandDone(ok, availableActions(after));
+      },
+    };
+  }
+
+  it('Space, then S before the call is answered: S waits, then starts serving the ticket just called', async () => {
+    const d = desk();
+    d.run({ kind: 'call-next' });
+    expect(d.press('start')).toBe('waits');
+    expect(d.keys.waiting).toBe('start');
+    expect(d.keys.note).toEqual({ kind: 'waiting', action: 'start' });
+    expect(d.sent).toEqual([{ kind: 'call-next' }]); // nothing sent for S while the call runs
+    expect(await d.answer(true, called)).toBe('start');
+    expect(d.keys.note).toBeNull();
+    expect(d.keys.waiting).toBeNull();
+  });
+
+  it('the call fails: the waiting S is dropped, and the clerk is told', async () => {
+    const d = desk();
+    d.run({ kind: 'call-next' });
+    d.press('start');
+    expect(await d.answer(false, idle)).toBeNull();
+    expect(d.keys.note).toEqual({ kind: 'dropped-failed', action: 'start' });
+    expect(d.keys.waiting).toBeNull();
+  });
+
+  it('a waiting key that no longer applies is dropped with a note: F after H (the held ticket is gone from the counter)', async () => {
+    const d = desk();
+    d.run({ kind: 'hold', ticketId: 21 });
+    expect(d.press('finish')).toBe('waits');
+    expect(await d.answer(true, detail({ held: [{ ...serving, status: 'held' }] }))).toBeNull();
+    expect(d.keys.note).toEqual({ kind: 'dropped-not-applicable', action: 'finish' });
+  });
+
+  it('Space pressed again while the call runs adds nothing: one call, never two (invariant 1)', async () => {
+    const d = desk();
+    d.run({ kind: 'call-next' });
+    expect(d.press('call-next')).toBe('repeat');
+    expect(d.press('call-next')).toBe('repeat');
+    expect(d.keys.waiting).toBeNull();
+    // Even where a second call would be possible (the first found the window free again).
+    expect(await d.answer(true, idle)).toBeNull();
+    expect(d.sent).toEqual([{ kind: 'call-next' }]);
+  });
+
+  it('F, then Space Space while it runs: finish, then one call', async () => {
+    const d = desk();
+    d.run({ kind: 'finish', ticketId: 21 });
+    expect(d.press('call-next')).toBe('waits');
+    expect(d.press('call-next')).toBe('repeat');
+    expect(await d.answer(true, idle)).toBe('call-next');
+    // The call it starts runs like any other: Space during it adds nothing.
+    d.run({ kind: 'call-next' });
+    expect(d.press('call-next')).toBe('repeat');
+    expect(await d.answer(true, called)).toBeNull();
+    expect(d.sent).toEqual([{ kind: 'finish', ticketId: 21 }, { kind: 'call-next' }]);
+  });
+
+  it('one key waits at most: another is refused with a note naming the one that waits', async () => {
+    const d = desk();
+    d.run({ kind: 'call-next' });
+    d.press('start');
+    expect(d.press('no-show')).toBe('refused');
+    expect(d.keys.note).toEqual({ kind: 'refused-busy', action: 'no-show', waiting: 'start' });
+    expect(await d.answer(true, called)).toBe('start');
+  });
+
+  it('a key pressed during 重排 (a list button, no key of its own) waits like any other', async () => {
+    const d = desk();
+    d.run({ kind: 'requeue', ticketId: 32 });
+    expect(d.press('resume-first')).toBe('waits');
+    expect(await d.answer(true, detail({ held: [{ ...serving, status: 'held' }] }))).toBe('resume-first');
+  });
+
+  it('a key whose action the window does not allow, while nothing runs, gets a note until the next action', () => {
+    const keys = new KeyQueue();
+    keys.refuseNotAvailable('finish');
+    expect(keys.note).toEqual({ kind: 'not-available', action: 'finish' });
+    keys.clearNote();
+    expect(keys.note).toBeNull();
   });
 });

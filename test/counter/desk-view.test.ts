@@ -32,12 +32,12 @@ async function mount(props: Partial<DeskView> = {}): Promise<{ el: DeskView; com
   for (const name of ['desk-retry', 'desk-dismiss', 'desk-sign-out', 'desk-logout', 'desk-language'])
     el.addEventListener(name, () => events.push(name));
   document.body.append(el);
-  await settle(el);
+  await rendered(el);
   return { el, commands, events };
 }
 
 /** Waits for the view and its parts to render. */
-async function settle(el: DeskView): Promise<void> {
+async function rendered(el: DeskView): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await el.updateComplete;
     for (const child of el.shadowRoot!.querySelectorAll('*')) await (child as Partial<DeskView>).updateComplete;
@@ -139,6 +139,80 @@ describe('<hq-desk-view>', () => {
     expect(commands).toEqual([]);
   });
 
+  const note = (el: DeskView) => root(el).querySelector('.banner.note')?.textContent.replace(/\s+/g, '') ?? null;
+
+  it('a key pressed while a command runs waits, marked, and runs on the window as the command left it', async () => {
+    // Space was pressed: the call runs. S now starts the ticket the call brings, once it is shown.
+    const { el, commands } = await mount({ busy: 'call-next' });
+    press('s');
+    await rendered(el);
+    expect(commands).toEqual([]);
+    expect(note(el)).toBe('已记下开始办理（S），当前操作完成后执行。×');
+    expect(button(el, 'start').classList.contains('waiting')).toBe(true);
+    el.detail = detail({}, { current: calledTicket });
+    el.busy = null;
+    await rendered(el);
+    expect(commands).toEqual([{ kind: 'start', ticketId: 21 }]);
+    expect(note(el)).toBeNull();
+    expect(button(el, 'start').classList.contains('waiting')).toBe(false);
+  });
+
+  it('the command failed: the waiting key is dropped and the clerk reads why', async () => {
+    const { el, commands } = await mount({ busy: 'call-next' });
+    press('s');
+    el.failure = { message: '没有可叫的号。', retry: false };
+    el.busy = null;
+    await rendered(el);
+    expect(commands).toEqual([]);
+    expect(note(el)).toBe('开始办理（S）未执行：上一个操作没有成功。×');
+    root(el).querySelector<HTMLButtonElement>('.banner.note button')!.click();
+    await rendered(el);
+    expect(note(el)).toBeNull();
+  });
+
+  it('Space during a running call adds nothing; Space Space during 办结 calls once after it', async () => {
+    const calling = await mount({ busy: 'call-next' });
+    press(' ');
+    press(' ');
+    calling.el.busy = null; // the window is free again (the call found a ticket that then left): still no second call
+    await rendered(calling.el);
+    expect(calling.commands).toEqual([]);
+    expect(note(calling.el)).toBeNull();
+    document.body.replaceChildren();
+
+    const serving = { ...calledTicket, status: 'serving' as const, servingAt: NOW - 65_000 };
+    const finishing = await mount({ detail: detail({}, { current: serving }), busy: 'finish' });
+    press(' ');
+    press(' ');
+    finishing.el.detail = detail();
+    finishing.el.busy = null;
+    await rendered(finishing.el);
+    expect(finishing.commands).toEqual([{ kind: 'call-next' }]);
+  });
+
+  it('a second key while one waits is refused; a waiting key that no longer applies is dropped; each says so', async () => {
+    const { el, commands } = await mount({ busy: 'call-next' });
+    press('s');
+    press('m');
+    await rendered(el);
+    expect(note(el)).toBe('过号（M）未执行：已有开始办理（S）在等待当前操作完成。×');
+    el.busy = null; // the call succeeded but nobody is at the window: S has nothing to start
+    await rendered(el);
+    expect(commands).toEqual([]);
+    expect(note(el)).toBe('开始办理（S）未执行：上一个操作完成后，此操作已不适用。×');
+  });
+
+  it('a key the window does not allow now says so, until the next action', async () => {
+    const { el, commands } = await mount();
+    press('f');
+    await rendered(el);
+    expect(note(el)).toBe('办结（F）此时不可用。×');
+    press(' ');
+    await rendered(el);
+    expect(commands).toEqual([{ kind: 'call-next' }]);
+    expect(note(el)).toBeNull();
+  });
+
   it('a failure shows the server’s message; an unknown outcome offers a retry', async () => {
     const { el, events } = await mount({ failure: { message: '当前号票 A001 尚未办结，请先办结、过号或挂起。', retry: true } });
     const banner = root(el).querySelector('.banner.error')!;
@@ -170,31 +244,31 @@ describe('<hq-desk-view>', () => {
     const serving = { ...calledTicket, status: 'serving' as const, servingAt: NOW - 65_000 };
     const { el, commands } = await mount({ detail: detail({}, { current: serving }) });
     press('t');
-    await settle(el);
+    await rendered(el);
     const dialog = part(el, 'hq-transfer-dialog').shadowRoot;
     expect(dialog.querySelector('h2')!.textContent).toBe('转移 A007');
     const form = dialog.querySelector('form')!;
     form.requestSubmit();
-    await settle(el);
+    await rendered(el);
     expect(dialog.querySelector('.hint')!.textContent).toBe('请选择要转到的事项。');
     // Choosing a window: this window is not offered.
     dialog.querySelectorAll<HTMLButtonElement>('.chip')[1]!.click();
-    await settle(el);
+    await rendered(el);
     const options = [...dialog.querySelectorAll('select option')].map((o) => o.textContent.trim());
     expect(options).toEqual(['请选择窗口', '2号窗口 · 社保综合窗口（未开始服务）', '4号窗口 · 不动产综合窗口（服务中）']);
     dialog.querySelector('select')!.value = '4';
     dialog.querySelector('textarea')!.value = '  需到不动产窗口  ';
     form.requestSubmit();
-    await settle(el);
+    await rendered(el);
     expect(commands).toEqual([{ kind: 'transfer', ticketId: 21, toWindowId: 4, note: '需到不动产窗口' }]);
     expect(root(el).querySelector('hq-transfer-dialog')).toBeNull();
 
     press('t');
-    await settle(el);
+    await rendered(el);
     expect(root(el).querySelector('hq-transfer-dialog')).not.toBeNull();
     press('f'); // shortcuts are off while a dialog is open
     press('Escape');
-    await settle(el);
+    await rendered(el);
     expect(root(el).querySelector('hq-transfer-dialog')).toBeNull();
     expect(commands).toHaveLength(1);
   });
@@ -202,14 +276,14 @@ describe('<hq-desk-view>', () => {
   it('P asks for a reason (1 = 午休); on a paused window P resumes and O closes', async () => {
     const { el, commands } = await mount();
     press('p');
-    await settle(el);
+    await rendered(el);
     const dialog = part(el, 'hq-pause-dialog');
     dialog.dispatchEvent(new KeyboardEvent('keydown', { key: '1', bubbles: true, composed: true }));
-    await settle(el);
+    await rendered(el);
     expect(commands).toEqual([{ kind: 'pause', reason: '午休' }]);
 
     el.detail = detail({}, { status: 'paused', pauseReason: '午休' });
-    await settle(el);
+    await rendered(el);
     expect(root(el).querySelector('.pill')!.textContent.trim()).toBe('暂停服务 · 午休');
     expect(button(el, 'pause-toggle').textContent).toContain('恢复服务');
     expect(button(el, 'call-next').disabled).toBe(true);
@@ -222,14 +296,14 @@ describe('<hq-desk-view>', () => {
     const { el, commands } = await mount();
     const row = part(el, 'hq-ticket-lists').shadowRoot.querySelectorAll<HTMLElement>('ol.waiting li')[1]!;
     row.click();
-    await settle(el);
+    await rendered(el);
     const dialog = part(el, 'hq-call-dialog').shadowRoot;
     expect(dialog.querySelector<HTMLInputElement>('input[name=number]')!.value).toBe('A001');
     dialog.querySelector('form')!.requestSubmit();
-    await settle(el);
+    await rendered(el);
     expect(dialog.querySelector('.hint')!.textContent).toBe('选呼必须填写原因。');
     dialog.querySelector<HTMLButtonElement>('.chip')!.click();
-    await settle(el);
+    await rendered(el);
     dialog.querySelector('form')!.requestSubmit();
     expect(commands).toEqual([{ kind: 'call', number: 'A001', reason: '绿色通道' }]);
   });
@@ -239,7 +313,7 @@ describe('<hq-desk-view>', () => {
     const current = part(el, 'hq-current-ticket').shadowRoot;
     expect(current.querySelector('.pad')!.textContent.replace(/\s+/g, '')).toBe('评价器：请A007号群众评价（剩余42秒）');
     el.pad = { state: 'rated', ticketId: 21, number: 'A007' };
-    await settle(el);
+    await rendered(el);
     expect(current.querySelector('.pad')!.textContent.replace(/\s+/g, '')).toBe('评价器：A007已评价');
   });
 

@@ -76,11 +76,40 @@ describe('clerk console by keyboard', () => {
     await expect.poll(() => page.locator('hq-ticket-lists ol.missed li').count()).toBe(0);
     expect((await ticketRow(d.id))!.status).toBe('waiting');
 
-    // Space calls A001 (oldest), S starts, H holds, B calls it back (回呼).
-    await page.keyboard.press('Space');
-    await expect.poll(() => currentNumber(page).textContent()).toBe(a.number);
-    await page.keyboard.press('s');
-    await expect.poll(() => page.locator('hq-current-ticket .status').textContent()).toBe('办理中');
+    // Space calls A001 (oldest), S starts, H holds, B calls it back (回呼). Space Space S typed
+    // while the call is still on its way (held here until the keys are in): the second Space adds
+    // nothing (one call, never two), and S waits for the call, then starts the ticket it brought
+    // (docs/screens.md, the clerk console's keyboard).
+    const calls = () => hall.store.read((tx) => tx.events.query({ hallId: hall.hallId, types: ['ticket:called'], limit: 1000 }));
+    const callsBefore = (await calls()).length;
+    let callRequests = 0;
+    let answerCall!: () => void;
+    const callHeld = new Promise<void>((resolve) => (answerCall = resolve));
+    await page.route('**/api/windows/*/call-next', async (route) => {
+      callRequests++;
+      await callHeld;
+      await route.continue();
+    });
+    try {
+      await page.keyboard.press('Space');
+      await expect.poll(() => callRequests).toBe(1);
+      await page.keyboard.press('Space');
+      await page.keyboard.press('s');
+      const note = page.locator('hq-desk-view .banner.note');
+      await expect.poll(() => note.count()).toBe(1);
+      expect(await note.textContent()).toContain('已记下开始办理（S），当前操作完成后执行。');
+      expect(await action(page, 'start').getAttribute('class')).toContain('waiting');
+    } finally {
+      answerCall();
+    }
+    // Two commands, each answered and shown: on a busy machine more than the usual second.
+    await expect.poll(() => page.locator('hq-current-ticket .status').textContent(), { timeout: 5000 }).toBe('办理中');
+    await page.unroute('**/api/windows/*/call-next');
+    expect(await currentNumber(page).textContent()).toBe(a.number);
+    expect(callRequests).toBe(1);
+    expect((await calls()).length - callsBefore).toBe(1);
+    expect((await ticketRow(d.id))!.status).toBe('waiting');
+    expect(await page.locator('hq-desk-view .banner.note').count()).toBe(0);
     await page.keyboard.press('h');
     await expect.poll(() => page.locator('hq-ticket-lists ol.held li .no').allTextContents()).toEqual([a.number]);
     await expect.poll(() => currentNumber(page).count()).toBe(0);
@@ -88,7 +117,6 @@ describe('clerk console by keyboard', () => {
     await expect.poll(() => currentNumber(page).textContent()).toBe(a.number);
     expect((await ticketRow(a.id))!.status).toBe('called');
     await page.keyboard.press('s');
-    // Keys pressed while a command runs are ignored (never acted on a stale screen): wait for it.
     await expect.poll(() => page.locator('hq-current-ticket .status').textContent()).toBe('办理中');
     await page.keyboard.press('f');
     await expect.poll(() => currentNumber(page).count()).toBe(0);
@@ -102,7 +130,8 @@ describe('clerk console by keyboard', () => {
     await action(page, 'pause-toggle').focus();
     await page.keyboard.press('Space');
     await expect.poll(() => currentNumber(page).textContent()).toBe(d.number);
-    await new Promise((r) => setTimeout(r, 300));
+    // The marker: the key was released (a button pressed by Space acts then) before the call was
+    // answered, and a dialog it opened would be drawn by the same render that shows D's number.
     expect(await page.locator('hq-pause-dialog').count()).toBe(0);
     await context.close();
   }, 60_000);
@@ -135,16 +164,20 @@ describe('clerk console by keyboard', () => {
     const w1 = hall.ids.window('1');
     const clerk = await hall.signIn('clerk01');
     // Tickets for this window's services, one every 80 ms for 4 s: each event concerns the window.
+    // The 80 ms paces the load on purpose (events keep coming for seconds); it waits for no state.
     let issuing = true;
+    let issued = 0;
     const burst = (async () => {
       const end = Date.now() + 4000;
       while (Date.now() < end) {
         await issue('A');
+        issued++;
         await new Promise((r) => setTimeout(r, 80));
       }
       issuing = false;
     })();
-    await new Promise((r) => setTimeout(r, 500));
+    // The call goes in once the burst is under way.
+    await expect.poll(() => issued, { timeout: 3000 }).toBeGreaterThanOrEqual(3);
     const called = (await clerk.post(`/api/windows/${w1}/call-next`)).json().ticket;
     const shown = () =>
       currentNumber(page)

@@ -71,7 +71,8 @@ describe('kiosk in a burst while the printer fails', () => {
     const { page, close } = await openKiosk(screens, LANDSCAPE);
     const shown: Shown[] = [];
 
-    // The guide desk issues on the same printer all along, one ticket every 150 ms.
+    // The guide desk issues on the same printer all along, one ticket every 150 ms (the 150 ms
+    // paces the load on purpose; nothing waits on it for a state).
     const background: string[] = [];
     let issuing = true;
     const desk = (async () => {

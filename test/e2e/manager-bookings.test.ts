@@ -73,7 +73,7 @@ describe('预约时段', () => {
       .toContain('8');
     const wednesday = (await slotsOnPhone(b)).days.find((d) => d.weekday === 3);
     if (wednesday) expect(wednesday.slots[0]!.capacity).toBe(8);
-    await page.waitForTimeout(200);
+    await expect.poll(() => dialog.count()).toBe(0);
     await screenshot(page, 'manager-bookings-slots');
     await context.close();
   }, 60_000);

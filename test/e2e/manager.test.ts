@@ -206,7 +206,7 @@ describe('manager console', () => {
     await page.locator('hq-stats-view button[data-range="days30"]').click();
     await expect.poll(() => page.locator('hq-stats-view [data-chart="days"] canvas').count()).toBe(1);
     await expect.poll(() => page.locator('hq-stats-view [data-chart="arrivals"] canvas').count()).toBe(1);
-    await page.waitForTimeout(300);
+    await expect.poll(() => page.locator('hq-stats-view tr[data-key="total"] td[data-col]').count()).toBeGreaterThan(0);
     await screenshot(page, 'manager-stats');
     const from = await page.locator('hq-stats-view input[name="from"]').inputValue();
     const report = (await manager.get(`/api/halls/${hall.hallId}/stats?from=${from}&to=${today()}`)).json<StatsReport>();
@@ -257,7 +257,6 @@ describe('manager console', () => {
       await go(page, `config/${p}`);
       await expect.poll(() => page.locator(`hq-config-view .tabs button[data-tab="${p}"]`).getAttribute('aria-selected')).toBe('true');
       await expect.poll(() => page.locator('hq-config-view .empty[role=status]').count()).toBe(0);
-      await page.waitForTimeout(150);
       await screenshot(page, `manager-config-${p}`);
     }
     await go(page, 'config/services');
@@ -274,7 +273,6 @@ describe('manager console', () => {
     await page.keyboard.press('Escape');
     await go(page, 'audit');
     await expect.poll(() => page.locator('hq-audit-view tbody tr').count()).toBeGreaterThan(2);
-    await page.waitForTimeout(150);
     await screenshot(page, 'manager-audit');
     await page.locator('hq-audit-view input[name="q"]').fill('驾驶证');
     await page.locator('hq-audit-view form button').click();
@@ -291,7 +289,7 @@ describe('manager console', () => {
     await go(big.page, 'stats');
     await big.page.locator('hq-stats-view button[data-range="month"]').click();
     await expect.poll(() => big.page.locator('hq-stats-view [data-chart="wait"] canvas').count()).toBe(1);
-    await big.page.waitForTimeout(300);
+    await expect.poll(() => big.page.locator('hq-stats-view tr[data-key="total"] td[data-col]').count()).toBeGreaterThan(0);
     await screenshot(big.page, 'manager-stats-1920');
     await big.context.close();
 

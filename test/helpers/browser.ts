@@ -44,8 +44,16 @@ export async function newPage(
   return { context, page };
 }
 
-/** Saves a screenshot as test-output/screenshots/<name>.png and returns its path. */
+/**
+ * Saves a screenshot as test-output/screenshots/<name>.png and returns its path, once the page
+ * has drawn what it shows: its fonts loaded and two frames painted (the caller waits for the
+ * state it wants to show; this waits for no time, only for the browser to draw it).
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    await new Promise((painted) => requestAnimationFrame(() => requestAnimationFrame(painted)));
+  });
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, `${name}.png`);
   await page.screenshot({ path, fullPage: false });

@@ -27,6 +27,8 @@ export interface StartOptions {
 const instant = (at: number | string) => (typeof at === 'string' ? Date.parse(at) : at);
 
 export async function startServer(env: Record<string, string>, options: StartOptions = {}): Promise<ServerProcess> {
+  // The server's default ./data is the developer's own hall: a test brings a temporary folder.
+  if (!env.DATA_DIR) throw new Error('startServer: pass DATA_DIR (a temporary folder)');
   const timeoutMs = options.timeoutMs ?? 30_000;
   const clock = options.clock === undefined ? null : instant(options.clock);
   // node --import tsx keeps it one process, so SIGKILL hits the server itself.

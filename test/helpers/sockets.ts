@@ -1,6 +1,10 @@
-/** Real socket.io-client connections to a listening test app, and a way to wait for events. */
+/**
+ * Real socket.io-client connections to a listening test app, a way to wait for events, and the
+ * way to prove an event did not come (a marker, never a fixed wait).
+ */
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, RealtimeEvent, ServerToClientEvents, SyncReply } from '../../common/protocol.js';
+import type { Agent, TestHall } from './app.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,5 +66,45 @@ export function openSocket(base: string, auth: Record<string, unknown>, headers:
   });
 }
 
-/** Resolves when nothing more arrives for `quietMs`: to prove an event did not come. */
-export const settle = (quietMs = 150) => new Promise((r) => setTimeout(r, quietMs));
+/** What a socket had received when a marker event arrived. */
+export interface Received {
+  events: Recorder['events'];
+  names(): string[];
+}
+
+/**
+ * The deterministic way to prove a socket did NOT receive something (never a fixed wait: on a
+ * slow machine a late event arrives after it and the test passes falsely). After the action
+ * whose event must not arrive, the test causes a later event that this socket does receive, the
+ * marker; this waits for it and returns what the socket received before it, for the test to
+ * assert the absence there. The server publishes one hall's events in sequence order, each
+ * command's before it answers, and a socket delivers its messages in the order they were sent:
+ * so once the marker is here, anything the earlier action sent this socket is here too.
+ *
+ * The marker's cause must start after the action has answered, and `match` must pick the marker
+ * alone (not an earlier event of the same name).
+ */
+export async function receivedBefore(
+  socket: Recorder,
+  marker: string,
+  match: (e: RealtimeEvent) => boolean = () => true,
+): Promise<Received> {
+  const found = await socket.waitFor(marker, match);
+  const events = socket.events.slice(
+    0,
+    socket.events.findIndex((e) => e.event === found),
+  );
+  return { events, names: () => events.map((e) => e.name) };
+}
+
+/**
+ * `receivedBefore` with the marker a device's socket always hears: a manager touches the
+ * device's own settings (language back to the default: nothing a test relies on changes), and
+ * `device:updated` reaches the device's own room whatever the event's audience.
+ */
+export async function receivedBeforeOwnSettings(hall: TestHall, manager: Agent, screen: Recorder, token: string): Promise<Received> {
+  const deviceId: number = (await hall.device(token).get('/api/devices/me')).json().id;
+  const res = await manager.put(`/api/devices/${deviceId}/settings`, { language: null });
+  if (res.statusCode !== 200) throw new Error(`marker: settings of device ${deviceId}: ${res.body}`);
+  return receivedBefore(screen, 'device:updated', (e) => e.data?.deviceId === deviceId);
+}

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { openSocket, settle, type Recorder } from '../helpers/sockets.js';
+import { openSocket, receivedBefore, type Recorder } from '../helpers/sockets.js';
 
 let hall: TestHall;
 let base: string;
@@ -53,10 +53,11 @@ describe('a phone on the realtime connection', () => {
     // Another service's call: not a word.
     const clerk02 = await hall.signIn('clerk02');
     await clerk02.post(`/api/windows/${hall.ids.window('2')}/call`, { ticketId: otherService.ticket.id, reason: '测试' });
-    await settle();
-    expect(me.events.some((e) => JSON.stringify(e.event).includes(otherService.ticket.number))).toBe(false);
-    // Its own call arrives in full, with the window.
+    // Its own call arrives in full, with the window; it is also the marker: whatever the other
+    // service's call sent this phone arrived before it.
     await clerk.post(`/api/windows/${w1}/call-next`);
+    const before = await receivedBefore(me, 'ticket:called', (e) => e.ticket?.id === mine.ticket.id);
+    expect(before.events.some((e) => JSON.stringify(e.event).includes(otherService.ticket.number))).toBe(false);
     const own = await me.waitFor('ticket:called', (e) => e.ticket?.id === mine.ticket.id);
     expect(own.call).toMatchObject({ number: mine.ticket.number, windowNumber: '1' });
     expect(me.events.filter((e) => e.event.ticket).every((e) => e.event.ticket!.id === mine.ticket.id)).toBe(true);

@@ -74,7 +74,8 @@ describe('virtual printer', () => {
 
   it('a status check alone is not a job', async () => {
     expect(await queryPrinter(printer.address, FAST_TRANSPORT)).toMatchObject({ problem: null, status: { paper: 'ok' } });
-    await new Promise((r) => setTimeout(r, 100));
+    // A job is recorded when its connection ends: once the printer has handled that, it would be there.
+    await expect.poll(() => printer.openConnections).toBe(0);
     expect(printer.jobs).toHaveLength(0);
     expect(printer.queriesAnswered).toBe(4);
   });
@@ -146,7 +147,10 @@ describe('virtual printer command', () => {
   }, 20_000);
 
   it('explains a bad option', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'printer/cli.ts', '--paper', 'wet'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // --out in the test's folder: a command that wrongly went ahead would not write into the working tree.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'printer/cli.ts', '--paper', 'wet', '--out', join(dir, 'cli')], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stderr.on('data', (d) => (output += d));
     const code = await new Promise((r) => child.once('exit', r));

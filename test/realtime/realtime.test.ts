@@ -3,8 +3,9 @@
  * that was away catches up by sequence number, with nothing lost and nothing twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RealtimeEvent } from '../../common/protocol.js';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';
-import { openSocket, settle, type Recorder } from '../helpers/sockets.js';
+import { openSocket, receivedBefore, type Recorder } from '../helpers/sockets.js';
 
 let hall: TestHall;
 let base: string;
@@ -62,19 +63,23 @@ describe('rooms', () => {
       status: 'called',
       windowId: hall.ids.window('1'),
     });
-    await settle();
-    expect(screen12.names()).not.toContain('ticket:called');
-    expect(phoneP.names()).not.toContain('ticket:called');
 
-    // A call in another zone: the 社会保障 zone board does not hear it.
+    // A call in another zone: the 社会保障 zone board does not hear it. For window 12's screen and
+    // P's visitor it is the marker: what the A001 call sent them arrived before it.
     const clerk08 = await hall.signIn('clerk08');
     await clerk08.post(`/api/windows/${hall.ids.window('12')}/call-next`);
     await board.waitFor('ticket:called', (e) => e.call?.number === 'P001');
-    await screen12.waitFor('ticket:called');
-    await phoneP.waitFor('ticket:called');
-    await settle();
-    expect(zoneBoard.events.filter((e) => e.name === 'ticket:called').map((e) => e.event.call?.number)).toEqual(['A001']);
-    expect(screen1.events.filter((e) => e.name === 'ticket:called')).toHaveLength(1);
+    const isP001 = (e: RealtimeEvent) => e.call?.number === 'P001';
+    expect((await receivedBefore(screen12, 'ticket:called', isP001)).names()).not.toContain('ticket:called');
+    expect((await receivedBefore(phoneP, 'ticket:called', isP001)).names()).not.toContain('ticket:called');
+
+    // The marker for the zone board and window 1's screen: A001 served at window 1 reaches both.
+    await clerk01.post(`/api/windows/${hall.ids.window('1')}/start`);
+    const a001Started = (e: RealtimeEvent) => e.ticket?.number === 'A001';
+    const zoneHeard = await receivedBefore(zoneBoard, 'ticket:started', a001Started);
+    expect(zoneHeard.events.filter((e) => e.name === 'ticket:called').map((e) => e.event.call?.number)).toEqual(['A001']);
+    const screenHeard = await receivedBefore(screen1, 'ticket:started', a001Started);
+    expect(screenHeard.events.filter((e) => e.name === 'ticket:called')).toHaveLength(1);
   });
 
   it('no message to a screen carries a ticket code or a phone number', async () => {
@@ -90,8 +95,10 @@ describe('rooms', () => {
     const staff = await socket({}, { cookie: manager.headers.cookie! });
     await hall.device(DEMO_TOKENS.kiosk).post('/api/devices/me/heartbeat', { state: { paper: 'out' } });
     await staff.waitFor('device:updated');
-    await settle();
-    expect(board.names()).not.toContain('device:updated');
+    // The marker: a ticket issued after the heartbeat reaches the board.
+    const marker = await issue('B');
+    const heard = await receivedBefore(board, 'ticket:issued', (e) => e.ticket?.number === marker.ticket.number);
+    expect(heard.names()).not.toContain('device:updated');
   });
 
   it('a queue change carries the new waiting count', async () => {
