@@ -1,5 +1,5 @@
 /**
- * The domain's words (see DESIGN.md), shared by the server and every screen.
+ * The domain's words (see docs/design.md), shared by the server and every screen.
  * Each list is a runtime constant so schemas and UIs enumerate the same values.
  */
 

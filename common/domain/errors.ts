@@ -165,7 +165,7 @@ export const errors = {
   ),
   serviceDisabled: e(409, 'service_disabled', '该事项暂停取号。', 'This service is not taking numbers right now.'),
 
-  // 好差评: ratings (DESIGN.md invariant 6)
+  // 好差评: ratings (docs/design.md, invariant 6)
   ratingLevelInvalid: e(
     400,
     'rating_level_invalid',

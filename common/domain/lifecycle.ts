@@ -1,5 +1,5 @@
 /**
- * The ticket lifecycle (DESIGN.md): waiting → called → serving → done, with the side roads
+ * The ticket lifecycle (docs/design.md): waiting → called → serving → done, with the side roads
  * no-show (过号) and re-queue, hold (挂起) and resume (回呼), transfer (转移) and cancel.
  * `applyAction` is pure: it checks the transition and returns the fields to change, or throws a
  * DomainError the clerk can act on. test/domain/lifecycle.test.ts holds the full table.

@@ -9,7 +9,7 @@
  *
  * 1. One key waits at most. A different key pressed while one waits is refused, with a note.
  * 2. The key of the command that is running, or of the key that waits, adds nothing: a double
- *    press never acts twice (DESIGN.md invariant 1: Space Space calls one ticket, never two).
+ *    press never acts twice (docs/design.md, invariant 1: Space Space calls one ticket, never two).
  * 3. A command that failed (or whose result could not be loaded) drops the waiting key, with a
  *    note: it was meant for a state that did not come.
  * 4. A waiting key that does not apply to the new state (S after a call that found nobody) is

@@ -1,6 +1,6 @@
 /**
  * Every class of bad input gets a clear 4xx with a code and a message in Chinese and English,
- * never a 500, and never changes the database (DESIGN.md invariant 7).
+ * never a 500, and never changes the database (docs/design.md, invariant 7).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestHall, DEMO_TOKENS, type Agent, type TestHall } from '../helpers/app.js';

@@ -1,5 +1,5 @@
 /**
- * DESIGN.md invariant 1: a ticket is called by at most one window, also when many clerks press
+ * docs/design.md, invariant 1: a ticket is called by at most one window, also when many clerks press
  * "call next" at once or one clerk double-clicks.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * 好差评 through the pad API (DESIGN.md invariant 6), on the demo hall: every window has a paired
+ * 好差评 through the pad API (docs/design.md, invariant 6), on the demo hall: every window has a paired
  * pad (DEMO_TOKENS.pad(n)); clerk01 is signed in to window 1 and clerk02 to window 2, both open.
  * A rating is one per ticket, only for a ticket just finished at the pad's window and still
  * pending; a 差评 needs a reason and opens a case; no answer in time is recorded as not rated.

@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN.md invariant 7): every route against every kind of caller. "allowed"
+ * Who may do what (docs/design.md, invariant 7): every route against every kind of caller. "allowed"
  * means the caller got past authorization (any answer but 401/403); "refused" means 401 or 403.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The ticket lifecycle (DESIGN.md): every status × action pair, written out independently of the
+ * The ticket lifecycle (docs/design.md): every status × action pair, written out independently of the
  * code's own table, and the fields each allowed action sets.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ import type { Ticket } from '../../common/domain/types.js';
 const NOW = Date.parse('2026-11-23T10:00:00+08:00');
 const MIN = 60_000;
 
-/** The allowed transitions, as DESIGN.md states them. Everything else must be refused. */
+/** The allowed transitions, as docs/design.md states them. Everything else must be refused. */
 const ALLOWED: Record<string, TicketStatus> = {
   'waiting call': 'called',
   'called recall': 'called',

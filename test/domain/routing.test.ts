@@ -1,5 +1,5 @@
 /**
- * The "call next" policy as a table (DESIGN.md invariant 3). Each row names the rule it proves.
+ * The "call next" policy as a table (docs/design.md, invariant 3). Each row names the rule it proves.
  * Times are minutes before "now"; service ids: 1 and 2 in the window's first tier, 3 in its second,
  * 9 not served.
  */

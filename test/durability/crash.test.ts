@@ -1,5 +1,5 @@
 /**
- * DESIGN.md invariant 4: a ticket a kiosk was told about survives a crash, and numbering
+ * docs/design.md, invariant 4: a ticket a kiosk was told about survives a crash, and numbering
  * continues. The real server runs as a child process, takes a burst of ticket issues and calls,
  * and is killed with SIGKILL mid-burst; after a restart every acknowledged ticket and call is there,
  * and the numbers have no gap and no duplicate.

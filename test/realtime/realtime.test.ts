@@ -1,5 +1,5 @@
 /**
- * Realtime with real sockets (DESIGN.md invariant 5): calls reach the right rooms only; a screen
+ * Realtime with real sockets (docs/design.md, invariant 5): calls reach the right rooms only; a screen
  * that was away catches up by sequence number, with nothing lost and nothing twice.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
