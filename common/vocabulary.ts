@@ -34,7 +34,11 @@ export type Role = (typeof ROLES)[number];
 export const DEVICE_KINDS = ['board', 'window_screen', 'kiosk', 'pad', 'printer'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
-export const RATING_CHANNELS = ['pad', 'phone'] as const;
+/**
+ * pad (评价器), phone (补评 on the visitor's phone), slip (the QR on a printed rating slip), and
+ * assumed: the hall's local rule that counts a service unrated after N days (off by default, marked in reports).
+ */
+export const RATING_CHANNELS = ['pad', 'phone', 'slip', 'assumed'] as const;
 export type RatingChannel = (typeof RATING_CHANNELS)[number];
 
 /** 非常满意 5, 满意 4, 基本满意 3, 不满意 2, 非常不满意 1; 2 and 1 are 差评. */
@@ -44,6 +48,17 @@ export const isBadRating = (level: number): boolean => level <= 2;
 
 export const CASE_STATUSES = ['open', 'rectifying', 'replied', 'followed_up', 'closed'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Who attached a 办件: the clerk console or the business system (一窗受理) through the API. */
+export const CASE_FILE_SOURCES = ['clerk', 'api'] as const;
+export type CaseFileSource = (typeof CASE_FILE_SOURCES)[number];
+
+/** 上报: a message to the provincial platform is a rating or a 差评 case step. */
+export const OUTBOX_TYPES = ['rating', 'case'] as const;
+export type OutboxType = (typeof OUTBOX_TYPES)[number];
+/** pending (waiting or being retried), acknowledged (2xx or 409), dead (given up after 24 h; a manager may send it again). */
+export const OUTBOX_STATUSES = ['pending', 'acknowledged', 'dead'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 export const APPEAL_STATUSES = ['none', 'pending', 'approved', 'rejected'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];

@@ -27,6 +27,9 @@ export interface Hall {
   notice: string;
   settings: HallSettings;
   lastSeq: number;
+  /** 行政区划代码 (12 digits) and 统一社会信用代码, reported with every rating; null until configured. */
+  regionCode: string | null;
+  orgCode: string | null;
 }
 
 export interface Zone {

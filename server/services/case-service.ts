@@ -22,6 +22,7 @@ import {
 import { DomainError, errors } from '../../common/domain/errors.js';
 import type { Actor, Service } from '../../common/domain/types.js';
 import type { CaseRecord, CaseStepRecord } from '../store/repositories/cases.js';
+import { enqueueCaseStep, type CaseStepFacts } from './exchange/outbox.js';
 import type { StoreTx } from '../store/store.js';
 import { assertManager, assertManagerOf, isAdmin, loadHall } from './guards.js';
 import type { CommandContext, Idempotency, UnitOfWork } from './unit-of-work.js';
@@ -71,7 +72,7 @@ export class CaseService {
   step(actor: Actor, hallId: number, caseId: number, action: CaseAction, note: string, idempotency?: Idempotency): Promise<CaseView> {
     return this.command(actor, hallId, caseId, idempotency, async (c, found) => {
       const next = applyCaseStep(found, action, note);
-      await this.record(c, found, action, note.trim(), { status: next.status });
+      await this.record(c, found, action, note.trim(), { status: next.status }, {}, { step: action, note: note.trim() });
       return next;
     });
   }
@@ -107,6 +108,7 @@ export class CaseService {
         note.trim(),
         { status: next.status, appealStatus: next.appealStatus },
         { excluded: next.excludeRating },
+        { step: 'appeal_decided', note: note.trim(), appeal: { kind: found.appealKind ?? 'mistaken', approved: approve } },
       );
       return next;
     });
@@ -119,6 +121,8 @@ export class CaseService {
     note: string,
     patch: Partial<Pick<CaseRecord, 'status' | 'appealStatus' | 'appealKind' | 'appealReason'>>,
     extra: Record<string, unknown> = {},
+    /** What the provincial platform hears of this step (docs/rating-exchange.md); filing an appeal is internal. */
+    report: CaseStepFacts | null = null,
   ) {
     const user = c.actor.kind === 'user' ? c.actor : null;
     await c.tx.cases.update(found.id, { ...patch, updatedAt: c.now });
@@ -145,6 +149,7 @@ export class CaseService {
       deadline: found.deadline,
       ...extra,
     };
+    if (report) await enqueueCaseStep(c, found, report);
     await c.emit(
       { type: 'case:updated', ticketId: found.ticket.id, windowId: found.windowId, reason: note, data: facts },
       { publicData: facts },

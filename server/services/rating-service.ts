@@ -18,6 +18,7 @@ import { errors } from '../../common/domain/errors.js';
 import type { HallSettings } from '../../common/domain/settings.js';
 import { SYSTEM, type Actor, type Device, type Hall, type Ticket, type Window } from '../../common/domain/types.js';
 import type { Rating } from '../store/repositories/ratings.js';
+import { enqueueRating } from './exchange/outbox.js';
 import type { StoreTx } from '../store/store.js';
 import { loadTicket } from './guards.js';
 import type { TicketActionHook } from './hall-service.js';
@@ -169,6 +170,7 @@ export class RatingService {
       });
       const rated = await c.tx.tickets.update(ticket.id, ticket.version, { ratingStatus: 'rated' });
       if (!rated) throw errors.ticketChanged();
+      await enqueueRating(c, rating, rated);
       const opened = isBadRating(rating.level)
         ? await c.tx.ratings.insertCase({ hallId: c.hall.id, ratingId: rating.id, deadline: caseDeadline(c.now, c.hall), createdAt: c.now })
         : null;

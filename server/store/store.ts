@@ -8,11 +8,14 @@
  * All writes happen inside `transact`: atomic, and serialized with every other transaction.
  */
 import type { AuditRepo } from './repositories/audit.js';
+import type { CaseFileRepo } from './repositories/case-files.js';
 import type { CaseRepo } from './repositories/cases.js';
 import type { DeviceRepo } from './repositories/devices.js';
 import type { EventRepo } from './repositories/events.js';
+import type { ExchangeRepo } from './repositories/exchange.js';
 import type { HallRepo } from './repositories/halls.js';
 import type { IdempotencyRepo } from './repositories/idempotency.js';
+import type { OutboxRepo } from './repositories/outbox.js';
 import type { PhoneRepo } from './repositories/phone.js';
 import type { RatingRepo } from './repositories/ratings.js';
 import type { ServiceRepo } from './repositories/services.js';
@@ -49,4 +52,10 @@ export interface StoreTx {
   stats: StatsRepo;
   cases: CaseRepo;
   audit: AuditRepo;
+  /** 办件 attached to tickets. */
+  caseFiles: CaseFileRepo;
+  /** Messages to the provincial 好差评 platform. */
+  outbox: OutboxRepo;
+  /** A hall's endpoint, secret and API keys of the exchange. */
+  exchange: ExchangeRepo;
 }

@@ -14,6 +14,7 @@ export interface CaseRecord extends RatingCase {
     channel: string;
     excluded: boolean;
     createdAt: number;
+    contactPhone: string | null;
   };
   ticket: { id: number; number: string; serviceId: number; serviceDay: string };
   windowId: number | null;
@@ -31,6 +32,9 @@ export interface CaseStepRecord {
   note: string;
   userId: number | null;
   userName: string;
+  /** 回访 only: whether the visitor was reached, and satisfied (null when not reached). */
+  reached: boolean | null;
+  satisfied: boolean | null;
   at: number;
 }
 
@@ -44,7 +48,9 @@ export interface CaseListFilter {
   limit: number;
 }
 
-export type CasePatch = Partial<Pick<CaseRecord, 'status' | 'appealStatus' | 'appealReason' | 'appealKind' | 'updatedAt'>>;
+export type CasePatch = Partial<
+  Pick<CaseRecord, 'status' | 'appealStatus' | 'appealReason' | 'appealKind' | 'handlerId' | 'escalatedAt' | 'updatedAt'>
+>;
 
 export interface CaseRepo {
   /** Newest (highest id) first. */
@@ -53,7 +59,10 @@ export interface CaseRepo {
   /** Oldest first. */
   steps(caseId: number): Promise<CaseStepRecord[]>;
   update(id: number, patch: CasePatch): Promise<void>;
-  addStep(step: Omit<CaseStepRecord, 'id'>): Promise<CaseStepRecord>;
+  /** `reached` and `satisfied` default to null (steps other than 回访). */
+  addStep(
+    step: Omit<CaseStepRecord, 'id' | 'reached' | 'satisfied'> & Partial<Pick<CaseStepRecord, 'reached' | 'satisfied'>>,
+  ): Promise<CaseStepRecord>;
   setRatingExcluded(ratingId: number, excluded: boolean): Promise<void>;
   /** Cases not closed of a hall for the counts on the console: all, overdue on `today`, appeal pending. */
   counts(hallId: number, today: string): Promise<{ open: number; overdue: number; appeals: number }>;

@@ -3,7 +3,9 @@ import type { Hall } from '../../../common/domain/types.js';
 import type { SettingsPatch } from '../../../common/domain/settings.js';
 
 export type NewHall = Pick<Hall, 'code' | 'name' | 'timezone' | 'openingHours' | 'notice'> & { settings?: SettingsPatch };
-export type HallPatch = Partial<Pick<Hall, 'name' | 'timezone' | 'openingHours' | 'notice'>> & { settings?: SettingsPatch };
+export type HallPatch = Partial<Pick<Hall, 'name' | 'timezone' | 'openingHours' | 'notice' | 'regionCode' | 'orgCode'>> & {
+  settings?: SettingsPatch;
+};
 
 export interface HallRepo {
   get(id: number): Promise<Hall | null>;

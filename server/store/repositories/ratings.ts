@@ -19,9 +19,13 @@ export interface Rating {
   channel: RatingChannel;
   /** An approved appeal excludes the rating from statistics but keeps it on record. */
   excluded: boolean;
+  /** A number to call back about a 差评, left with the visitor's consent (or a phone rating's own). */
+  contactPhone: string | null;
+  contactConsentAt: number | null;
   createdAt: number;
 }
-export type NewRating = Omit<Rating, 'id' | 'excluded'>;
+export type NewRating = Omit<Rating, 'id' | 'excluded' | 'contactPhone' | 'contactConsentAt'> &
+  Partial<Pick<Rating, 'contactPhone' | 'contactConsentAt'>>;
 
 export interface RatingCase {
   id: number;
@@ -32,6 +36,10 @@ export interface RatingCase {
   deadline: string;
   appealStatus: AppealStatus;
   appealReason: string | null;
+  /** The manager who took the case up (sees the contact number whole), or null. */
+  handlerId: number | null;
+  /** When the overdue case went up to the hall's supervisor, or null. */
+  escalatedAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -76,4 +84,6 @@ export interface RatingRepo {
   listCases(filter: CaseFilter): Promise<RatingCase[]>;
   /** Tickets waiting for their pad rating, oldest deadline first. */
   awaiting(filter: AwaitingFilter): Promise<Ticket[]>;
+  /** Records the number the visitor left for the 回访, with when they agreed. */
+  setContact(ratingId: number, phone: string, consentAt: number): Promise<void>;
 }

@@ -11,9 +11,12 @@ import type {
   AppealStatus,
   BookingStatus,
   CallReason,
+  CaseFileSource,
   CaseStatus,
   DeviceKind,
   DeviceState,
+  OutboxStatus,
+  OutboxType,
   PriorityKind,
   RatingChannel,
   Role,
@@ -38,6 +41,10 @@ export const halls = sqliteTable('halls', {
   settings: text('settings', { mode: 'json' }).$type<SettingsPatch>().notNull().default({}),
   /** Last event sequence number handed out for this hall. */
   lastSeq: integer('last_seq').notNull().default(0),
+  /** 行政区划代码 (12 digits), reported with every rating. */
+  regionCode: text('region_code'),
+  /** 统一社会信用代码 of the organisation that runs the hall, reported with every rating. */
+  orgCode: text('org_code'),
   createdAt: integer('created_at').notNull(),
 });
 
@@ -327,6 +334,10 @@ export const ratings = sqliteTable(
     channel: text('channel').$type<RatingChannel>().notNull(),
     /** An approved appeal excludes the rating from statistics but keeps it on record. */
     excluded: integer('excluded', { mode: 'boolean' }).notNull().default(false),
+    /** A phone number the visitor left for the 回访 of a 差评 (or the phone's own, for a phone rating). */
+    contactPhone: text('contact_phone'),
+    /** When the visitor agreed to be called back about it. */
+    contactConsentAt: integer('contact_consent_at'),
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('ratings_hall_time').on(t.hallId, t.createdAt)],
@@ -346,6 +357,10 @@ export const ratingCases = sqliteTable(
     appealReason: text('appeal_reason'),
     /** What the appeal claims: the rating was given by mistake, or maliciously. */
     appealKind: text('appeal_kind').$type<'mistaken' | 'malicious'>(),
+    /** The manager who took the case up: the one who may see the visitor's number whole. */
+    handlerId: integer('handler_id'),
+    /** When the case, still open after its deadline, went up to the hall's supervisor. */
+    escalatedAt: integer('escalated_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },
@@ -365,6 +380,9 @@ export const caseSteps = sqliteTable(
     note: text('note').notNull().default(''),
     userId: integer('user_id'),
     userName: text('user_name').notNull().default(''),
+    /** 回访 steps: whether the visitor was reached, and satisfied (null when not reached). */
+    reached: integer('reached', { mode: 'boolean' }),
+    satisfied: integer('satisfied', { mode: 'boolean' }),
     at: integer('at').notNull(),
   },
   (t) => [index('case_steps_case').on(t.caseId)],
@@ -435,4 +453,101 @@ export const notifications = sqliteTable(
     createdAt: integer('created_at').notNull(),
   },
   (t) => [index('notifications_hall_time').on(t.hallId, t.createdAt)],
+);
+
+/**
+ * 办件: an application handled at a window, numbered by the 一窗受理 business system, attached to
+ * the ticket being served. Several on one ticket make one 一件事, rated once. The applicant's name
+ * and ID number are stored masked only.
+ */
+export const caseFiles = sqliteTable(
+  'case_files',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
+    ticketId: integer('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    /** 办件编号. */
+    caseNumber: text('case_number').notNull(),
+    /** 事项编码 and 事项名称. */
+    serviceCode: text('service_code').notNull(),
+    serviceName: text('service_name').notNull(),
+    /** 实施机构 and its code. */
+    department: text('department').notNull(),
+    departmentCode: text('department_code'),
+    applicantName: text('applicant_name'),
+    applicantId: text('applicant_id'),
+    /** clerk (the clerk console) or api (the business system). */
+    source: text('source').$type<CaseFileSource>().notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: text('created_by').notNull().default(''),
+  },
+  (t) => [uniqueIndex('case_files_number').on(t.hallId, t.caseNumber), index('case_files_ticket').on(t.ticketId)],
+);
+
+/**
+ * 上报: ratings and 差评 case steps on their way to the provincial 好差评 platform, written in the
+ * same transaction as what they report, delivered at least once (docs/rating-exchange.md).
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
+    /** UUID made with the message, the same on every retry, never used for another message. */
+    messageId: text('message_id').notNull().unique(),
+    type: text('type').$type<OutboxType>().notNull(),
+    ratingId: integer('rating_id'),
+    caseId: integer('case_id'),
+    /** The `data` of the message, fixed when it was made. */
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+    status: text('status').$type<OutboxStatus>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    lastStatus: integer('last_status'),
+    /** Hall-local day the message was made, for the per-day reconciliation. */
+    serviceDay: text('service_day').notNull(),
+    createdAt: integer('created_at').notNull(),
+    firstAttemptAt: integer('first_attempt_at'),
+    acknowledgedAt: integer('acknowledged_at'),
+    deadAt: integer('dead_at'),
+  },
+  (t) => [index('outbox_due').on(t.status, t.nextAttemptAt), index('outbox_hall_day').on(t.hallId, t.serviceDay)],
+);
+
+/** Where a hall's messages go: the platform endpoint and the shared secret of the signature. */
+export const exchangeEndpoints = sqliteTable('exchange_endpoints', {
+  hallId: integer('hall_id')
+    .primaryKey()
+    .references(() => halls.id),
+  endpoint: text('endpoint'),
+  secret: text('secret'),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Keys of a hall's business system (一窗受理) for the exchange API; only the hash is kept. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    hallId: integer('hall_id')
+      .notNull()
+      .references(() => halls.id),
+    name: text('name').notNull(),
+    /** sha256 of the key. */
+    keyHash: text('key_hash').notNull().unique(),
+    /** The first characters of the key, to tell keys apart in the console. */
+    keyPrefix: text('key_prefix').notNull(),
+    createdAt: integer('created_at').notNull(),
+    createdBy: integer('created_by'),
+    revokedAt: integer('revoked_at'),
+    lastUsedAt: integer('last_used_at'),
+  },
+  (t) => [index('api_keys_hall').on(t.hallId)],
 );

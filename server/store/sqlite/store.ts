@@ -10,6 +10,9 @@ import type { Store, StoreTx } from '../store.js';
 import { ConfigCache } from './config-cache.js';
 import { openDatabase, type Db, type OpenedDatabase } from './database.js';
 import { createAuditRepo } from './repositories/audit.js';
+import { createCaseFileRepo } from './repositories/case-files.js';
+import { createExchangeRepo } from './repositories/exchange.js';
+import { createOutboxRepo } from './repositories/outbox.js';
 import { createCaseRepo } from './repositories/cases.js';
 import { createDeviceRepo } from './repositories/devices.js';
 import { createEventRepo } from './repositories/events.js';
@@ -190,5 +193,8 @@ function createRepos(db: Db, cache: ConfigCache): StoreTx {
     stats: createStatsRepo(db),
     cases: createCaseRepo(db),
     audit: createAuditRepo(db),
+    caseFiles: createCaseFileRepo(db),
+    outbox: createOutboxRepo(db),
+    exchange: createExchangeRepo(db),
   };
 }

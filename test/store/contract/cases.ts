@@ -33,7 +33,15 @@ export function casesContract(engine: StoreEngine): void {
       const expected: CaseRecord = {
         ...withWindow,
         appealKind: null,
-        rating: { level: 1, reasons: ['态度不好'], comment: '不耐烦', channel: 'pad', excluded: false, createdAt: rating.createdAt },
+        rating: {
+          level: 1,
+          reasons: ['态度不好'],
+          comment: '不耐烦',
+          channel: 'pad',
+          excluded: false,
+          createdAt: rating.createdAt,
+          contactPhone: null,
+        },
         ticket: { id: ticket.id, number: ticket.number, serviceId: ticket.serviceId, serviceDay: DAY },
         windowId: s.windows.one.id,
         windowNumber: '1',
@@ -98,9 +106,13 @@ export function casesContract(engine: StoreEngine): void {
         await tx.cases.addStep(step('reply', NOW + 2)),
         await tx.cases.addStep(step('rectify', NOW + 1)),
         await tx.cases.addStep({ ...step('note', NOW + 2), fromStatus: null, toStatus: null, userId: null }),
+        await tx.cases.addStep({ ...step('follow_up', NOW + 3), reached: true, satisfied: false }),
+        await tx.cases.addStep({ ...step('follow_up', NOW + 4), reached: false, satisfied: null }),
       ]);
-      expect(added[0]).toEqual({ id: expect.any(Number), ...step('reply', NOW + 2) });
-      expect(await store().read((tx) => tx.cases.steps(opened.id))).toEqual([added[1], added[0], added[2]]);
+      expect(added[0]).toEqual({ id: expect.any(Number), ...step('reply', NOW + 2), reached: null, satisfied: null });
+      expect(added[3]).toMatchObject({ reached: true, satisfied: false });
+      expect(added[4]).toMatchObject({ reached: false, satisfied: null });
+      expect(await store().read((tx) => tx.cases.steps(opened.id))).toEqual([added[1], added[0], added[2], added[3], added[4]]);
       expect(await store().read((tx) => tx.cases.steps(opened.id + 1000))).toEqual([]);
     });
 

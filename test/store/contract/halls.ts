@@ -11,7 +11,14 @@ export function hallsContract(engine: StoreEngine): void {
     it('insert gives an id, the default settings and sequence 0; get and byCode find it, unknown ones are null', async () => {
       const code = unique('h');
       const hall = await store().transact((tx) => tx.halls.insert(newHall(code)));
-      expect(hall).toEqual({ id: expect.any(Number), ...newHall(code), settings: DEFAULT_SETTINGS, lastSeq: 0 });
+      expect(hall).toEqual({
+        id: expect.any(Number),
+        ...newHall(code),
+        settings: DEFAULT_SETTINGS,
+        lastSeq: 0,
+        regionCode: null,
+        orgCode: null,
+      });
       await store().read(async (tx) => {
         expect(await tx.halls.get(hall.id)).toEqual(hall);
         expect(await tx.halls.byCode(code)).toEqual(hall);
@@ -52,6 +59,12 @@ export function hallsContract(engine: StoreEngine): void {
         await tx.halls.update(hall.id, {});
       });
       expect(await store().read((tx) => tx.halls.get(hall.id))).toEqual({ ...hall, notice: '今日系统升级', name: '新名字' });
+      await store().transact((tx) => tx.halls.update(hall.id, { regionCode: '410822000000', orgCode: '11410822MB1527296H' }));
+      expect(await store().read((tx) => tx.halls.get(hall.id))).toMatchObject({
+        regionCode: '410822000000',
+        orgCode: '11410822MB1527296H',
+        name: '新名字',
+      });
     });
 
     it('list gives every hall by id', async () => {

@@ -5,12 +5,15 @@
  */
 import { describe } from 'vitest';
 import { auditContract } from './audit.js';
+import { caseFilesContract } from './case-files.js';
 import { casesContract } from './cases.js';
 import { devicesContract } from './devices.js';
 import { eventsContract } from './events.js';
+import { exchangeContract } from './exchange.js';
 import { hallsContract } from './halls.js';
 import type { StoreEngine } from './harness.js';
 import { idempotencyContract } from './idempotency.js';
+import { outboxContract } from './outbox.js';
 import { phoneContract } from './phone.js';
 import { ratingsContract } from './ratings.js';
 import { servicesContract } from './services.js';
@@ -42,5 +45,8 @@ export function describeStoreContract(engine: StoreEngine): void {
     casesContract(engine);
     statsContract(engine);
     phoneContract(engine);
+    caseFilesContract(engine);
+    outboxContract(engine);
+    exchangeContract(engine);
   });
 }

@@ -43,12 +43,26 @@ export function ratingsContract(engine: StoreEngine): void {
       });
       const draft = newRating(ticket, { level: 2, reasons: ['态度不好', '等待太久'], comment: '窗口无人', channel: 'phone' });
       const rating = await store().transact((tx) => tx.ratings.insert(draft));
-      expect(rating).toEqual({ id: expect.any(Number), ...draft, excluded: false });
+      expect(rating).toEqual({ id: expect.any(Number), ...draft, excluded: false, contactPhone: null, contactConsentAt: null });
       await store().read(async (tx) => {
         expect(await tx.ratings.get(rating.id)).toEqual(rating);
         expect(await tx.ratings.byTicket(ticket.id)).toEqual(rating);
         expect(await tx.ratings.get(rating.id + 1000)).toBeNull();
         expect(await tx.ratings.byTicket(ticket.id + 1000)).toBeNull();
+      });
+    });
+
+    it('setContact keeps the number the visitor left and when they agreed; other ratings keep none', async () => {
+      const [first, second] = await store().transact(async (tx) => {
+        const s = await seed(tx);
+        const a = await tx.ratings.insert(newRating(await servedTicket(tx, s), { level: 1, reasons: ['态度不好'] }));
+        const b = await tx.ratings.insert(newRating(await servedTicket(tx, s), { level: 2, reasons: ['态度不好'] }));
+        return [a, b] as const;
+      });
+      await store().transact((tx) => tx.ratings.setContact(first.id, '13800138000', NOW + 7 * MINUTE));
+      await store().read(async (tx) => {
+        expect(await tx.ratings.get(first.id)).toMatchObject({ contactPhone: '13800138000', contactConsentAt: NOW + 7 * MINUTE });
+        expect(await tx.ratings.get(second.id)).toMatchObject({ contactPhone: null, contactConsentAt: null });
       });
     });
 
@@ -103,6 +117,8 @@ export function ratingsContract(engine: StoreEngine): void {
         deadline: '2026-11-30',
         appealStatus: 'none',
         appealReason: null,
+        handlerId: null,
+        escalatedAt: null,
         createdAt: NOW,
         updatedAt: NOW,
       };

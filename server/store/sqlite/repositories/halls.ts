@@ -15,6 +15,8 @@ const toHall = (row: HallRow): Hall => ({
   notice: row.notice,
   settings: resolveSettings(row.settings),
   lastSeq: row.lastSeq,
+  regionCode: row.regionCode ?? null,
+  orgCode: row.orgCode ?? null,
 });
 
 export function createHallRepo(db: Db): HallRepo {

@@ -51,6 +51,9 @@ export function createRatingRepo(db: Db): RatingRepo {
         .limit(f.limit)
         .all();
     },
+    async setContact(ratingId, phone, consentAt) {
+      db.update(t.ratings).set({ contactPhone: phone, contactConsentAt: consentAt }).where(eq(t.ratings.id, ratingId)).run();
+    },
     async awaiting(f) {
       // Finished tickets only: the hall/day/status index narrows the search to a day's services.
       const where: SQL[] = [eq(t.tickets.hallId, f.hallId), eq(t.tickets.status, 'done'), eq(t.tickets.ratingStatus, 'pending')];
